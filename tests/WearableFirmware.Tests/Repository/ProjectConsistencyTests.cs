@@ -77,7 +77,7 @@ public class ProjectConsistencyTests
         foreach (XElement reference in doc.Descendants(ns + "Reference"))
         {
             string hint = reference.Element(ns + "HintPath")?.Value ?? "";
-            Match m = Regex.Match(hint, @"packages\\(?<id>[A-Za-z.]+?)\.(?<version>\d+(\.\d+)+)\\lib\\");
+            Match m = Regex.Match(hint, @"packages\\(?<id>[A-Za-z0-9.]+?)\.(?<version>\d+(\.\d+)+)\\lib\\");
             Assert.True(m.Success, $"{relative}: reference {reference.Attribute("Include")} has no packages\\<id>.<version>\\lib HintPath");
             string id = m.Groups["id"].Value;
             Assert.True(packages.TryGetValue(id, out string? version), $"{relative}: {id} is referenced but not in packages.config");
