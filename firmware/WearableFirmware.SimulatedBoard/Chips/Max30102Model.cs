@@ -80,6 +80,10 @@ public sealed class Max30102Model : IRegisterBus
     private int _averaged;
     private long _sumFirst;
     private long _sumSecond;
+    private long _samplesRead;
+    private long _samplesDiscarded;
+    private long _samplesOverflowed;
+    private long _samplesWritten;
 
     public Max30102Model(IClock clock, IPpgSignal signal)
     {
@@ -116,17 +120,45 @@ public sealed class Max30102Model : IRegisterBus
     /// <summary>Deliver IR before red in SpO2 mode, as some clone modules do.</summary>
     public bool SwapRedIrOrder { get; set; }
 
-    /// <summary>Samples that entered the FIFO.</summary>
-    public long SamplesWritten { get; private set; }
+    /// <summary>Samples that entered the FIFO (counters play the chip forward to the clock's time first).</summary>
+    public long SamplesWritten
+    {
+        get
+        {
+            Update();
+            return _samplesWritten;
+        }
+    }
 
     /// <summary>Samples lost to a full FIFO (dropped, or overwritten with rollover): what OVF_COUNTER counts.</summary>
-    public long SamplesOverflowed { get; private set; }
+    public long SamplesOverflowed
+    {
+        get
+        {
+            Update();
+            return _samplesOverflowed;
+        }
+    }
 
     /// <summary>Unread samples thrown away by a soft reset or a brown-out.</summary>
-    public long SamplesDiscarded { get; private set; }
+    public long SamplesDiscarded
+    {
+        get
+        {
+            Update();
+            return _samplesDiscarded;
+        }
+    }
 
     /// <summary>Samples popped through FIFO_DATA.</summary>
-    public long SamplesRead { get; private set; }
+    public long SamplesRead
+    {
+        get
+        {
+            Update();
+            return _samplesRead;
+        }
+    }
 
     /// <summary>Unread samples in the FIFO now.</summary>
     public int UnreadSamples
@@ -149,7 +181,7 @@ public sealed class Max30102Model : IRegisterBus
     public void BrownOut()
     {
         Update();
-        SamplesDiscarded += _unread;
+        _samplesDiscarded += _unread;
         PowerOnReset();
     }
 
@@ -255,7 +287,7 @@ public sealed class Max30102Model : IRegisterBus
                 _registers[RegReadPointer] = (byte)((slot + 1) & 0x1F);
                 _registers[RegOverflow] = 0;
                 _unread--;
-                SamplesRead++;
+                _samplesRead++;
             }
         }
 
@@ -384,7 +416,7 @@ public sealed class Max30102Model : IRegisterBus
 
             if (nextEvent == _resetEndsAt)
             {
-                SamplesDiscarded += _unread;
+                _samplesDiscarded += _unread;
                 byte status = (byte)(_registers[RegStatus1] & PowerReady);
                 ResetRegisters();
                 _registers[RegStatus1] = status;
@@ -468,7 +500,7 @@ public sealed class Max30102Model : IRegisterBus
         int writePointer = _registers[RegWritePointer];
         if (_unread == FifoDepth)
         {
-            SamplesOverflowed++;
+            _samplesOverflowed++;
             if (_registers[RegOverflow] < 0x1F)
             {
                 _registers[RegOverflow]++;
@@ -488,7 +520,7 @@ public sealed class Max30102Model : IRegisterBus
         _fifoSecond[writePointer] = second;
         _registers[RegWritePointer] = (byte)((writePointer + 1) & 0x1F);
         _unread++;
-        SamplesWritten++;
+        _samplesWritten++;
 
         byte enable = _registers[RegEnable1];
         if ((enable & PpgReady) != 0)
