@@ -258,6 +258,51 @@ public class Max30102OnModelTests
         Assert.Equal(HealthState.Ok, driver.Health.State);
     }
 
+    /// <summary>Lets the chip answer half of the next FIFO burst, then reports a partial transfer (data NACK).</summary>
+    private sealed class BreaksNextFifoBurst : IRegisterBus
+    {
+        private readonly IRegisterBus _chip;
+
+        public BreaksNextFifoBurst(IRegisterBus chip) => _chip = chip;
+
+        public bool Armed { get; set; }
+
+        public BusStatus Write(byte[] data, int count) => _chip.Write(data, count);
+
+        public BusStatus WriteRead(byte[] write, int writeCount, byte[] read, int readOffset, int readCount)
+        {
+            if (Armed && write[0] == 0x07)
+            {
+                Armed = false;
+                _chip.WriteRead(write, writeCount, read, readOffset, readCount / 2);
+                return BusStatus.PartialTransfer;
+            }
+
+            return _chip.WriteRead(write, writeCount, read, readOffset, readCount);
+        }
+    }
+
+    [Fact]
+    public void Samples_popped_by_a_burst_that_broke_part_way_are_counted_as_lost_on_the_next_drain()
+    {
+        var chip = new Max30102Model(_clock, new Max30102ModelTests.RampSignal());
+        var bus = new BreaksNextFifoBurst(chip);
+        var driver = new Max30102(bus, _clock, new Max3010xSettings());
+        Assert.True(driver.Start());
+        _samplingStart = _clock.NowMicroseconds;
+
+        _clock.Advance(100_000);
+        bus.Armed = true;
+        Assert.Equal(0, driver.Drain()); // 10 pending, the burst broke after 5 samples
+        Assert.Equal(DrainFlags.BusError, driver.LastDrainFlags);
+
+        _clock.Advance(20_000);
+        Assert.Equal(7, driver.Drain()); // 5 left + 2 new
+        Assert.Equal(5, driver.SamplesLostThisDrain);
+        Assert.Equal(RampRed(6), driver.Red[0], 1.0);
+        Assert.Equal(chip.SamplesRead - 7, driver.Health.SamplesLost);
+    }
+
     [Fact]
     public void Enable_registers_that_no_longer_match_trigger_reinitialisation()
     {
