@@ -59,6 +59,66 @@ public class Max30102OnModelTests
     }
 
     [Fact]
+    public void A_reset_that_never_finishes_fails_start_within_the_timeout()
+    {
+        var chip = new Max30102Model(_clock, new Max30102ModelTests.RampSignal()) { ResetDurationMicroseconds = 1_000_000 };
+        var driver = new Max30102(chip, _clock, new Max3010xSettings());
+
+        Assert.False(driver.Start());
+        Assert.Equal(Max3010xError.ResetTimeout, driver.LastError);
+        Assert.InRange(_clock.NowMicroseconds, 50_000, 51_000);
+        Assert.Contains("did not clear within 50000 us", driver.DescribeLastError());
+    }
+
+    /// <summary>Returns SPO2_CONFIG with one bit flipped, like a chip that did not take the write.</summary>
+    private sealed class CorruptsSpO2Readback : IRegisterBus
+    {
+        private readonly IRegisterBus _chip;
+
+        public CorruptsSpO2Readback(IRegisterBus chip) => _chip = chip;
+
+        public BusStatus Write(byte[] data, int count) => _chip.Write(data, count);
+
+        public BusStatus WriteRead(byte[] write, int writeCount, byte[] read, int readOffset, int readCount)
+        {
+            BusStatus status = _chip.WriteRead(write, writeCount, read, readOffset, readCount);
+            int index = 0x0A - write[0];
+            if (index >= 0 && index < readCount)
+            {
+                read[readOffset + index] ^= 0x04;
+            }
+
+            return status;
+        }
+    }
+
+    [Fact]
+    public void A_register_that_reads_back_differently_fails_start_naming_register_and_values()
+    {
+        var chip = new Max30102Model(_clock, new Max30102ModelTests.RampSignal());
+        var driver = new Max30102(new CorruptsSpO2Readback(chip), _clock, new Max3010xSettings());
+
+        Assert.False(driver.Start());
+        Assert.Equal(Max3010xError.ConfigurationMismatch, driver.LastError);
+        Assert.Equal(Register.SpO2Configuration, driver.MismatchRegister);
+        Assert.Equal("MAX30102 register 0x0A read back 0x63 after writing 0x67", driver.DescribeLastError());
+        Assert.Equal(HealthState.Failed, driver.Health.State);
+    }
+
+    [Fact]
+    public void Heart_rate_mode_delivers_red_only()
+    {
+        var (driver, chip) = Start(new Max3010xSettings { Mode = LedMode.HeartRate });
+        _clock.Advance(50_000);
+
+        Assert.Equal(5, driver.Drain());
+        Assert.Equal(0x02, chip.Peek(0x09));
+        Assert.Equal(0x00, chip.Peek(0x0D));
+        Assert.Equal(RampRed(1), driver.Red[0], 1.0);
+        Assert.Equal(RampRed(5), driver.Red[4], 1.0);
+    }
+
+    [Fact]
     public void Regular_drains_deliver_every_sample_in_order_across_many_pointer_wraps()
     {
         _slope = 0.2; // stays below 18-bit saturation for the whole run
