@@ -82,6 +82,20 @@ public class PpgSignalTests
     }
 
     [Fact]
+    public void Motion_adds_a_common_mode_artefact_that_pulls_the_ratio_towards_one()
+    {
+        var still = new SyntheticPpgSignal(seed: 6) { NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0 };
+        var moving = new SyntheticPpgSignal(seed: 6) { NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0, MotionFraction = 0.05f };
+
+        var (stillRed, stillIr) = Record(still, 10);
+        var (movingRed, movingIr) = Record(moving, 10);
+
+        Assert.Equal(0.52, Modulation(stillRed) / Modulation(stillIr), 3); // SpO2 97 %
+        double corrupted = Modulation(movingRed) / Modulation(movingIr);
+        Assert.InRange(corrupted, 0.8, 1.0); // motion of the same relative size in both channels dominates both
+    }
+
+    [Fact]
     public void Off_skin_leaves_only_leakage_and_lets_ambient_light_in()
     {
         var signal = new SyntheticPpgSignal(seed: 1) { OnSkin = false, NoiseFraction = 0 };
