@@ -1,0 +1,772 @@
+namespace WearableFirmware.Drivers.Max3010x
+{
+    /// <summary>
+    /// Allocation-free MAX30102 driver (register-compatible MAX30101/MAX30105 in the red/IR modes) over an
+    /// <see cref="IRegisterBus"/>.
+    /// <para>
+    /// Start-up (<see cref="Start"/>, blocking, at boot): soft reset, poll RESET with a bounded timeout through
+    /// <see cref="IClock"/>, check PART_ID = 0x15, write the configuration, read it back, clear stale status.
+    /// </para>
+    /// <para>
+    /// Sampling loop, once per tick:
+    /// <code>
+    /// int n = sensor.Drain();
+    /// for (int i = 0; i &lt; n; i++) { Use(sensor.Red[i], sensor.Ir[i]); }   // oldest first
+    /// if ((sensor.LastDrainFlags &amp; DrainFlags.SamplesLost) != 0) { InsertGap(sensor.SamplesLostThisDrain); }
+    /// </code>
+    /// A drain costs one 7-byte read (status, enables, FIFO pointers) plus one burst read of every pending sample
+    /// (at most 32 × 2 × 3 bytes), never sleeps and allocates nothing. Samples are right-justified ADC counts at
+    /// the configured resolution (0 .. 2^bits − 1). With rollover on, lost samples precede the drained ones.
+    /// </para>
+    /// <para>
+    /// Faults: every transfer is retried up to <see cref="Max3010xSettings.MaxTransferAttempts"/> times and counted
+    /// in <see cref="Health"/>. After <see cref="Max3010xSettings.FailuresBeforeReinit"/> failed attempts in a row, a
+    /// PWR_RDY flag, or enable registers that no longer match, the driver resets and reconfigures the chip step by
+    /// step over the following drains (no waiting inside a drain), then reports the gap it caused as lost samples.
+    /// </para>
+    /// </summary>
+    public sealed class Max30102
+    {
+        /// <summary>7-bit I2C address (write 0xAE, read 0xAF).</summary>
+        public const int DefaultAddress = 0x57;
+
+        /// <summary>PART_ID of the MAX30101, MAX30102 and MAX30105.</summary>
+        public const byte ExpectedPartId = 0x15;
+
+        /// <summary>FIFO depth in samples.</summary>
+        public const int FifoDepth = 32;
+
+        private const int MaxChannels = 2;
+        private const int BytesPerChannel = 3;
+        private const int PointerMask = 0x1F;
+
+        private const byte StatusAlmostFull = 0x80;
+        private const byte StatusAmbientOverflow = 0x20;
+        private const byte StatusPowerReady = 0x01;
+        private const byte StatusDieTemperatureReady = 0x02;
+        private const byte ModeResetBit = 0x40;
+        private const byte TemperatureEnable = 0x01;
+
+        // The order check needs this many samples with both channels above 1/16 of full scale (on skin).
+        private const int OrderCheckSamples = 64;
+
+        private readonly IRegisterBus _bus;
+        private readonly IClock _clock;
+        private readonly Max3010xSettings _settings;
+        private readonly DriverHealth _health = new DriverHealth();
+
+        private readonly byte[] _write = new byte[8];
+        private readonly byte[] _read = new byte[8];
+        private readonly byte[] _fifo = new byte[FifoDepth * MaxChannels * BytesPerChannel];
+        private readonly int[] _red = new int[FifoDepth];
+        private readonly int[] _ir = new int[FifoDepth];
+
+        // Register values, computed once so neither drain nor recovery allocates.
+        private readonly byte _fifoConfiguration;
+        private readonly byte _modeConfiguration;
+        private readonly byte _spo2Configuration;
+        private readonly byte _redAmplitude;
+        private readonly byte _irAmplitude;
+        private readonly byte _interruptEnable1;
+        private readonly byte _interruptEnable2;
+        private readonly int _channels;
+        private readonly int _shift;
+        private readonly long _outputPeriodMicroseconds;
+        private readonly int _onSkinCounts;
+
+        private bool _running;
+        private bool _resetRequested;
+        private bool _recovering;
+        private long _resetDeadline;
+        private long _lossWindowStart;
+        private long _lastDrainMicroseconds;
+        private bool _checkPopsAfterFailedBurst;
+        private int _readPointerBeforeFailedBurst;
+        private bool _retriedThisCall;
+
+        private int _count;
+        private int _lostThisDrain;
+        private DrainFlags _flags;
+
+        private ChannelOrder _order;
+        private bool _swap;
+        private int _orderSamples;
+        private long _orderRedSum;
+        private long _orderIrSum;
+
+        /// <summary>Builds the driver; validates the settings (throws <see cref="System.ArgumentException"/> with the reason).</summary>
+        public Max30102(IRegisterBus bus, IClock clock, Max3010xSettings settings)
+        {
+            settings.ThrowIfInvalid();
+            _bus = bus;
+            _clock = clock;
+            _settings = settings;
+            _fifoConfiguration = settings.FifoConfigurationValue;
+            _modeConfiguration = settings.ModeConfigurationValue;
+            _spo2Configuration = settings.SpO2ConfigurationValue;
+            _redAmplitude = settings.RedPulseAmplitudeValue;
+            _irAmplitude = settings.IrPulseAmplitudeValue;
+            _interruptEnable1 = settings.InterruptEnable1Value;
+            _interruptEnable2 = settings.InterruptEnable2Value;
+            _channels = settings.Channels;
+            _shift = 18 - settings.ResolutionBits;
+            _outputPeriodMicroseconds = settings.OutputPeriodMicroseconds;
+            _onSkinCounts = 1 << (settings.ResolutionBits - 4);
+            _health.State = HealthState.Failed;
+        }
+
+        /// <summary>Error counters and Ok / Degraded / Failed state for the device status report.</summary>
+        public DriverHealth Health
+        {
+            get { return _health; }
+        }
+
+        /// <summary>The settings the driver was built with (do not change them after construction).</summary>
+        public Max3010xSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        /// <summary>True once the chip is configured and sampling.</summary>
+        public bool IsRunning
+        {
+            get { return _running; }
+        }
+
+        /// <summary>Why start-up or the last re-initialisation failed.</summary>
+        public Max3010xError LastError { get; private set; }
+
+        /// <summary>PART_ID read at the last start-up (0x15 on a genuine part).</summary>
+        public byte PartIdRead { get; private set; }
+
+        /// <summary>REV_ID read at the last start-up.</summary>
+        public byte RevisionIdRead { get; private set; }
+
+        /// <summary>Register that read back wrongly when <see cref="LastError"/> is ConfigurationMismatch.</summary>
+        public Register MismatchRegister { get; private set; }
+
+        /// <summary>Value written to <see cref="MismatchRegister"/>.</summary>
+        public byte MismatchExpected { get; private set; }
+
+        /// <summary>Value read back from <see cref="MismatchRegister"/>.</summary>
+        public byte MismatchRead { get; private set; }
+
+        /// <summary>Red samples of the last drain, oldest first; valid up to <see cref="SampleCount"/>. Owned by the driver.</summary>
+        public int[] Red
+        {
+            get { return _red; }
+        }
+
+        /// <summary>IR samples of the last drain (SpO2 mode), oldest first; valid up to <see cref="SampleCount"/>.</summary>
+        public int[] Ir
+        {
+            get { return _ir; }
+        }
+
+        /// <summary>Samples delivered by the last drain.</summary>
+        public int SampleCount
+        {
+            get { return _count; }
+        }
+
+        /// <summary>What the last drain saw.</summary>
+        public DrainFlags LastDrainFlags
+        {
+            get { return _flags; }
+        }
+
+        /// <summary>Samples the last drain found missing from the stream (also added to <see cref="DriverHealth.SamplesLost"/>).</summary>
+        public int SamplesLostThisDrain
+        {
+            get { return _lostThisDrain; }
+        }
+
+        /// <summary>Clock time of the last drain that emptied the FIFO; its newest sample is at most one period older.</summary>
+        public long LastDrainMicroseconds
+        {
+            get { return _lastDrainMicroseconds; }
+        }
+
+        /// <summary>Power-on resets or brown-outs seen (PWR_RDY) since construction.</summary>
+        public int PowerOnResets { get; private set; }
+
+        /// <summary>Drains whose enable registers no longer matched the configuration without a PWR_RDY flag.</summary>
+        public int ConfigurationLosses { get; private set; }
+
+        /// <summary>Drains flagged with ALC_OVF.</summary>
+        public int AmbientLightOverflows { get; private set; }
+
+        /// <summary>Result of the red/IR order plausibility check.</summary>
+        public ChannelOrder ChannelOrder
+        {
+            get { return _order; }
+        }
+
+        /// <summary>True once a die temperature has been read.</summary>
+        public bool HasDieTemperature { get; private set; }
+
+        /// <summary>Last die temperature in 1/16 °C (TINT × 16 + TFRAC).</summary>
+        public int DieTemperatureSixteenths { get; private set; }
+
+        /// <summary>Last die temperature in °C.</summary>
+        public float DieTemperatureCelsius
+        {
+            get { return DieTemperatureSixteenths / 16f; }
+        }
+
+        /// <summary>
+        /// Resets, identifies and configures the chip, waiting (through the clock) for the reset to finish. Returns
+        /// false with <see cref="LastError"/> set when the chip is absent, not a MAX3010x, or does not keep its settings.
+        /// </summary>
+        public bool Start()
+        {
+            _running = false;
+            _recovering = false;
+            _resetRequested = false;
+            _flags = DrainFlags.None;
+            LastError = Max3010xError.None;
+            long deadline = _clock.NowMicroseconds + _settings.ResetTimeoutMicroseconds;
+            while (true)
+            {
+                StepInitialisation();
+                if (_running)
+                {
+                    return true;
+                }
+
+                if (LastError == Max3010xError.WrongPartId || LastError == Max3010xError.ConfigurationMismatch)
+                {
+                    return false;
+                }
+
+                if (_clock.NowMicroseconds >= deadline)
+                {
+                    if (LastError == Max3010xError.None)
+                    {
+                        LastError = Max3010xError.ResetTimeout;
+                    }
+
+                    _health.State = HealthState.Failed;
+                    return false;
+                }
+
+                _clock.SleepMicroseconds(_settings.ResetPollMicroseconds);
+            }
+        }
+
+        /// <summary>
+        /// Reads every pending FIFO sample into <see cref="Red"/>/<see cref="Ir"/> and returns how many; handles the
+        /// interrupt status (A_FULL, ALC_OVF, PWR_RDY, DIE_TEMP_RDY) on the way. Never blocks, never allocates. While
+        /// the chip is being recovered it advances the recovery one step and returns 0 with
+        /// <see cref="DrainFlags.NotRunning"/>.
+        /// </summary>
+        public int Drain()
+        {
+            _count = 0;
+            _lostThisDrain = 0;
+            _flags = DrainFlags.None;
+            _retriedThisCall = false;
+
+            if (!_running)
+            {
+                StepInitialisation();
+                _flags |= DrainFlags.NotRunning;
+                return 0;
+            }
+
+            // Status 1/2, enables 1/2, WR_PTR, OVF_COUNTER, RD_PTR in one read; it stops before FIFO_DATA.
+            if (!Read(Register.InterruptStatus1, _read, 7))
+            {
+                OnDrainTransferFailed();
+                return 0;
+            }
+
+            byte status1 = _read[0];
+            byte status2 = _read[1];
+            if ((status1 & StatusPowerReady) != 0 || _read[2] != _interruptEnable1 || _read[3] != _interruptEnable2)
+            {
+                if ((status1 & StatusPowerReady) != 0)
+                {
+                    PowerOnResets++;
+                    _flags |= DrainFlags.PowerOnReset;
+                }
+                else
+                {
+                    ConfigurationLosses++;
+                    _flags |= DrainFlags.ConfigurationLost;
+                }
+
+                BeginRecovery();
+                StepInitialisation();
+                return 0;
+            }
+
+            if ((status1 & StatusAmbientOverflow) != 0)
+            {
+                AmbientLightOverflows++;
+                _flags |= DrainFlags.AmbientLightOverflow;
+            }
+
+            if ((status2 & StatusDieTemperatureReady) != 0 && ReadDieTemperature())
+            {
+                _flags |= DrainFlags.DieTemperatureReady;
+            }
+
+            int writePointer = _read[4] & PointerMask;
+            int overflow = _read[5] & PointerMask;
+            int readPointer = _read[6] & PointerMask;
+            long now = _clock.NowMicroseconds;
+
+            if (_checkPopsAfterFailedBurst)
+            {
+                // Samples a broken burst popped before failing are gone; the read pointer says how many.
+                _checkPopsAfterFailedBurst = false;
+                if (overflow == 0)
+                {
+                    AddLost((readPointer - _readPointerBeforeFailedBurst) & PointerMask, false);
+                }
+            }
+
+            int pending = (writePointer - readPointer) & PointerMask;
+            if (pending == 0 && (overflow != 0 || (status1 & StatusAlmostFull) != 0))
+            {
+                // WR_PTR == RD_PTR is both empty and full; an overflow or A_FULL since the last drain means full.
+                pending = FifoDepth;
+            }
+
+            if (pending > 0)
+            {
+                int bytes = pending * _channels * BytesPerChannel;
+                if (!Read(Register.FifoData, _fifo, bytes))
+                {
+                    _checkPopsAfterFailedBurst = true;
+                    _readPointerBeforeFailedBurst = readPointer;
+                    OnDrainTransferFailed();
+                    return 0;
+                }
+
+                Unpack(pending);
+                CheckChannelOrder(pending);
+            }
+
+            if (overflow != 0)
+            {
+                // Counted only after the burst: popping a sample is what clears OVF_COUNTER on the chip.
+                int lost = overflow;
+                bool estimated = false;
+                if (overflow == PointerMask)
+                {
+                    // Saturated: the clock knows better how many sample periods went by.
+                    long expected = (now - _lastDrainMicroseconds) / _outputPeriodMicroseconds - pending;
+                    if (expected > lost)
+                    {
+                        lost = (int)expected;
+                        estimated = true;
+                    }
+                }
+
+                AddLost(lost, estimated);
+            }
+
+            _count = pending;
+            _lastDrainMicroseconds = now;
+            _health.State = (_retriedThisCall || (_flags & DrainFlags.SamplesLost) != 0) ? HealthState.Degraded : HealthState.Ok;
+            return pending;
+        }
+
+        /// <summary>
+        /// Starts a die temperature conversion (about 29 ms) without waiting; a later <see cref="Drain"/> reads the
+        /// result and sets <see cref="DrainFlags.DieTemperatureReady"/>. Returns false when the write failed.
+        /// </summary>
+        public bool StartDieTemperature()
+        {
+            if (!_running)
+            {
+                return false;
+            }
+
+            _write[0] = (byte)Register.DieTemperatureConfig;
+            _write[1] = TemperatureEnable;
+            return Write(2);
+        }
+
+        /// <summary>A readable account of <see cref="LastError"/> (allocates; for logs and start-up messages only).</summary>
+        public string DescribeLastError()
+        {
+            switch (LastError)
+            {
+                case Max3010xError.None:
+                    return "no error";
+                case Max3010xError.BusFailure:
+                    return "MAX30102 did not answer on the bus after " + _settings.MaxTransferAttempts.ToString()
+                        + " attempts (last status " + StatusName(_health.LastError) + ")";
+                case Max3010xError.ResetTimeout:
+                    return "MAX30102 RESET bit did not clear within " + _settings.ResetTimeoutMicroseconds.ToString() + " us";
+                case Max3010xError.WrongPartId:
+                    return "MAX30102 PART_ID (0xFF) read 0x" + ((int)PartIdRead).ToString("X2") + ", expected 0x"
+                        + ((int)ExpectedPartId).ToString("X2") + " (MAX30101/MAX30102/MAX30105); wrong chip or address";
+                default:
+                    return "MAX30102 register 0x" + ((int)MismatchRegister).ToString("X2") + " read back 0x"
+                        + ((int)MismatchRead).ToString("X2") + " after writing 0x" + ((int)MismatchExpected).ToString("X2");
+            }
+        }
+
+        private static string StatusName(BusStatus status)
+        {
+            switch (status)
+            {
+                case BusStatus.Ok: return "Ok";
+                case BusStatus.AddressNotAcknowledged: return "AddressNotAcknowledged";
+                case BusStatus.PartialTransfer: return "PartialTransfer";
+                case BusStatus.ClockStretchTimeout: return "ClockStretchTimeout";
+                default: return "UnknownError";
+            }
+        }
+
+        // One non-blocking step: request the reset, or check it finished and then identify and configure.
+        private void StepInitialisation()
+        {
+            if (!_resetRequested)
+            {
+                _write[0] = (byte)Register.ModeConfiguration;
+                _write[1] = ModeResetBit;
+                if (!Write(2))
+                {
+                    FailInitialisation(Max3010xError.BusFailure);
+                    return;
+                }
+
+                _resetRequested = true;
+                _resetDeadline = _clock.NowMicroseconds + _settings.ResetTimeoutMicroseconds;
+                return;
+            }
+
+            if (!Read(Register.ModeConfiguration, _read, 1))
+            {
+                FailInitialisation(Max3010xError.BusFailure);
+                return;
+            }
+
+            if ((_read[0] & ModeResetBit) != 0)
+            {
+                if (_clock.NowMicroseconds >= _resetDeadline)
+                {
+                    _resetRequested = false;
+                    FailInitialisation(Max3010xError.ResetTimeout);
+                }
+
+                return;
+            }
+
+            _resetRequested = false;
+            if (!Read(Register.RevisionId, _read, 2))
+            {
+                FailInitialisation(Max3010xError.BusFailure);
+                return;
+            }
+
+            RevisionIdRead = _read[0];
+            PartIdRead = _read[1];
+            if (PartIdRead != ExpectedPartId)
+            {
+                FailInitialisation(Max3010xError.WrongPartId);
+                return;
+            }
+
+            if (!Configure())
+            {
+                return;
+            }
+
+            long now = _clock.NowMicroseconds;
+            if (_recovering)
+            {
+                // Everything the chip sampled since the last good drain was cleared with the FIFO.
+                _recovering = false;
+                _health.RecordRecovery();
+                _flags |= DrainFlags.Reinitialised;
+                AddLost((int)((now - _lossWindowStart) / _outputPeriodMicroseconds), true);
+            }
+
+            _checkPopsAfterFailedBurst = false;
+            _lastDrainMicroseconds = now;
+            LastError = Max3010xError.None;
+            _running = true;
+            _health.State = (_flags & DrainFlags.Reinitialised) != 0 ? HealthState.Degraded : HealthState.Ok;
+        }
+
+        private bool Configure()
+        {
+            // Mode last: conversions start only once everything else is in place and the FIFO is empty.
+            _write[0] = (byte)Register.InterruptEnable1;
+            _write[1] = _interruptEnable1;
+            _write[2] = _interruptEnable2;
+            if (!Write(3))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            _write[0] = (byte)Register.FifoConfiguration;
+            _write[1] = _fifoConfiguration;
+            if (!Write(2))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            _write[0] = (byte)Register.SpO2Configuration;
+            _write[1] = _spo2Configuration;
+            if (!Write(2))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[1] = _redAmplitude;
+            _write[2] = _irAmplitude;
+            if (!Write(3))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            _write[0] = (byte)Register.FifoWritePointer;
+            _write[1] = 0;
+            _write[2] = 0;
+            _write[3] = 0;
+            if (!Write(4))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            _write[0] = (byte)Register.ModeConfiguration;
+            _write[1] = _modeConfiguration;
+            if (!Write(2))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            if (!ReadBack(Register.InterruptEnable1, _interruptEnable1, _interruptEnable2, 2)
+                || !ReadBack(Register.FifoConfiguration, _fifoConfiguration, _modeConfiguration, 3)
+                || !ReadBack(Register.Led1PulseAmplitude, _redAmplitude, _irAmplitude, 2))
+            {
+                return false;
+            }
+
+            // Clears a PWR_RDY left from power-up so only a later brown-out shows in a drain.
+            if (!Read(Register.InterruptStatus1, _read, 2))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            return true;
+        }
+
+        // Reads count (2 or 3) registers from first and compares them with first, second (and SpO2 configuration).
+        private bool ReadBack(Register first, byte expected0, byte expected1, int count)
+        {
+            if (!Read(first, _read, count))
+            {
+                return FailInitialisation(Max3010xError.BusFailure);
+            }
+
+            if (_read[0] != expected0)
+            {
+                return Mismatch(first, expected0, _read[0]);
+            }
+
+            if (_read[1] != expected1)
+            {
+                return Mismatch((Register)((int)first + 1), expected1, _read[1]);
+            }
+
+            if (count == 3 && _read[2] != _spo2Configuration)
+            {
+                return Mismatch((Register)((int)first + 2), _spo2Configuration, _read[2]);
+            }
+
+            return true;
+        }
+
+        private bool Mismatch(Register register, byte expected, byte read)
+        {
+            MismatchRegister = register;
+            MismatchExpected = expected;
+            MismatchRead = read;
+            return FailInitialisation(Max3010xError.ConfigurationMismatch);
+        }
+
+        private bool FailInitialisation(Max3010xError error)
+        {
+            LastError = error;
+            _running = false;
+            _health.State = HealthState.Failed;
+            if (error != Max3010xError.BusFailure)
+            {
+                _resetRequested = false;
+            }
+
+            return false;
+        }
+
+        private void BeginRecovery()
+        {
+            if (!_recovering)
+            {
+                _recovering = true;
+                _lossWindowStart = _lastDrainMicroseconds;
+            }
+
+            _running = false;
+            _resetRequested = false;
+            _health.State = HealthState.Failed;
+        }
+
+        private void OnDrainTransferFailed()
+        {
+            _flags |= DrainFlags.BusError;
+            _health.State = HealthState.Degraded;
+            if (_health.ConsecutiveFailures >= _settings.FailuresBeforeReinit)
+            {
+                BeginRecovery();
+            }
+        }
+
+        private void AddLost(int count, bool estimated)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            _lostThisDrain += count;
+            _flags |= DrainFlags.SamplesLost;
+            if (estimated)
+            {
+                _flags |= DrainFlags.LossEstimated;
+            }
+
+            _health.RecordSamplesLost(count);
+        }
+
+        private void Unpack(int samples)
+        {
+            int[] first = _swap ? _ir : _red;
+            int[] second = _swap ? _red : _ir;
+            int offset = 0;
+            for (int i = 0; i < samples; i++)
+            {
+                // 18 bits left-justified in 3 bytes (bits 23:18 unused); lower resolutions leave the low bits zero.
+                first[i] = (((_fifo[offset] & 0x03) << 16) | (_fifo[offset + 1] << 8) | _fifo[offset + 2]) >> _shift;
+                offset += BytesPerChannel;
+                if (_channels == 2)
+                {
+                    second[i] = (((_fifo[offset] & 0x03) << 16) | (_fifo[offset + 1] << 8) | _fifo[offset + 2]) >> _shift;
+                    offset += BytesPerChannel;
+                }
+            }
+        }
+
+        // On skin, IR returns more light per mA of drive than red; a clone that delivers IR first shows the reverse.
+        private void CheckChannelOrder(int samples)
+        {
+            if (_order != ChannelOrder.Unknown || _channels != 2 || _redAmplitude == 0 || _irAmplitude == 0)
+            {
+                return;
+            }
+
+            for (int i = 0; i < samples; i++)
+            {
+                // Undo any swap so the check judges the order as delivered by the chip.
+                int firstChannel = _swap ? _ir[i] : _red[i];
+                int secondChannel = _swap ? _red[i] : _ir[i];
+                if (firstChannel < _onSkinCounts || secondChannel < _onSkinCounts)
+                {
+                    _orderSamples = 0;
+                    _orderRedSum = 0;
+                    _orderIrSum = 0;
+                    continue;
+                }
+
+                _orderSamples++;
+                _orderRedSum += firstChannel;
+                _orderIrSum += secondChannel;
+            }
+
+            if (_orderSamples < OrderCheckSamples)
+            {
+                return;
+            }
+
+            // Compare light per mA: red/redCode against IR/irCode, cross-multiplied to stay in integers.
+            long redPerDrive = _orderRedSum * _irAmplitude;
+            long irPerDrive = _orderIrSum * _redAmplitude;
+            if (irPerDrive >= redPerDrive)
+            {
+                _order = ChannelOrder.Datasheet;
+                return;
+            }
+
+            _order = ChannelOrder.Swapped;
+            if (_settings.CorrectSwappedChannels)
+            {
+                _swap = true;
+                _flags |= DrainFlags.ChannelOrderCorrected;
+            }
+        }
+
+        private bool ReadDieTemperature()
+        {
+            if (!Read(Register.DieTemperatureInteger, _read, 2))
+            {
+                return false;
+            }
+
+            // TINT is two's complement; TFRAC counts sixteenths upward from it.
+            DieTemperatureSixteenths = (sbyte)_read[0] * 16 + (_read[1] & 0x0F);
+            HasDieTemperature = true;
+            return true;
+        }
+
+        private bool Write(int count)
+        {
+            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
+            {
+                BusStatus status = _bus.Write(_write, count);
+                if (status == BusStatus.Ok)
+                {
+                    _health.RecordSuccess(attempt > 0);
+                    _retriedThisCall |= attempt > 0;
+                    return true;
+                }
+
+                _health.RecordFailure(status);
+            }
+
+            return false;
+        }
+
+        private bool Read(Register first, byte[] destination, int count)
+        {
+            _write[0] = (byte)first;
+            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
+            {
+                BusStatus status = _bus.WriteRead(_write, 1, destination, 0, count);
+                if (status == BusStatus.Ok)
+                {
+                    _health.RecordSuccess(attempt > 0);
+                    _retriedThisCall |= attempt > 0;
+                    return true;
+                }
+
+                _health.RecordFailure(status);
+
+                // A FIFO burst that broke part-way has already popped samples; retrying would misalign them.
+                if (first == Register.FifoData && status != BusStatus.AddressNotAcknowledged)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}
