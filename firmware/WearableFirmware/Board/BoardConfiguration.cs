@@ -46,8 +46,8 @@ namespace WearableFirmware.Board
             board.I2cBusId = 1;
             board.I2cDataPin = 21;
             board.I2cClockPin = 22;
-            board.PpgInterruptPin = 19;
-            board.MotionInterruptPin = 18;
+            board.PpgInterruptPin = 4;     // RTC GPIO: A_FULL can wake the ESP32
+            board.MotionInterruptPin = 27; // RTC GPIO: free-fall/activity can wake the ESP32
             board.ButtonPin = 0;          // the DevKit's BOOT button: RTC GPIO 11, can wake from deep sleep
             board.VibrationPin = 25;
             board.BuzzerPin = 26;
