@@ -69,6 +69,11 @@ namespace WearableFirmware.Ble
             CurrentTime.SetValue(_value, CurrentTimeLength);
         }
 
+        public override void PrepareRead(GattCharacteristic characteristic)
+        {
+            Refresh();
+        }
+
         public override byte Write(GattCharacteristic characteristic, IGattLink link, byte[] data, int offset, int length)
         {
             if (characteristic != CurrentTime)

@@ -23,6 +23,11 @@ namespace WearableFirmware.Ble
         /// <summary>Where notifications and indications go; null until a server is attached.</summary>
         public IGattNotifier Notifier { get; set; }
 
+        /// <summary>Brings a value that changes by itself (the time of day) up to date before a read is served.</summary>
+        public virtual void PrepareRead(GattCharacteristic characteristic)
+        {
+        }
+
         /// <summary>
         /// Validates and applies a write whose properties and security <see cref="GattAccess"/> already checked.
         /// Returns <see cref="AttErrorCode.Success"/> or the ATT/application error; on error nothing changes.
