@@ -20,13 +20,19 @@ public sealed class SimulatedGattServer : IGattNotifier
     private ushort _nextHciHandle = 0x0040;
 
     public SimulatedGattServer(HealthProfile profile, string deviceName)
+        : this(profile.Services, deviceName)
     {
-        Profile = profile;
-        Database = new AttributeDatabase(deviceName, GattUuids.AppearanceWristWornPulseOximeter, profile.Services);
-        profile.AttachNotifier(this);
     }
 
-    public HealthProfile Profile { get; }
+    /// <summary>A server over any set of services (tests use small tables of their own).</summary>
+    public SimulatedGattServer(IReadOnlyList<GattService> services, string deviceName)
+    {
+        Database = new AttributeDatabase(deviceName, GattUuids.AppearanceWristWornPulseOximeter, services);
+        foreach (GattService service in services)
+        {
+            service.Notifier = this;
+        }
+    }
 
     public AttributeDatabase Database { get; }
 
