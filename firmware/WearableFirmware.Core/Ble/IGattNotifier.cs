@@ -13,7 +13,10 @@ namespace WearableFirmware.Ble
         /// </summary>
         int MaxPayloadLength(GattCharacteristic characteristic);
 
-        /// <summary>Queues the value for all subscribers; false when a subscriber's queue is full (nothing sent to it).</summary>
+        /// <summary>
+        /// Sends or queues the value for all subscribers. False when nobody is subscribed or a subscriber's
+        /// indication queue was full (that subscriber does not get it; the caller may retry later).
+        /// </summary>
         bool Send(GattCharacteristic characteristic, byte[] value, int length);
     }
 }

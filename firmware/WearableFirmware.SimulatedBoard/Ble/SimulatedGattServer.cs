@@ -120,6 +120,7 @@ public sealed class SimulatedGattServer : IGattNotifier
     public bool Send(GattCharacteristic characteristic, byte[] value, int length)
     {
         bool allQueued = true;
+        int recipients = 0;
         ushort handle = Database.ValueHandle(characteristic);
         foreach (SimulatedConnection c in _connections.ToArray())
         {
@@ -128,6 +129,7 @@ public sealed class SimulatedGattServer : IGattNotifier
                 continue;
             }
 
+            recipients++;
             ushort cccd = c.Cccd(characteristic);
             int payload = Math.Min(length, c.Mtu - 3);
             if ((cccd & 0x0002) != 0 && characteristic.CanIndicate)
@@ -154,7 +156,7 @@ public sealed class SimulatedGattServer : IGattNotifier
             }
         }
 
-        return allQueued;
+        return allQueued && recipients > 0;
     }
 
     // A subscribed peer gets values only once its link meets the value's read security again (a bonded peer
