@@ -80,6 +80,16 @@ public sealed class SimulatedPhone
 
     public void Disconnect() => _link?.Disconnect();
 
+    /// <summary>True once this phone bonded with the device (it keeps the keys).</summary>
+    public bool HasBond { get; private set; }
+
+    /// <summary>Reconnects as a bonded phone's stack does: connect, then start encryption with the stored keys.</summary>
+    public bool Reconnect(BleLink link)
+    {
+        Connect(link);
+        return HasBond && link.Encrypt();
+    }
+
     public int ExchangeMtu()
     {
         byte[] response = Request([AttOpcode.ExchangeMtuRequest, (byte)RequestedMtu, (byte)(RequestedMtu >> 8)]);
@@ -281,7 +291,16 @@ public sealed class SimulatedPhone
     }
 
     // 0x05: pair and bond (Just Works). 0x0F: the device knows us; restart encryption with the stored keys.
-    private bool Secure(byte code) => code == 0x0F ? _link!.Encrypt() || _link.Pair(true) : _link!.Pair(true);
+    private bool Secure(byte code)
+    {
+        if (code == 0x0F && _link!.Encrypt())
+        {
+            return true;
+        }
+
+        HasBond = _link!.Pair(true);
+        return HasBond;
+    }
 
     private void OnPdu(byte[] pdu)
     {
