@@ -3,6 +3,9 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.Advertisement;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using WearableFirmware.Ble;
+// nanoFramework has a client-side GattCharacteristic of its own in GenericAttributeProfile.
+using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
+using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace WearableFirmware.Device.Ble
 {
@@ -89,7 +92,7 @@ namespace WearableFirmware.Device.Ble
         public int MaxPayloadLength(GattCharacteristic characteristic)
         {
             GattLocalCharacteristic local = LocalOf(characteristic);
-            if (local == null || !_link.SecureConnectionsUsed())
+            if (local == null || !MaySend(characteristic))
             {
                 return 0;
             }
@@ -121,7 +124,7 @@ namespace WearableFirmware.Device.Ble
         public bool Send(GattCharacteristic characteristic, byte[] value, int length)
         {
             GattLocalCharacteristic local = LocalOf(characteristic);
-            if (local == null || local.SubscribedClients.Length == 0 || !_link.SecureConnectionsUsed())
+            if (local == null || local.SubscribedClients.Length == 0 || !MaySend(characteristic))
             {
                 return false;
             }
@@ -138,6 +141,12 @@ namespace WearableFirmware.Device.Ble
             }
 
             return allSent;
+        }
+
+        // Health values never go out over a link that did not pair with LE Secure Connections.
+        private bool MaySend(GattCharacteristic characteristic)
+        {
+            return characteristic.ReadSecurity == GattSecurity.Open || _link.SecureConnectionsUsed();
         }
 
         // ---- table ----
