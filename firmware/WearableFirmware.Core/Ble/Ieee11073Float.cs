@@ -38,38 +38,18 @@ namespace WearableFirmware.Ble
         /// </summary>
         public static ushort EncodeSFloat(float value, int exponent)
         {
-            if (float.IsNaN(value))
+            int mantissa;
+            switch (Fit(value, exponent, SFloatMinExponent, SFloatMaxExponent, SFloatMaxMantissa, out mantissa, out exponent))
             {
-                return SFloatNaN;
+                case FitNaN:
+                    return SFloatNaN;
+                case FitPositiveInfinity:
+                    return SFloatPositiveInfinity;
+                case FitNegativeInfinity:
+                    return SFloatNegativeInfinity;
+                default:
+                    return SFloatFromParts(mantissa, exponent);
             }
-
-            if (value > float.MaxValue)
-            {
-                return SFloatPositiveInfinity;
-            }
-
-            if (value < -float.MaxValue)
-            {
-                return SFloatNegativeInfinity;
-            }
-
-            if (exponent < SFloatMinExponent)
-            {
-                exponent = SFloatMinExponent;
-            }
-
-            while (exponent <= SFloatMaxExponent)
-            {
-                long mantissa = RoundScaled(value, exponent);
-                if (mantissa >= -SFloatMaxMantissa && mantissa <= SFloatMaxMantissa)
-                {
-                    return SFloatFromParts((int)mantissa, exponent);
-                }
-
-                exponent++;
-            }
-
-            return value > 0 ? SFloatPositiveInfinity : SFloatNegativeInfinity;
         }
 
         /// <summary>Packs a mantissa (|m| &lt;= 2045) and exponent (-8..7) without any rounding.</summary>
@@ -122,38 +102,18 @@ namespace WearableFirmware.Ble
         /// <summary>32-bit FLOAT counterpart of <see cref="EncodeSFloat"/>.</summary>
         public static uint EncodeFloat(float value, int exponent)
         {
-            if (float.IsNaN(value))
+            int mantissa;
+            switch (Fit(value, exponent, FloatMinExponent, FloatMaxExponent, FloatMaxMantissa, out mantissa, out exponent))
             {
-                return FloatNaN;
+                case FitNaN:
+                    return FloatNaN;
+                case FitPositiveInfinity:
+                    return FloatPositiveInfinity;
+                case FitNegativeInfinity:
+                    return FloatNegativeInfinity;
+                default:
+                    return FloatFromParts(mantissa, exponent);
             }
-
-            if (value > float.MaxValue)
-            {
-                return FloatPositiveInfinity;
-            }
-
-            if (value < -float.MaxValue)
-            {
-                return FloatNegativeInfinity;
-            }
-
-            if (exponent < FloatMinExponent)
-            {
-                exponent = FloatMinExponent;
-            }
-
-            while (exponent <= FloatMaxExponent)
-            {
-                long mantissa = RoundScaled(value, exponent);
-                if (mantissa >= -FloatMaxMantissa && mantissa <= FloatMaxMantissa)
-                {
-                    return FloatFromParts((int)mantissa, exponent);
-                }
-
-                exponent++;
-            }
-
-            return value > 0 ? FloatPositiveInfinity : FloatNegativeInfinity;
         }
 
         /// <summary>Packs a mantissa (|m| &lt;= 2^23 - 3) and exponent (-128..127) without rounding.</summary>
@@ -205,6 +165,39 @@ namespace WearableFirmware.Ble
         public static int WriteSFloat(byte[] buffer, int offset, float value, int exponent)
         {
             return ByteWriter.UInt16(buffer, offset, EncodeSFloat(value, exponent));
+        }
+
+        private const int Fitted = 0;
+        private const int FitNaN = 1;
+        private const int FitPositiveInfinity = 2;
+        private const int FitNegativeInfinity = 3;
+
+        // Finds the mantissa at the stated exponent, raising the exponent while the mantissa is too large.
+        private static int Fit(float value, int exponent, int minExponent, int maxExponent, int maxMantissa, out int mantissa, out int usedExponent)
+        {
+            mantissa = 0;
+            usedExponent = 0;
+            if (float.IsNaN(value))
+            {
+                return FitNaN;
+            }
+
+            if (value > float.MaxValue || value < -float.MaxValue)
+            {
+                return value > 0 ? FitPositiveInfinity : FitNegativeInfinity;
+            }
+
+            for (usedExponent = exponent < minExponent ? minExponent : exponent; usedExponent <= maxExponent; usedExponent++)
+            {
+                long scaled = RoundScaled(value, usedExponent);
+                if (scaled >= -maxMantissa && scaled <= maxMantissa)
+                {
+                    mantissa = (int)scaled;
+                    return Fitted;
+                }
+            }
+
+            return value > 0 ? FitPositiveInfinity : FitNegativeInfinity;
         }
 
         // value / 10^exponent rounded half away from zero; saturates far outside the long range.

@@ -197,6 +197,43 @@ public class ProfileFrameTests
     }
 
     [Fact]
+    public void Publishing_through_a_notifier_allocates_nothing()
+    {
+        var profile = new HealthProfile(new WallClock(new VirtualClock()), [1, 2, 3, 4, 5, 6]);
+        var sink = new CountingNotifier();
+        profile.AttachNotifier(sink);
+        profile.HeartRate.AddRrInterval(900);
+        profile.HeartRate.NotifyMeasurement(60, true);
+        profile.PulseOximeter.NotifyContinuous(97f, 60f, 0, 0, 1f);
+        profile.Battery.SetLevel(50);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5000; i++)
+        {
+            profile.HeartRate.AddRrIntervalMilliseconds(800 + i % 300);
+            profile.HeartRate.NotifyMeasurement(60 + i % 60, true);
+            profile.PulseOximeter.NotifyContinuous(95f + i % 5, 60f, 0, 0, 1.2f);
+            profile.PulseOximeter.SendSpotCheck(95f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
+            profile.Battery.SetLevel(i % 101);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(3 + 5000 * 4, sink.Sent);   // consecutive battery levels here always differ, so each one notifies
+    }
+
+    private sealed class CountingNotifier : IGattNotifier
+    {
+        public int Sent { get; private set; }
+
+        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
+        {
+            Sent++;
+            return true;
+        }
+    }
+
+    [Fact]
     public void Uuid_parse_and_format()
     {
         var uuid = BleUuid.Parse(FallAlertService.ServiceUuid);
