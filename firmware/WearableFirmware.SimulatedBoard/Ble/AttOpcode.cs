@@ -8,6 +8,8 @@ public static class AttOpcode
     public const byte ExchangeMtuResponse = 0x03;
     public const byte FindInformationRequest = 0x04;
     public const byte FindInformationResponse = 0x05;
+    public const byte FindByTypeValueRequest = 0x06;
+    public const byte FindByTypeValueResponse = 0x07;
     public const byte ReadByTypeRequest = 0x08;
     public const byte ReadByTypeResponse = 0x09;
     public const byte ReadRequest = 0x0A;

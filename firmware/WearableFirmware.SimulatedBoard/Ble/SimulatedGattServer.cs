@@ -4,7 +4,7 @@ namespace WearableFirmware.SimulatedBoard.Ble;
 
 /// <summary>
 /// A GATT server over the profile's attribute table with ATT semantics (Core Vol 3 Part F/G): MTU exchange,
-/// discovery (Read By Group Type, Read By Type, Find Information), Read and Read Blob, Write Request and Write
+/// discovery (Read By Group Type, Find By Type Value, Read By Type, Find Information), Read and Read Blob, Write Request and Write
 /// Command, notifications, and indications with one outstanding per connection (the rest queue until the
 /// confirmation). Access rules come from the portable <see cref="GattAccess"/>; value validation from the services.
 /// Pairing is simulated as its outcome (the keys' security level, bonding); the IO capability is
@@ -65,7 +65,7 @@ public sealed class SimulatedGattServer : IGattNotifier
     /// <summary>Completes pairing (LE Secure Connections, Just Works); with <paramref name="bond"/> the keys are kept.</summary>
     public bool Pair(SimulatedConnection connection, bool bond)
     {
-        if (!AcceptNewBonds && !connection.IsBonded)
+        if (!connection.IsBonded && (!AcceptNewBonds || (bond && _bonds.Count >= BlePairingPolicy.MaxBonds)))
         {
             return false;
         }
@@ -189,6 +189,7 @@ public sealed class SimulatedGattServer : IGattNotifier
         {
             case AttOpcode.ExchangeMtuRequest: return ExchangeMtu(c, pdu);
             case AttOpcode.FindInformationRequest: return FindInformation(c, pdu);
+            case AttOpcode.FindByTypeValueRequest: return FindByTypeValue(c, pdu);
             case AttOpcode.ReadByTypeRequest: return ReadByType(c, pdu);
             case AttOpcode.ReadRequest: return Read(c, pdu, false);
             case AttOpcode.ReadBlobRequest: return Read(c, pdu, true);
@@ -303,6 +304,34 @@ public sealed class SimulatedGattServer : IGattNotifier
 
         response[1] = (byte)(uuidLength == 2 ? 1 : 2);
         return [.. response];
+    }
+
+    // Discover Primary Service by Service UUID (Core Vol 3 Part G 4.4.2): matches fixed values of a 16-bit type.
+    private byte[] FindByTypeValue(SimulatedConnection c, byte[] pdu)
+    {
+        if (pdu.Length < 7)
+        {
+            return Error(pdu[0], 0, AttErrorCode.InvalidPdu);
+        }
+
+        if (!TryRange(pdu, 7, out ushort start, out ushort end, out byte[]? error))
+        {
+            return error!;
+        }
+
+        ushort type = (ushort)(pdu[5] | (pdu[6] << 8));
+        var response = new List<byte> { AttOpcode.FindByTypeValueResponse };
+        for (int h = start; h <= Math.Min(end, (int)Database.LastHandle) && response.Count + 4 <= c.Mtu; h++)
+        {
+            Attribute a = Database[h]!;
+            if (a.Type.Is16Bit && a.Type.ShortCode == type && a.StaticValue != null && a.StaticValue.AsSpan().SequenceEqual(pdu.AsSpan(7)))
+            {
+                ushort groupEnd = a.Kind == AttributeKind.PrimaryService ? a.GroupEnd : (ushort)h;
+                response.AddRange([(byte)h, (byte)(h >> 8), (byte)groupEnd, (byte)(groupEnd >> 8)]);
+            }
+        }
+
+        return response.Count > 1 ? [.. response] : Error(pdu[0], start, AttErrorCode.AttributeNotFound);
     }
 
     private byte[] ReadByGroupType(SimulatedConnection c, byte[] pdu)

@@ -75,7 +75,12 @@ public class GattServerTests
         Assert.Equal(AttErrorCode.UnsupportedGroupType, link.SendToDevice([0x10, 1, 0, 0xFF, 0xFF, 0x03, 0x28])![4]);
         Assert.Equal(AttErrorCode.InvalidPdu, link.SendToDevice([0x0A, 1])![4]);
         Assert.Equal(AttErrorCode.InvalidHandle, link.SendToDevice([0x04, 5, 0, 4, 0])![4]);
-        Assert.Equal(AttErrorCode.RequestNotSupported, link.SendToDevice([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28])![4]);
+        Assert.Equal(AttErrorCode.RequestNotSupported, link.SendToDevice([0x16, 0x30, 0, 0, 0, 1])![4]);   // Prepare Write: no long writes
+        // Discover Primary Service by Service UUID (Pulse Oximeter 0x1822): its declaration handle and group end.
+        var plx = phone.Services.Single(s => s.Uuid == "1822");
+        Assert.Equal(new byte[] { 0x07, (byte)plx.Start, (byte)(plx.Start >> 8), (byte)plx.End, (byte)(plx.End >> 8) },
+            link.SendToDevice([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28, 0x22, 0x18]));
+        Assert.Equal(AttErrorCode.AttributeNotFound, link.SendToDevice([0x06, 1, 0, 0xFF, 0xFF, 0x00, 0x28, 0x99, 0x99])![4]);
         Assert.Null(link.SendToDevice([0xD2, 1, 0]));   // unknown signed command: ignored, no response
     }
 
@@ -286,6 +291,17 @@ public class GattServerTests
         Assert.False(link.Encrypt());
         bench.Server.AcceptNewBonds = false;
         Assert.False(link.Pair(bond: true));
+        bench.Server.AcceptNewBonds = true;
+        phone.Disconnect();
+        for (byte p = 10; p < 10 + BlePairingPolicy.MaxBonds; p++)
+        {
+            var (other, otherLink) = bench.Connected(p);
+            Assert.True(otherLink.Pair(bond: true));
+            other.Disconnect();
+        }
+
+        phone.Connect(link);
+        Assert.False(link.Pair(bond: true));   // bond table full
     }
 
     private sealed class FakeRecordAccess : IRecordAccessHandler
