@@ -72,3 +72,51 @@ public class BtSnoopTests
         Assert.Contains(att, a => a is { FromPhone: true, Pdu: [0x1E] });           // confirmation
     }
 }
+
+/// <summary>Wireshark's own dissectors as an independent reader of the capture (runs where tshark is installed).</summary>
+public class BtSnoopWiresharkTests
+{
+    [SkippableFact]
+    public void Tshark_decodes_the_capture_without_malformed_packets_and_reads_the_plx_values()
+    {
+        string? tshark = Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, "tshark")).FirstOrDefault(File.Exists);
+        Skip.If(tshark == null, "tshark (Wireshark) is not installed; the capture's framing is still checked by A_health_session_capture_is_well_formed");
+
+        string path = Path.Combine(Path.GetTempPath(), $"wf-ble-{Environment.ProcessId}.btsnoop");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                var bench = new BleBench(file);
+                var phone = new SimulatedPhone("phone", [0x5A, 1, 2, 3, 4, 5]);
+                phone.StartHealthSession(bench.NewLink());
+                bench.Profile.HeartRate.AddRrIntervalMilliseconds(800);
+                bench.Profile.HeartRate.NotifyMeasurement(72, true);
+                bench.Profile.PulseOximeter.NotifyContinuous(97.5f, 72f, 0, 0, 2.5f);
+                phone.Disconnect();
+            }
+
+            string all = Run(tshark!, $"-r {path} -V");
+            Assert.Equal("", Run(tshark!, $"-r {path} -Y \"_ws.malformed || _ws.expert.severity >= warning\"").Trim());
+            Assert.Contains("Heart Rate Measurement (0x2a37)", all);
+            Assert.Contains("RR Interval: 819", all);      // 800 ms in 1/1024 s
+            Assert.Contains("SpO2: 97.5", all);
+            Assert.Contains("Pulse Rate: 72", all);
+            Assert.Contains("Pulse Amplitude Index: 2.5", all);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Run(string exe, string arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(exe, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+}
