@@ -187,7 +187,9 @@ namespace WearableFirmware.Ble
                 return value > 0 ? FitPositiveInfinity : FitNegativeInfinity;
             }
 
-            for (usedExponent = exponent < minExponent ? minExponent : exponent; usedExponent <= maxExponent; usedExponent++)
+            // A resolution outside the format's exponent range takes the nearest one the format has.
+            int first = exponent < minExponent ? minExponent : exponent > maxExponent ? maxExponent : exponent;
+            for (usedExponent = first; usedExponent <= maxExponent; usedExponent++)
             {
                 long scaled = RoundScaled(value, usedExponent);
                 if (scaled >= -maxMantissa && scaled <= maxMantissa)

@@ -32,6 +32,9 @@ public class Ieee11073FloatTests
     [InlineData(0.001f, -2, 0xE000)]
     // exponents below -8 clamp to -8: 1e-8 -> m = 1, e = -8 = 0x8 -> 0x8001
     [InlineData(1e-8f, -10, 0x8001)]
+    // exponents above 7 clamp to 7: 0 -> 0x7000, 3e7 -> m = 3, e = 7 -> 0x7003
+    [InlineData(0f, 9, 0x7000)]
+    [InlineData(3e7f, 9, 0x7003)]
     // 20,450,000,000 = 2045e7, the largest finite magnitude: 0x77FD
     [InlineData(2.045e10f, 0, 0x77FD)]
     // beyond it: +INF / -INF
