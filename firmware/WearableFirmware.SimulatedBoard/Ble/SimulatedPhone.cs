@@ -262,20 +262,20 @@ public sealed class SimulatedPhone
     public void StartHealthSession(BleLink link)
     {
         Connect(link);
-        Show($"{Name}: connected, ATT MTU {ExchangeMtu()}");
+        Show($"connected, ATT MTU {ExchangeMtu()}");
         DiscoverAll();
-        Show($"{Name}: discovered {_services.Count} services, {_characteristics.Count} characteristics");
-        Show($"{Name}: {ReadText("2a29")} {ReadText("2a24")}, serial {ReadText("2a25")}, firmware {ReadText("2a26")}");
+        Show($"discovered {_services.Count} services, {_characteristics.Count} characteristics");
+        Show($"{ReadText("2a29")} {ReadText("2a24")}, serial {ReadText("2a25")}, firmware {ReadText("2a26")}");
         foreach (var c in _characteristics.Where(c => c.CccdHandle != 0))
         {
             byte code = Subscribe(c.Uuid);
             if (code != 0)
             {
-                Show($"{Name}: subscribing to {c.Uuid} failed with ATT error 0x{code:X2}");
+                Show($"subscribing to {c.Uuid} failed with ATT error 0x{code:X2}");
             }
         }
 
-        Show($"{Name}: bonded, subscribed; {PhoneDecoders.Show("2a19", Read("2a19"))}");
+        Show($"bonded, subscribed; {PhoneDecoders.Show("2a19", Read("2a19"))}");
     }
 
     private T WithSecurityRetry<T>(Func<T> action)
