@@ -1,0 +1,219 @@
+namespace WearableFirmware.Ble
+{
+    /// <summary>
+    /// Fall alert service (vendor 128-bit UUIDs, base 584bxxxx-5c8b-44d3-94b7-4836cbf4bcd4):
+    /// <list type="bullet">
+    /// <item>Fall Event ...0002 (indicate, 15 bytes): event id uint16, kind uint8 (<see cref="FallEventKind"/>),
+    /// flags uint8 (bit0 time is calendar time, else seconds since boot), time uint32 s, impact SFLOAT in g,
+    /// posture uint8 (<see cref="FallPosture"/>), heart rate SFLOAT bpm, SpO2 SFLOAT % (NaN when unknown).</item>
+    /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
+    /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm.
+    /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
+    /// operation not valid in the current state 0x82.</item>
+    /// </list>
+    /// All of it needs an encrypted link. The alert state machine lives here so every transport agrees on it.
+    /// </summary>
+    public sealed class FallAlertService : GattService
+    {
+        public const string ServiceUuid = "584b0001-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string FallEventUuid = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlertStateUuid = "584b0003-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlertControlUuid = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
+
+        public const byte OpAcknowledge = 0x01;
+        public const byte OpCancel = 0x02;
+        public const byte OpTestAlarm = 0x03;
+
+        public const byte EventFlagCalendarTime = 0x01;
+
+        public const int FallEventLength = 15;
+        public const int AlertStateLength = 3;
+
+        private readonly byte[] _event = new byte[FallEventLength];
+        private readonly byte[] _state = new byte[AlertStateLength];
+
+        public FallAlertService()
+            : base(BleUuid.Parse(ServiceUuid), new GattCharacteristic[]
+            {
+                new GattCharacteristic(BleUuid.Parse(FallEventUuid), GattProperties.Indicate, GattSecurity.Encrypted, GattSecurity.Encrypted,
+                    "Fall event", FallEventLength),
+                new GattCharacteristic(BleUuid.Parse(AlertStateUuid), (byte)(GattProperties.Read | GattProperties.Notify), GattSecurity.Encrypted,
+                    GattSecurity.Encrypted, "Alert state", AlertStateLength),
+                new GattCharacteristic(BleUuid.Parse(AlertControlUuid), GattProperties.Write, GattSecurity.Encrypted, GattSecurity.Encrypted,
+                    "Alert control", 3),
+            })
+        {
+            SetState(FallAlertState.Idle, 0, false);
+        }
+
+        public GattCharacteristic FallEvent
+        {
+            get { return Characteristics[0]; }
+        }
+
+        public GattCharacteristic AlertState
+        {
+            get { return Characteristics[1]; }
+        }
+
+        public GattCharacteristic AlertControl
+        {
+            get { return Characteristics[2]; }
+        }
+
+        public FallAlertState State { get; private set; }
+
+        /// <summary>Id of the event the state refers to (0 when idle or testing).</summary>
+        public int ActiveEventId { get; private set; }
+
+        public IFallAlertListener Listener { get; set; }
+
+        /// <summary>Encodes a Fall Event value (15 bytes) into <paramref name="buffer"/>.</summary>
+        public static int EncodeFallEvent(byte[] buffer, int eventId, FallEventKind kind, bool calendarTime, long timeSeconds,
+            float impactG, FallPosture posture, float heartRateBpm, float spo2Percent)
+        {
+            int offset = ByteWriter.UInt16(buffer, 0, eventId);
+            offset = ByteWriter.UInt8(buffer, offset, (int)kind);
+            offset = ByteWriter.UInt8(buffer, offset, calendarTime ? EventFlagCalendarTime : 0);
+            offset = ByteWriter.UInt32(buffer, offset, timeSeconds < 0 ? 0 : (uint)timeSeconds);
+            offset = Ieee11073Float.WriteSFloat(buffer, offset, impactG, -2);
+            offset = ByteWriter.UInt8(buffer, offset, (int)posture);
+            offset = Ieee11073Float.WriteSFloat(buffer, offset, heartRateBpm, 0);
+            return Ieee11073Float.WriteSFloat(buffer, offset, spo2Percent, -1);
+        }
+
+        /// <summary>
+        /// Publishes a fall event from the detector (or the button) and moves the alert state with it:
+        /// Detected → Pending, Confirmed/Manual → Alarm, Cancelled → Idle. Returns false when the indication could
+        /// not be queued (the state still changes; Alert State tells the phone).
+        /// </summary>
+        public bool ReportEvent(int eventId, FallEventKind kind, bool calendarTime, long timeSeconds, float impactG, FallPosture posture,
+            float heartRateBpm, float spo2Percent)
+        {
+            int length = EncodeFallEvent(_event, eventId, kind, calendarTime, timeSeconds, impactG, posture, heartRateBpm, spo2Percent);
+            bool sent = Publish(FallEvent, _event, length);
+            switch (kind)
+            {
+                case FallEventKind.Detected:
+                    SetState(FallAlertState.Pending, eventId, true);
+                    break;
+                case FallEventKind.Confirmed:
+                case FallEventKind.Manual:
+                    SetState(FallAlertState.Alarm, eventId, true);
+                    break;
+                case FallEventKind.Cancelled:
+                    if (ActiveEventId == eventId)
+                    {
+                        SetState(FallAlertState.Idle, 0, true);
+                    }
+
+                    break;
+            }
+
+            return sent;
+        }
+
+        public override byte Write(GattCharacteristic characteristic, IGattLink link, byte[] data, int offset, int length)
+        {
+            if (characteristic != AlertControl)
+            {
+                return AttErrorCode.WriteNotPermitted;
+            }
+
+            if (length < 1)
+            {
+                return AttErrorCode.InvalidAttributeValueLength;
+            }
+
+            byte op = data[offset];
+            if (op == OpTestAlarm)
+            {
+                if (length != 1)
+                {
+                    return AttErrorCode.InvalidAttributeValueLength;
+                }
+
+                if (State != FallAlertState.Idle)
+                {
+                    return AttErrorCode.FallAlertInvalidState;
+                }
+
+                SetState(FallAlertState.Test, 0, true);
+                if (Listener != null)
+                {
+                    Listener.OnTestAlarm();
+                }
+
+                return AttErrorCode.Success;
+            }
+
+            if (op != OpAcknowledge && op != OpCancel)
+            {
+                return AttErrorCode.FallAlertOpCodeNotSupported;
+            }
+
+            if (length != 3)
+            {
+                return AttErrorCode.InvalidAttributeValueLength;
+            }
+
+            int eventId = ByteWriter.ReadUInt16(data, offset + 1);
+            if (op == OpCancel && State == FallAlertState.Test && eventId == 0)
+            {
+                SetState(FallAlertState.Idle, 0, true);
+                if (Listener != null)
+                {
+                    Listener.OnCancelled(0);
+                }
+
+                return AttErrorCode.Success;
+            }
+
+            if (State == FallAlertState.Idle || State == FallAlertState.Test || eventId != ActiveEventId)
+            {
+                return State == FallAlertState.Idle || State == FallAlertState.Test ? AttErrorCode.FallAlertInvalidState : AttErrorCode.FallAlertUnknownEvent;
+            }
+
+            if (op == OpAcknowledge)
+            {
+                if (State == FallAlertState.Acknowledged)
+                {
+                    return AttErrorCode.FallAlertInvalidState;
+                }
+
+                SetState(FallAlertState.Acknowledged, eventId, true);
+                if (Listener != null)
+                {
+                    Listener.OnAcknowledged(eventId);
+                }
+
+                return AttErrorCode.Success;
+            }
+
+            // Cancel: a caregiver or the wearer's phone withdraws the alert.
+            SetState(FallAlertState.Idle, 0, true);
+            if (Listener != null)
+            {
+                Listener.OnCancelled(eventId);
+            }
+
+            return AttErrorCode.Success;
+        }
+
+        private void SetState(FallAlertState state, int eventId, bool notify)
+        {
+            State = state;
+            ActiveEventId = eventId;
+            _state[0] = (byte)state;
+            ByteWriter.UInt16(_state, 1, eventId);
+            if (notify)
+            {
+                Publish(AlertState, _state, AlertStateLength);
+            }
+            else
+            {
+                AlertState.SetValue(_state, AlertStateLength);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using WearableFirmware.Drivers;
+
+namespace WearableFirmware.SimulatedBoard.Ble;
+
+/// <summary>
+/// The radio between the simulated wearable and one simulated phone: carries ATT PDUs both ways (synchronously),
+/// connection, pairing/encryption and disconnection, and logs all of it to an optional btsnoop capture with
+/// timestamps from the board's clock.
+/// </summary>
+public sealed class BleLink
+{
+    private readonly SimulatedGattServer _server;
+    private readonly IClock _clock;
+    private readonly BtSnoopWriter? _snoop;
+    private readonly long _unixStartMicroseconds;
+    private SimulatedConnection? _connection;
+    private Action<byte[]>? _toPhone;
+
+    /// <param name="unixStartMicroseconds">Calendar time of clock zero, for the capture's timestamps.</param>
+    public BleLink(SimulatedGattServer server, IClock clock, BtSnoopWriter? snoop, long unixStartMicroseconds = 1_767_225_600_000_000)
+    {
+        _server = server;
+        _clock = clock;
+        _snoop = snoop;
+        _unixStartMicroseconds = unixStartMicroseconds;
+    }
+
+    public SimulatedConnection? Connection => _connection;
+
+    private long Now => _unixStartMicroseconds + _clock.NowMicroseconds;
+
+    public SimulatedConnection Connect(byte[] phoneAddress, Action<byte[]> toPhone)
+    {
+        if (_connection != null)
+        {
+            throw new InvalidOperationException("already connected");
+        }
+
+        _toPhone = toPhone;
+        _connection = _server.Connect(Convert.ToHexString(phoneAddress), ToPhone);
+        _snoop?.WriteConnectionComplete(Now, _connection.HciHandle, phoneAddress);
+        return _connection;
+    }
+
+    public void Disconnect()
+    {
+        if (_connection == null)
+        {
+            return;
+        }
+
+        _server.Disconnect(_connection);
+        _snoop?.WriteDisconnectionComplete(Now, _connection.HciHandle);
+        _connection = null;
+    }
+
+    /// <summary>Pairs (and bonds); logs the resulting encryption change. False when the device refuses.</summary>
+    public bool Pair(bool bond)
+    {
+        var c = Required();
+        if (!_server.Pair(c, bond))
+        {
+            return false;
+        }
+
+        _snoop?.WriteEncryptionChange(Now, c.HciHandle);
+        return true;
+    }
+
+    /// <summary>Re-encrypts with stored bond keys. False when the device has no bond for this phone.</summary>
+    public bool Encrypt()
+    {
+        var c = Required();
+        if (!_server.Encrypt(c))
+        {
+            return false;
+        }
+
+        _snoop?.WriteEncryptionChange(Now, c.HciHandle);
+        return true;
+    }
+
+    /// <summary>Sends a PDU from the phone; returns the server's response PDU (null for commands/confirmations).</summary>
+    public byte[]? SendToDevice(byte[] pdu)
+    {
+        var c = Required();
+        _snoop?.WriteAtt(Now, c.HciHandle, false, pdu);
+        byte[]? response = _server.HandlePdu(c, pdu);
+        if (response != null)
+        {
+            _snoop?.WriteAtt(Now, c.HciHandle, true, response);
+        }
+
+        return response;
+    }
+
+    private void ToPhone(byte[] pdu)
+    {
+        if (_connection != null)
+        {
+            _snoop?.WriteAtt(Now, _connection.HciHandle, true, pdu);
+        }
+
+        _toPhone?.Invoke(pdu);
+    }
+
+    private SimulatedConnection Required() => _connection ?? throw new InvalidOperationException("not connected");
+}

@@ -1,0 +1,436 @@
+using System;
+using nanoFramework.Device.Bluetooth;
+using nanoFramework.Device.Bluetooth.Advertisement;
+using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
+using WearableFirmware.Ble;
+// nanoFramework has a client-side GattCharacteristic of its own in GenericAttributeProfile.
+using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
+using Buffer = nanoFramework.Device.Bluetooth.Buffer;
+
+namespace WearableFirmware.Device.Ble
+{
+    /// <summary>
+    /// Maps the portable <see cref="HealthProfile"/> onto nanoFramework.Device.Bluetooth (v1.1.123): one
+    /// GattServiceProvider per service, one GattLocalCharacteristic per characteristic with the table's properties,
+    /// protection levels and user descriptions; reads, writes and notifications go through the portable services
+    /// and <see cref="GattAccess"/>, so nothing is decided here. Device Information values are static; every other
+    /// readable value is served from the portable characteristic on ReadRequested.
+    /// Library facts this relies on (checked in its sources): the first service created is the primary one and
+    /// triggers a default Device Information service, and creating a service with an existing UUID replaces it —
+    /// so Heart Rate is created first and the profile's Device Information second, replacing the default.
+    /// Advertising sections that do not fit the 31-byte advertising data go to the scan response.
+    /// </summary>
+    public sealed class BluetoothProfileAdapter : IGattNotifier
+    {
+        private const int MinimumMtu = 23;
+
+        private readonly HealthProfile _profile;
+        private readonly GattCharacteristic[] _portable;
+        private readonly GattLocalCharacteristic[] _local;
+        private readonly SessionLink _link;
+        private int _count;
+        private GattServiceProvider _primary;
+        private bool _pairingWindowOpen;
+
+        public BluetoothProfileAdapter(HealthProfile profile)
+        {
+            _profile = profile;
+            int total = 0;
+            for (int s = 0; s < profile.Services.Length; s++)
+            {
+                total += profile.Services[s].Characteristics.Length;
+            }
+
+            _portable = new GattCharacteristic[total];
+            _local = new GattLocalCharacteristic[total];
+            _link = new SessionLink(this);
+        }
+
+        /// <summary>Builds the GATT table, applies the pairing policy, starts the server and advertising.</summary>
+        public void Start(string deviceName)
+        {
+            BluetoothLEServer server = BluetoothLEServer.Instance;
+            server.DeviceName = deviceName;
+            server.Appearance = GattUuids.AppearanceWristWornPulseOximeter;
+
+            // Pairing policy (BlePairingPolicy): no display, no keyboard -> Just Works with LE Secure Connections, bonding.
+            DevicePairing pairing = server.Pairing;
+            pairing.PairingRequested += OnPairingRequested;
+            pairing.PairingComplete += OnPairingComplete;
+            pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
+            pairing.ProtectionLevel = DevicePairingProtectionLevel.Encryption;
+            pairing.AllowBonding = BlePairingPolicy.Bonding;
+
+            _primary = CreateService(_profile.HeartRate);
+            GattService[] services = _profile.Services;
+            for (int s = 0; s < services.Length; s++)
+            {
+                if (services[s] != _profile.HeartRate)
+                {
+                    CreateService(services[s]);
+                }
+            }
+
+            _profile.AttachNotifier(this);
+            server.Start();
+            StartAdvertising(deviceName);
+        }
+
+        /// <summary>Opens pairing mode (button held at boot): new bonds are accepted until <see cref="ClosePairingWindow"/>.</summary>
+        public void OpenPairingWindow()
+        {
+            _pairingWindowOpen = true;
+        }
+
+        public void ClosePairingWindow()
+        {
+            _pairingWindowOpen = false;
+        }
+
+        // ---- IGattNotifier ----
+
+        public int MaxPayloadLength(GattCharacteristic characteristic)
+        {
+            GattLocalCharacteristic local = LocalOf(characteristic);
+            if (local == null || !MaySend(characteristic))
+            {
+                return 0;
+            }
+
+            GattSubscribedClient[] clients = local.SubscribedClients;
+            int smallest = 0;
+            for (int i = 0; i < clients.Length; i++)
+            {
+                int mtu = clients[i].Session.MaxMtuSize;
+                if (mtu == 0)
+                {
+                    mtu = BluetoothLEServer.Instance.Session.MaxMtuSize;
+                }
+
+                if (mtu < MinimumMtu)
+                {
+                    mtu = MinimumMtu;
+                }
+
+                if (smallest == 0 || mtu - 3 < smallest)
+                {
+                    smallest = mtu - 3;
+                }
+            }
+
+            return smallest;
+        }
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
+        {
+            GattLocalCharacteristic local = LocalOf(characteristic);
+            if (local == null || local.SubscribedClients.Length == 0 || !MaySend(characteristic))
+            {
+                return false;
+            }
+
+            // NotifyValue sends a notification or an indication according to what the client enabled.
+            GattClientNotificationResult[] results = local.NotifyValue(new Buffer(Copy(value, length)));
+            bool allSent = results.Length > 0;
+            for (int i = 0; i < results.Length; i++)
+            {
+                if (results[i].Status != GattCommunicationStatus.Success)
+                {
+                    allSent = false;
+                }
+            }
+
+            return allSent;
+        }
+
+        // Health values never go out over a link that did not pair with LE Secure Connections.
+        private bool MaySend(GattCharacteristic characteristic)
+        {
+            return characteristic.ReadSecurity == GattSecurity.Open || _link.SecureConnectionsUsed();
+        }
+
+        // ---- table ----
+
+        private GattServiceProvider CreateService(GattService service)
+        {
+            GattServiceProviderResult result = GattServiceProvider.Create(ToGuid(service.Uuid));
+            if (result.Error != BluetoothError.Success)
+            {
+                throw new InvalidOperationException("GATT service " + service.Uuid.ToString() + " not created");
+            }
+
+            GattServiceProvider provider = result.ServiceProvider;
+            bool staticValues = service == _profile.DeviceInformation;
+            for (int i = 0; i < service.Characteristics.Length; i++)
+            {
+                GattCharacteristic c = service.Characteristics[i];
+                GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
+                parameters.CharacteristicProperties = ToProperties(c.Properties);
+                parameters.ReadProtectionLevel = ToProtection(c.ReadSecurity);
+                parameters.WriteProtectionLevel = ToProtection(c.WriteSecurity);
+                if (c.UserDescription != null)
+                {
+                    parameters.UserDescription = c.UserDescription;
+                }
+
+                if (staticValues)
+                {
+                    parameters.StaticValue = new Buffer(Copy(c.Value, c.ValueLength));
+                }
+
+                GattLocalCharacteristicResult created = provider.Service.CreateCharacteristic(ToGuid(c.Uuid), parameters);
+                if (created.Error != BluetoothError.Success)
+                {
+                    throw new InvalidOperationException("GATT characteristic " + c.Uuid.ToString() + " not created");
+                }
+
+                GattLocalCharacteristic local = created.Characteristic;
+                if (c.CanRead && !staticValues)
+                {
+                    local.ReadRequested += OnReadRequested;
+                }
+
+                if (c.CanWrite)
+                {
+                    local.WriteRequested += OnWriteRequested;
+                }
+
+                _portable[_count] = c;
+                _local[_count] = local;
+                _count++;
+            }
+
+            return provider;
+        }
+
+        private void StartAdvertising(string deviceName)
+        {
+            GattServiceProviderAdvertisingParameters parameters = new GattServiceProviderAdvertisingParameters();
+            parameters.IsConnectable = true;
+            parameters.IsDiscoverable = true;
+            parameters.CustomAdvertisement = true;
+
+            // The portable builder decides the content; here it is only cut back into data sections.
+            byte[] data = new byte[Advertising.MaxLength];
+            int length = Advertising.BuildForProfile(data);
+            int offset = 0;
+            while (offset < length)
+            {
+                int sectionLength = data[offset];
+                byte[] payload = new byte[sectionLength - 1];
+                Array.Copy(data, offset + 2, payload, 0, sectionLength - 1);
+                parameters.Advertisement.DataSections.Add(new BluetoothLEAdvertisementDataSection(data[offset + 1], new Buffer(payload)));
+                offset += sectionLength + 1;
+            }
+
+            // The advertising data is full, so the library moves the name to the scan response.
+            parameters.Advertisement.LocalName = deviceName;
+            _primary.StartAdvertising(parameters);
+        }
+
+        // ---- requests ----
+
+        private void OnReadRequested(GattLocalCharacteristic sender, GattReadRequestedEventArgs args)
+        {
+            GattReadRequest request = args.GetRequest();
+            GattCharacteristic c = PortableOf(sender);
+            if (c == null)
+            {
+                request.RespondWithProtocolError(AttErrorCode.UnlikelyError);
+                return;
+            }
+
+            _link.Bind(args.Session);
+            byte code = GattAccess.CheckRead(c, _link);
+            if (code != AttErrorCode.Success)
+            {
+                request.RespondWithProtocolError(code);
+                return;
+            }
+
+            c.Service.PrepareRead(c);
+            request.RespondWithValue(new Buffer(Copy(c.Value, c.ValueLength)));
+        }
+
+        private void OnWriteRequested(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
+        {
+            GattWriteRequest request = args.GetRequest();
+            bool withResponse = request.Option == GattWriteOption.WriteWithResponse;
+            GattCharacteristic c = PortableOf(sender);
+            byte code;
+            if (c == null)
+            {
+                code = AttErrorCode.UnlikelyError;
+            }
+            else if (request.Offset != 0)
+            {
+                // No characteristic of this profile is long enough to need prepared (offset) writes.
+                code = AttErrorCode.InvalidOffset;
+            }
+            else
+            {
+                _link.Bind(args.Session);
+                code = GattAccess.CheckWrite(c, _link, withResponse);
+                if (code == AttErrorCode.Success)
+                {
+                    Buffer value = request.Value;
+                    byte[] data = new byte[value.Length];
+                    DataReader.FromBuffer(value).ReadBytes(data);
+                    code = data.Length > c.MaxValueLength
+                        ? AttErrorCode.InvalidAttributeValueLength
+                        : c.Service.Write(c, _link, data, 0, data.Length);
+                }
+            }
+
+            if (!withResponse)
+            {
+                return;
+            }
+
+            if (code == AttErrorCode.Success)
+            {
+                request.Respond();
+            }
+            else
+            {
+                request.RespondWithProtocolError(code);
+            }
+        }
+
+        private void OnPairingRequested(object sender, DevicePairingRequestedEventArgs args)
+        {
+            // Just Works is the only method this device can run; it is accepted only while pairing mode is open.
+            if (_pairingWindowOpen && args.PairingKind == DevicePairingKinds.ConfirmOnly)
+            {
+                args.Accept();
+            }
+        }
+
+        private void OnPairingComplete(object sender, DevicePairingEventArgs args)
+        {
+            // Nothing to do: a link that did not use LE Secure Connections is treated as unencrypted by SessionLink.
+        }
+
+        // ---- mapping helpers ----
+
+        private GattLocalCharacteristic LocalOf(GattCharacteristic characteristic)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_portable[i] == characteristic)
+                {
+                    return _local[i];
+                }
+            }
+
+            return null;
+        }
+
+        private GattCharacteristic PortableOf(GattLocalCharacteristic local)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_local[i] == local)
+                {
+                    return _portable[i];
+                }
+            }
+
+            return null;
+        }
+
+        private static Guid ToGuid(BleUuid uuid)
+        {
+            return uuid.Is16Bit ? Utilities.CreateUuidFromShortCode(uuid.ShortCode) : new Guid(uuid.ToString());
+        }
+
+        private static GattCharacteristicProperties ToProperties(byte properties)
+        {
+            // The table's bits are the ATT declaration bits, and GattCharacteristicProperties uses the same values.
+            return (GattCharacteristicProperties)properties;
+        }
+
+        private static GattProtectionLevel ToProtection(GattSecurity security)
+        {
+            switch (security)
+            {
+                case GattSecurity.Authenticated:
+                    return GattProtectionLevel.EncryptionAndAuthenticationRequired;
+                case GattSecurity.Encrypted:
+                    return GattProtectionLevel.EncryptionRequired;
+                default:
+                    return GattProtectionLevel.Plain;
+            }
+        }
+
+        private static byte[] Copy(byte[] source, int length)
+        {
+            byte[] copy = new byte[length];
+            Array.Copy(source, copy, length);
+            return copy;
+        }
+
+        /// <summary>What the portable handlers may ask about the peer of the request being served.</summary>
+        private sealed class SessionLink : IGattLink
+        {
+            private readonly BluetoothProfileAdapter _adapter;
+            private int _deviceId;
+
+            public SessionLink(BluetoothProfileAdapter adapter)
+            {
+                _adapter = adapter;
+            }
+
+            public void Bind(GattSession session)
+            {
+                _deviceId = session.DeviceId.Id;
+            }
+
+            // The library reports pairing per server (one connection at a time on this stack).
+            public GattSecurity Security
+            {
+                get
+                {
+                    if (!SecureConnectionsUsed())
+                    {
+                        return GattSecurity.Open;
+                    }
+
+                    return BluetoothLEServer.Instance.Pairing.IsAuthenticated ? GattSecurity.Authenticated : GattSecurity.Encrypted;
+                }
+            }
+
+            public bool IsBonded
+            {
+                get { return SecureConnectionsUsed() && BluetoothLEServer.Instance.Pairing.AllowBonding; }
+            }
+
+            public bool IsSubscribed(GattCharacteristic characteristic)
+            {
+                GattLocalCharacteristic local = _adapter.LocalOf(characteristic);
+                if (local == null)
+                {
+                    return false;
+                }
+
+                GattSubscribedClient[] clients = local.SubscribedClients;
+                for (int i = 0; i < clients.Length; i++)
+                {
+                    if (clients[i].Session.DeviceId.Id == _deviceId)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // Legacy pairing is refused by policy: such a link counts as unencrypted for every health value.
+            public bool SecureConnectionsUsed()
+            {
+                DevicePairing pairing = BluetoothLEServer.Instance.Pairing;
+                return pairing.IsPaired && pairing.WasSecureConnectionUsedForPairing;
+            }
+        }
+    }
+}
