@@ -2,18 +2,18 @@ namespace WearableFirmware.Drivers.Adxl345
 {
     /// <summary>
     /// Tells how many samples the chip produced between two FIFO_STATUS reads, also when the FIFO overflowed and
-    /// the entries count no longer says it. The chip gives no overflow counter, so this tracks the sampling grid:
-    /// bounds on the time of the newest produced sample, narrowed by every drain that did not overflow, and the
-    /// sample period measured from the drains themselves (the chip's oscillator is not the host's). With the
-    /// bounds narrower than a period, the count of samples produced in any gap is exact.
+    /// the entries count no longer says it (the chip has no overflow counter). It tracks the chip's sampling grid:
+    /// the sample period measured from the drains themselves (the chip's oscillator is not the host's; the error
+    /// bound shrinks as 1/samples seen), and bounds on the time of the newest produced sample, narrowed by every
+    /// drain that did not overflow. With the bounds narrower than a period, the count for any gap is exact.
     /// </summary>
     internal sealed class SampleTimeline
     {
-        private const int SamplesBeforePeriodAnchor = 64;
-        private const int SamplesForPeriodEstimate = 512;
+        private const int SamplesForPeriodEstimate = 128;
 
         private long _nominalPeriodNs;
         private long _periodNs;
+        private long _periodUncertaintyDivisor;
         private bool _haveBounds;
         private long _newestLoNs;
         private long _newestHiNs;
@@ -29,11 +29,14 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Samples the chip produced since <see cref="Restart"/> (delivered plus lost).</summary>
         public long Produced => _produced;
 
-        /// <summary>Forgets the grid: the chip was (re)configured at <paramref name="nowNs"/> with this period.</summary>
+        /// <summary>Forgets the grid: the chip was (re)configured at <paramref name="nowNs"/> with this nominal period.</summary>
         public void Restart(long nowNs, long nominalPeriodNs)
         {
             _nominalPeriodNs = nominalPeriodNs;
             _periodNs = nominalPeriodNs;
+
+            // Until measured, trust the nominal period to 5 % (1/20): the oscillator's plausible error.
+            _periodUncertaintyDivisor = 20;
             _haveBounds = false;
             _haveAnchor = false;
             _previousReadNs = nowNs;
@@ -59,9 +62,13 @@ namespace WearableFirmware.Drivers.Adxl345
                 }
             }
 
-            Advance(readNs, producedNow, full);
+            Narrow(readNs, producedNow, full);
             _produced += producedNow;
-            UpdatePeriod();
+            if (!full)
+            {
+                UpdatePeriod(readNs);
+            }
+
             _previousReadNs = readNs;
             return lost;
         }
@@ -70,7 +77,7 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             if (!_haveBounds)
             {
-                // No grid yet (overflow right after start): the best the chip allows is elapsed time / period.
+                // No grid yet (overflow right after start): elapsed time / period is all the chip allows.
                 return (readNs - _previousReadNs) / _periodNs;
             }
 
@@ -78,10 +85,10 @@ namespace WearableFirmware.Drivers.Adxl345
             return readNs <= newestMidNs ? 0 : (readNs - newestMidNs) / _periodNs;
         }
 
-        private void Advance(long readNs, long producedNow, bool full)
+        private void Narrow(long readNs, long producedNow, bool full)
         {
-            // What this read alone says about the newest sample: it is at or before the read, and the next one
-            // (not yet produced) is after it; a new sample also came after the previous read.
+            // What this read alone says: the newest sample is at or before the read and the next one after it;
+            // when new samples arrived, the newest came after the previous read.
             long lo = readNs - _periodNs + 1;
             long hi = readNs;
             if (producedNow > 0 && !full && _previousReadNs + 1 > lo)
@@ -91,9 +98,9 @@ namespace WearableFirmware.Drivers.Adxl345
 
             if (_haveBounds)
             {
-                // Carry the old bounds forward by the samples produced since, with slack for the period's error.
+                // Carry the old bounds forward by the samples produced since, widened by the period's uncertainty.
                 long shift = producedNow * _periodNs;
-                long slack = producedNow * _periodNs / 2048 + 1;
+                long slack = shift / _periodUncertaintyDivisor + 1;
                 long carriedLo = _newestLoNs + shift - slack;
                 long carriedHi = _newestHiNs + shift + slack;
                 if (carriedLo > lo)
@@ -108,10 +115,9 @@ namespace WearableFirmware.Drivers.Adxl345
 
                 if (lo > hi)
                 {
-                    // Inconsistent (period estimate off or a sample we never saw): restart from this read alone.
+                    // Inconsistent (a sample we never saw, or a bus fault): start again from this read alone.
                     lo = readNs - _periodNs + 1;
                     hi = readNs;
-                    _haveAnchor = false;
                 }
             }
 
@@ -120,32 +126,30 @@ namespace WearableFirmware.Drivers.Adxl345
             _haveBounds = true;
         }
 
-        private void UpdatePeriod()
+        private void UpdatePeriod(long readNs)
         {
-            long produced = _produced;
-            long midNs = _newestLoNs + (_newestHiNs - _newestLoNs) / 2;
             if (!_haveAnchor)
             {
-                if (produced >= SamplesBeforePeriodAnchor)
+                if (_produced > 0)
                 {
                     _haveAnchor = true;
-                    _anchorNs = midNs;
-                    _anchorProduced = produced;
+                    _anchorNs = readNs;
+                    _anchorProduced = _produced;
                 }
 
                 return;
             }
 
-            long span = produced - _anchorProduced;
+            // Between two reads the sample count changes by elapsed / period to within one sample at each end.
+            long span = _produced - _anchorProduced;
             if (span >= SamplesForPeriodEstimate)
             {
-                long measured = (midNs - _anchorNs) / span;
-
-                // Accept only a plausible oscillator error (5 %): anything else is a bookkeeping fault.
+                long measured = (readNs - _anchorNs) / span;
                 long tolerance = _nominalPeriodNs / 20;
                 if (measured > _nominalPeriodNs - tolerance && measured < _nominalPeriodNs + tolerance)
                 {
                     _periodNs = measured;
+                    _periodUncertaintyDivisor = span / 2;
                 }
             }
         }
