@@ -138,8 +138,11 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
         public int MaxAttempts { get; set; } = 3;
 
-        /// <summary>Failed accesses in a row after which the driver re-initialises the chip.</summary>
-        public int ReinitAfterConsecutiveFailures { get; set; } = 3;
+        /// <summary>
+        /// Failed transfer attempts in a row after which the driver checks the chip and, if it lost its configuration,
+        /// re-initialises it (default: two register accesses that failed all their attempts).
+        /// </summary>
+        public int ReinitAfterConsecutiveFailures { get; set; } = 6;
 
         /// <summary>How often the driver reads back BW_RATE..INT_MAP to catch a chip that reset itself.</summary>
         public long ConfigCheckIntervalMicroseconds { get; set; } = 1000000;
@@ -427,7 +430,13 @@ namespace WearableFirmware.Drivers.Adxl345
             _health.State = HealthState.Degraded;
             if (_health.ConsecutiveFailures >= ReinitAfterConsecutiveFailures)
             {
-                if (Start())
+                // A chip that kept its configuration keeps its FIFO too: resume instead of resetting it.
+                bool intact = ReadRegisters(Register.DEVID, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
+                if (intact)
+                {
+                    _health.RecordRecovery();
+                }
+                else if (Start())
                 {
                     _health.RecordRecovery();
                     _health.State = HealthState.Degraded;

@@ -50,7 +50,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public int OffsetZ { get; set; }
 
         /// <summary>Free fall: every axis below this (mg) ...</summary>
-        public int FreeFallThresholdMg { get; set; } = 750;
+        public int FreeFallThresholdMg { get; set; } = 500;
 
         /// <summary>... for at least this long (ms, 5 ms steps).</summary>
         public int FreeFallTimeMs { get; set; } = 30;

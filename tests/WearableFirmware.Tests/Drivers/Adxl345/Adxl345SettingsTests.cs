@@ -14,7 +14,7 @@ public class Adxl345SettingsTests
         Assert.Equal(0x0A, s.BwRateValue()); // 100 Hz, Table 7 code 1010
         Assert.Equal(0x0B, s.DataFormatValue()); // FULL_RES | +-16 g: the DATA_FORMAT SisFall recorded with
         Assert.Equal(0x90, s.FifoControlValue()); // stream (10) << 6 | 16 samples
-        Assert.Equal(12, s.FreeFallThresholdValue()); // 750 mg / 62.5
+        Assert.Equal(8, s.FreeFallThresholdValue()); // 500 mg / 62.5
         Assert.Equal(6, s.FreeFallTimeValue()); // 30 ms / 5
         Assert.Equal(32, s.ActivityThresholdValue()); // 2000 mg / 62.5
         Assert.Equal(3, s.InactivityThresholdValue()); // 188 mg / 62.5 = 3.008
@@ -149,7 +149,7 @@ public class Adxl345SettingsTests
         Assert.Equal(3, Reg(Register.THRESH_INACT));
         Assert.Equal(2, Reg(Register.TIME_INACT));
         Assert.Equal(0x7F, Reg(Register.ACT_INACT_CTL));
-        Assert.Equal(12, Reg(Register.THRESH_FF));
+        Assert.Equal(8, Reg(Register.THRESH_FF));
         Assert.Equal(6, Reg(Register.TIME_FF));
         Assert.Equal(0x07, Reg(Register.TAP_AXES));
         Assert.Equal(HealthState_Ok, rig.Driver.Health.State);
