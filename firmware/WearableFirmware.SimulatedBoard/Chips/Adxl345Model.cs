@@ -38,6 +38,8 @@ public sealed class Adxl345Model : IRegisterBus
     private bool _overrun;
     private bool _triggered;
     private byte _latched;
+    private long _samplesProduced;
+    private long _samplesDiscarded;
 
     // Sampling schedule (nanoseconds of simulated time).
     private bool _measuring;
@@ -90,11 +92,25 @@ public sealed class Adxl345Model : IRegisterBus
     /// <summary>Fault: DEVID reads this instead of 0xE5 (null = genuine part).</summary>
     public byte? DeviceIdOverride { get; set; }
 
-    /// <summary>Samples the chip produced while measuring.</summary>
-    public long SamplesProduced { get; private set; }
+    /// <summary>Samples the chip produced while measuring, after catching up with the clock.</summary>
+    public long SamplesProduced
+    {
+        get
+        {
+            CatchUp();
+            return _samplesProduced;
+        }
+    }
 
     /// <summary>Samples dropped because the FIFO was full (stream: oldest dropped; FIFO/trigger: newest not stored).</summary>
-    public long SamplesDiscarded { get; private set; }
+    public long SamplesDiscarded
+    {
+        get
+        {
+            CatchUp();
+            return _samplesDiscarded;
+        }
+    }
 
     /// <summary>FIFO entries popped by data-register reads.</summary>
     public long EntriesRead { get; private set; }
@@ -365,7 +381,7 @@ public sealed class Adxl345Model : IRegisterBus
 
     private void EmitSample(Vector3 g)
     {
-        SamplesProduced++;
+        _samplesProduced++;
         short x = ToCounts(g.X), y = ToCounts(g.Y), z = ToCounts(g.Z);
         int mode = _regs[0x38] >> 6;
         if (mode == 0)
@@ -381,7 +397,7 @@ public sealed class Adxl345Model : IRegisterBus
         bool stopWhenFull = mode == 1 || (mode == 3 && _triggered);
         if (_fifoCount == FifoCapacity)
         {
-            SamplesDiscarded++;
+            _samplesDiscarded++;
             if (stopWhenFull)
             {
                 return;

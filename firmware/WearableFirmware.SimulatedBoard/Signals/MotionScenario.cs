@@ -163,7 +163,8 @@ public sealed class MotionScenario : IMotionSource
                 if (s < tImpact)
                 {
                     double u = (s - 0.3) / descent;
-                    float magnitude = (float)(1 - (1 - freeFallLevel) * Math.Min(1, u * 4));
+                    // Continues from the 0.8 g the loss of balance ends at, down to the free-fall level.
+                    float magnitude = (float)(0.8 - (0.8 - freeFallLevel) * Math.Min(1, u * 4));
                     return magnitude * Rotate(start.Up, end.Up, 0.1 + 0.8 * Smooth(u));
                 }
 
@@ -172,7 +173,7 @@ public sealed class MotionScenario : IMotionSource
                     ? impact * HalfSine(s, tImpact, tImpact + 0.1) - (1 - freeFallLevel) * (1 - (s - tImpact) / 0.1)
                     : 0.6 * Math.Exp(-(s - tImpact - 0.1) / 0.12) * Math.Sin((s - tImpact - 0.1) * 2 * Math.PI * 4);
                 double h = s < tImpact + 0.1 ? 0.4 * impact * HalfSine(s, tImpact, tImpact + 0.1) : 0;
-                return (float)(1 + v) * up + (float)h * start.Forward;
+                return (float)(1 + v) * up + (float)h * end.Forward;
             });
         }
 
