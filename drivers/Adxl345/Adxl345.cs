@@ -175,6 +175,12 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>The chip's sample period as measured from the drains (nominal until enough samples were seen).</summary>
         public long SamplePeriodNanoseconds => _timeline.PeriodNanoseconds;
 
+        /// <summary>
+        /// Estimated clock time (us) of the newest sample of the last drain, from the tracked sampling grid; sample
+        /// <c>i</c> was taken at about <c>NewestSampleMicroseconds - (Count - 1 - i) * SamplePeriodNanoseconds / 1000</c>.
+        /// </summary>
+        public long NewestSampleMicroseconds => _timeline.NewestSampleNs / 1000;
+
         /// <summary>Interrupt sources read from INT_SOURCE during the last drain (motion events are latched by the chip).</summary>
         public InterruptSource Events => _events;
 

@@ -26,6 +26,9 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Current estimate of the chip's sample period.</summary>
         public long PeriodNanoseconds => _periodNs;
 
+        /// <summary>Best estimate of when the newest produced sample was taken (middle of its bounds).</summary>
+        public long NewestSampleNs => _newestLoNs + (_newestHiNs - _newestLoNs) / 2;
+
         /// <summary>Samples the chip produced since <see cref="Restart"/> (delivered plus lost).</summary>
         public long Produced => _produced;
 
@@ -39,6 +42,8 @@ namespace WearableFirmware.Drivers.Adxl345
             _periodUncertaintyDivisor = 20;
             _haveBounds = false;
             _haveAnchor = false;
+            _newestLoNs = nowNs;
+            _newestHiNs = nowNs;
             _previousReadNs = nowNs;
             _produced = 0;
         }

@@ -236,6 +236,20 @@ public class Adxl345DrainTests
     }
 
     [Fact]
+    public void Sample_times_follow_the_chip_grid()
+    {
+        // At +2000 ppm, sample k comes at k * 10 ms / 1.002 after measurement starts.
+        var rig = new Adxl345Rig(crystalErrorPpm: 2000);
+        Assert.True(rig.Driver.Start());
+        long start = rig.Clock.NowMicroseconds;
+        rig.Run(30, tickUs: 37_000);
+        long produced = rig.Chip.SamplesProduced;
+        double newestTrueUs = start + produced * 10_000 / 1.002;
+        Assert.InRange(rig.Driver.NewestSampleMicroseconds, newestTrueUs - 1000, newestTrueUs + 1000);
+        Assert.InRange(rig.Driver.SamplePeriodNanoseconds, 9_980_040 - 2000, 9_980_040 + 2000);
+    }
+
+    [Fact]
     public void Draining_allocates_nothing_including_overflow_and_events()
     {
         var scenario = MotionScenario.Create(Placement.Wrist, seed: 2).Hold(1).DoubleTap().Fall(FallDirection.Backward).Hold(1).Build();
