@@ -5,6 +5,7 @@ using WearableFirmware.Simulator.Commands;
 ICommand[] commands =
 [
     new RunCommand(),
+    new AdxlWakeCommand(),
 ];
 
 return Dispatch(args);
