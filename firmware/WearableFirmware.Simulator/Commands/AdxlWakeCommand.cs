@@ -10,8 +10,11 @@ namespace WearableFirmware.Simulator.Commands;
 /// activity interrupts fire on falls and on daily activities: the evidence behind the wake thresholds in
 /// hardware-notes/sensors-adxl345.md. Also reports how much of the impact peak survives the output data rate.
 /// </summary>
-public sealed class AdxlWakeCommand : ICommand
+public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progress = null) : ICommand
 {
+    private readonly TextWriter _out = output ?? Console.Out;
+    private readonly TextWriter _progress = progress ?? Console.Error;
+
     public string Name => "adxl-wake";
 
     public string Summary => "ADXL345 free-fall/activity interrupt rates on SisFall falls and activities";
@@ -120,28 +123,28 @@ public sealed class AdxlWakeCommand : ICommand
             done++;
             if (done % 50 == 0 || done == files.Count)
             {
-                Console.Error.WriteLine($"  {done}/{files.Count} trials");
+                _progress.WriteLine($"  {done}/{files.Count} trials");
             }
         }
 
-        Console.WriteLine($"ADXL345 wake interrupts on SisFall ({files.Count} trials, {rate} Hz, free fall < {ffMg} mg for {ffMs} ms, activity > {actMg} mg dc)");
-        Console.WriteLine("code   trials  free-fall  activity");
+        _out.WriteLine($"ADXL345 wake interrupts on SisFall ({files.Count} trials, {rate} Hz, free fall < {ffMg} mg for {ffMs} ms, activity > {actMg} mg dc)");
+        _out.WriteLine("code   trials  free-fall  activity");
         foreach (var (activity, counts) in byCode)
         {
-            Console.WriteLine($"{activity,-6} {counts.Trials,6} {counts.FreeFall,10} {counts.Activity,9}");
+            _out.WriteLine($"{activity,-6} {counts.Trials,6} {counts.FreeFall,10} {counts.Activity,9}");
         }
 
         Summarize("falls (F..)", byCode.Where(kv => kv.Key.StartsWith('F')));
         Summarize("ADLs  (D..)", byCode.Where(kv => kv.Key.StartsWith('D')));
         if (peakRatioCount > 0)
         {
-            Console.WriteLine($"fall impact peak after the chip at {rate} Hz / recorded 200 Hz peak: mean {peakRatioSum / peakRatioCount:F3}");
+            _out.WriteLine($"fall impact peak after the chip at {rate} Hz / recorded 200 Hz peak: mean {peakRatioSum / peakRatioCount:F3}");
         }
 
         return 0;
     }
 
-    private static void Summarize(string label, IEnumerable<KeyValuePair<string, (int Trials, int FreeFall, int Activity, int Either)>> rows)
+    private void Summarize(string label, IEnumerable<KeyValuePair<string, (int Trials, int FreeFall, int Activity, int Either)>> rows)
     {
         int trials = rows.Sum(r => r.Value.Trials);
         if (trials == 0)
@@ -151,6 +154,6 @@ public sealed class AdxlWakeCommand : ICommand
 
         int ff = rows.Sum(r => r.Value.FreeFall);
         int act = rows.Sum(r => r.Value.Activity);
-        Console.WriteLine($"{label}: free fall in {ff}/{trials} ({100.0 * ff / trials:F1} %), activity in {act}/{trials} ({100.0 * act / trials:F1} %), either in {rows.Sum(r => r.Value.Either)}");
+        _out.WriteLine($"{label}: free fall in {ff}/{trials} ({100.0 * ff / trials:F1} %), activity in {act}/{trials} ({100.0 * act / trials:F1} %), either in {rows.Sum(r => r.Value.Either)}");
     }
 }
