@@ -67,6 +67,8 @@ namespace WearableFirmware.Drivers.Adxl345
         private bool _started;
         private int _cleanDrains;
         private int _unreadEntries;
+        private bool _restartedSinceDelivery;
+        private bool _gapBeforeThisDrain;
         private string _lastStartError = string.Empty;
 
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
@@ -187,6 +189,12 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Samples missing right before this drain's first sample (FIFO overflow: the reader was late).</summary>
         public int SamplesLostBeforeThisDrain => _lostBeforeThisDrain;
 
+        /// <summary>
+        /// True when this drain's first sample does not directly follow the previous drain's last one: samples were
+        /// lost to overflow, or the chip was re-initialised in between (its FIFO emptied, how much is unknown).
+        /// </summary>
+        public bool GapBeforeThisDrain => _gapBeforeThisDrain;
+
         /// <summary>Samples delivered since construction.</summary>
         public long SamplesDelivered { get; private set; }
 
@@ -279,6 +287,7 @@ namespace WearableFirmware.Drivers.Adxl345
             _lastConfigCheckUs = _clock.NowMicroseconds;
             _lastNewSampleUs = measureStartUs;
             _lastStartError = string.Empty;
+            _restartedSinceDelivery = SamplesDelivered > 0;
             _started = true;
             _cleanDrains = 0;
             _health.State = HealthState.Ok;
@@ -295,6 +304,7 @@ namespace WearableFirmware.Drivers.Adxl345
             _count = 0;
             _events = InterruptSource.None;
             _lostBeforeThisDrain = 0;
+            _gapBeforeThisDrain = false;
             long nowUs = _clock.NowMicroseconds;
             if (!_started)
             {
@@ -360,6 +370,8 @@ namespace WearableFirmware.Drivers.Adxl345
             SamplesDelivered += _count;
             if (_count > 0)
             {
+                _gapBeforeThisDrain = lost > 0 || _restartedSinceDelivery;
+                _restartedSinceDelivery = false;
                 _lastNewSampleUs = statusUs;
             }
 

@@ -75,6 +75,7 @@ public class Adxl345DrainTests
             long discarded = rig.Chip.SamplesDiscarded - discardedBefore;
             Assert.True(discarded > 0, "the scenario must overflow");
             Assert.Equal(discarded, rig.Driver.SamplesLostBeforeThisDrain);
+            Assert.True(rig.Driver.GapBeforeThisDrain);
 
             // Back on time: no loss reported while the FIFO does not fill.
             for (int i = 0; i < 40; i++)
@@ -82,6 +83,7 @@ public class Adxl345DrainTests
                 rig.Clock.Advance(50_000 + 997 * i % 5000);
                 rig.DrainOnce();
                 Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+                Assert.False(rig.Driver.GapBeforeThisDrain);
             }
         }
 
@@ -200,17 +202,25 @@ public class Adxl345DrainTests
 
         rig.Chip.BrownOut();
         Assert.Equal(0x00, rig.Chip.Peek((byte)Register.POWER_CTL));
-        rig.Run(0.2);
+        bool sawGap = false;
+        for (int i = 0; i < 5; i++)
+        {
+            rig.Clock.Advance(40_000);
+            rig.DrainOnce();
+            sawGap |= rig.Driver.GapBeforeThisDrain;
+        }
 
         Assert.Equal(1, rig.Driver.ConfigurationLosses);
         Assert.Equal(1, rig.Driver.Health.Recoveries);
         Assert.Equal(0x08, rig.Chip.Peek((byte)Register.POWER_CTL));
         Assert.Equal(0x90, rig.Chip.Peek((byte)Register.FIFO_CTL));
         Assert.Equal(0x7F, rig.Chip.Peek((byte)Register.INT_ENABLE));
+        Assert.True(sawGap, "the first samples after the re-initialisation are flagged as not continuous");
 
         long before = rig.Delivered;
         rig.Run(1);
         Assert.InRange(rig.Delivered - before, 98, 102);
+        Assert.False(rig.Driver.GapBeforeThisDrain);
     }
 
     [Fact]
