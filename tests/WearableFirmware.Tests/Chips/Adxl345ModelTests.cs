@@ -144,6 +144,38 @@ public class Adxl345ModelTests
     }
 
     [Fact]
+    public void At_3200_hz_the_full_resolution_lsb_is_always_zero()
+    {
+        var chip = NewChip(new ConstantMotion(new Vector3(257 / 256f, 0, 0)));
+        Set(chip, 0x2C, 0x0F);
+        Set(chip, 0x38, 0x80);
+        Set(chip, 0x31, 0x0B);
+        Set(chip, 0x2D, 0x08);
+        _clock.Advance(1_000);
+        Assert.Equal(256, ReadEntry(chip).X);
+
+        Set(chip, 0x2C, 0x0D); // 800 Hz: valid LSB
+        Set(chip, 0x38, 0x00);
+        Set(chip, 0x38, 0x80);
+        _clock.Advance(2_000);
+        Assert.Equal(257, ReadEntry(chip).X);
+    }
+
+    [Fact]
+    public void Int_invert_makes_the_pins_active_low()
+    {
+        var chip = NewChip();
+        Set(chip, 0x38, 0x80 | 1);
+        Set(chip, 0x2E, 0x02); // watermark on INT1
+        Set(chip, 0x31, 0x20);
+        Set(chip, 0x2D, 0x08);
+        Assert.True(chip.Int1); // idle high
+        _clock.Advance(10_000);
+        Assert.False(chip.Int1); // asserted low
+        Assert.True(chip.Int2);
+    }
+
+    [Fact]
     public void Offsets_add_15_6_mg_per_step()
     {
         var chip = NewChip(new ConstantMotion(new Vector3(0, 0, 1)));

@@ -259,6 +259,19 @@ public class Adxl345DrainTests
         Assert.InRange(rig.Driver.SamplePeriodNanoseconds, 9_980_040 - 2000, 9_980_040 + 2000);
     }
 
+    [Theory]
+    [InlineData(500, 0)] // below 1/sqrt(3) g: never at rest
+    [InlineData(625, 1)] // above it: gravity split evenly over the axes reads as free fall
+    public void Free_fall_threshold_must_stay_below_one_over_root_three_g_at_rest(int thresholdMg, int expectedEvents)
+    {
+        float c = 1 / MathF.Sqrt(3);
+        var settings = new Adxl345Settings { FreeFallThresholdMg = thresholdMg };
+        var rig = new Adxl345Rig(settings, new ConstantMotion(new Vector3(c, c, -c)));
+        Assert.True(rig.Driver.Start());
+        rig.Run(2);
+        Assert.Equal(expectedEvents, rig.Driver.FreeFallEvents);
+    }
+
     [Fact]
     public void Draining_allocates_nothing_including_overflow_and_events()
     {
