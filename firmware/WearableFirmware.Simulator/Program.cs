@@ -6,6 +6,7 @@ ICommand[] commands =
 [
     new RunCommand(),
     new BleSessionCommand(),
+    new AdxlWakeCommand(),
 ];
 
 return Dispatch(args);

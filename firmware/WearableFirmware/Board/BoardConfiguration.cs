@@ -16,8 +16,11 @@ namespace WearableFirmware.Board
         /// <summary>MAX30102 INT (open drain, active low; module pull-up).</summary>
         public int PpgInterruptPin;
 
-        /// <summary>ADXL345 INT1 (push-pull, active high by default).</summary>
-        public int MotionInterruptPin;
+        /// <summary>ADXL345 INT1: FIFO watermark/overrun (push-pull, active high).</summary>
+        public int MotionDataInterruptPin;
+
+        /// <summary>ADXL345 INT2: free fall, activity, inactivity, double tap; an RTC GPIO so it can wake the board.</summary>
+        public int MotionEventInterruptPin;
 
         /// <summary>User button, active low with the internal pull-up; must be an RTC GPIO to wake from deep sleep.</summary>
         public int ButtonPin;
@@ -47,7 +50,8 @@ namespace WearableFirmware.Board
             board.I2cDataPin = 21;
             board.I2cClockPin = 22;
             board.PpgInterruptPin = 4;     // RTC GPIO: A_FULL can wake the ESP32
-            board.MotionInterruptPin = 27; // RTC GPIO: free-fall/activity can wake the ESP32
+            board.MotionDataInterruptPin = 35;  // input-only GPIO
+            board.MotionEventInterruptPin = 27; // RTC GPIO: free-fall/activity/double tap can wake the ESP32
             board.ButtonPin = 0;          // the DevKit's BOOT button: RTC GPIO 11, can wake from deep sleep
             board.VibrationPin = 25;
             board.BuzzerPin = 26;
