@@ -5,6 +5,8 @@ using WearableFirmware.Simulator.Commands;
 ICommand[] commands =
 [
     new RunCommand(),
+    new EvalPpgCommand(),
+    new FitSpO2Command(),
 ];
 
 return Dispatch(args);
