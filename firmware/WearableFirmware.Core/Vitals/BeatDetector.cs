@@ -3,10 +3,12 @@ namespace WearableFirmware.Vitals
     /// <summary>
     /// Finds systolic peaks in a band-passed pulse signal oriented so that systole is positive. A peak is a local
     /// maximum that rose above an adaptive threshold (a fraction of a peak envelope that decays between beats, so
-    /// the detector follows amplitude changes both ways) and is confirmed once the signal has fallen to half of it.
-    /// A refractory period after each beat (the larger of a fixed minimum, 250 ms for 240 bpm, and a fraction of
-    /// the expected interval the caller supplies) keeps the dicrotic wave from counting as a beat. The peak time is
-    /// refined between samples by a parabola through the three samples around the maximum.
+    /// the detector follows amplitude changes both ways) and then fell to half its height. It stays a candidate for
+    /// a refractory period (the larger of a fixed minimum, 250 ms for 240 bpm, and 55 % of the expected interval
+    /// the caller supplies): a higher peak within it replaces the candidate, lower ones (the dicrotic wave, noise)
+    /// are ignored, and the candidate is confirmed as a beat when the period ends. So a beat is reported one
+    /// refractory period after its peak. The peak time is refined between samples by a parabola through the
+    /// three samples around the maximum.
     /// </summary>
     public sealed class BeatDetector
     {
@@ -24,6 +26,10 @@ namespace WearableFirmware.Vitals
         private bool _afterMaxPending;
         private float _previous;
         private bool _hasBeat;
+        private bool _pending;
+        private long _candidateIndex;
+        private float _candidateFraction;
+        private float _candidateAmplitude;
 
         /// <param name="sampleRateHz">Samples per second of the input.</param>
         /// <param name="maximumRateBpm">Fastest rate to detect; sets the minimum refractory period.</param>
@@ -71,11 +77,23 @@ namespace WearableFirmware.Vitals
         {
             _sampleIndex++;
             bool beat = false;
+            if (_pending && _sampleIndex - _candidateIndex >= _refractorySamples)
+            {
+                LastBeatSample = _candidateIndex;
+                LastBeatFraction = _candidateFraction;
+                LastBeatAmplitude = _candidateAmplitude;
+                _hasBeat = true;
+                _pending = false;
+                beat = true;
+            }
+
             float threshold = _thresholdFraction * _envelope;
             if (!_tracking)
             {
-                bool refractoryOver = !_hasBeat || _sampleIndex - LastBeatSample >= _refractorySamples;
-                if (refractoryOver && x > threshold && x > _previous && x > 0)
+                // Within a candidate's refractory period only a higher peak may start; otherwise the period after
+                // the last beat must be over.
+                bool allowed = _pending ? x > _candidateAmplitude : !_hasBeat || _sampleIndex - LastBeatSample >= _refractorySamples;
+                if (allowed && x > threshold && x > _previous && x > 0)
                 {
                     _tracking = true;
                     NewMaximum(x);
@@ -95,8 +113,7 @@ namespace WearableFirmware.Vitals
 
                 if (x < 0.5f * _max)
                 {
-                    ConfirmBeat();
-                    beat = true;
+                    EndPeak();
                 }
             }
 
@@ -116,6 +133,7 @@ namespace WearableFirmware.Vitals
             _envelope = 0;
             _tracking = false;
             _hasBeat = false;
+            _pending = false;
             _previous = 0;
             _refractorySamples = _minimumRefractorySamples;
             LastBeatSample = 0;
@@ -131,7 +149,7 @@ namespace WearableFirmware.Vitals
             _afterMaxPending = true;
         }
 
-        private void ConfirmBeat()
+        private void EndPeak()
         {
             // Vertex of the parabola through (-1, before), (0, max), (+1, after).
             float curvature = _beforeMax - 2f * _max + _afterMax;
@@ -145,10 +163,10 @@ namespace WearableFirmware.Vitals
                 offset = -0.5f;
             }
 
-            LastBeatSample = _maxIndex;
-            LastBeatFraction = offset;
-            LastBeatAmplitude = _max;
-            _hasBeat = true;
+            _candidateIndex = _maxIndex;
+            _candidateFraction = offset;
+            _candidateAmplitude = _max;
+            _pending = true;
             _tracking = false;
         }
     }

@@ -152,7 +152,7 @@ namespace WearableFirmware.Vitals
                 _detectorStartSample = index;
             }
 
-            _detector.SetExpectedInterval(_heartRate.IsValid ? _heartRate.MedianIntervalMs / _msPerSample : 0);
+            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
             if (_detector.Process(pulse))
             {
                 OnBeat();

@@ -61,7 +61,15 @@ public static class PpgPlot
             AddSeries(oxygen, times, spo2Ref, "oximeters' SpO2", true);
         }
 
-        AddSeries(oxygen, times, spo2, "vitals estimate (valid readings)", false);
+        if (rec.DataSet == PpgDataSet.Oximetry)
+        {
+            AddSeries(oxygen, times, spo2, "vitals estimate (valid readings)", false);
+        }
+        else
+        {
+            oxygen.Title("no SpO2: this record has one usable camera channel (R), fed as both red and IR");
+        }
+
         oxygen.YLabel("SpO2 (%)");
         oxygen.XLabel("time (s)");
         oxygen.ShowLegend(Alignment.LowerLeft);
