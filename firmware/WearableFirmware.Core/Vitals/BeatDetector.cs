@@ -77,7 +77,8 @@ namespace WearableFirmware.Vitals
         {
             _sampleIndex++;
             bool beat = false;
-            if (_pending && _sampleIndex - _candidateIndex >= _refractorySamples)
+            // A higher peak being followed replaces the candidate when it ends, so the candidate waits for it.
+            if (_pending && !_tracking && _sampleIndex - _candidateIndex >= _refractorySamples)
             {
                 LastBeatSample = _candidateIndex;
                 LastBeatFraction = _candidateFraction;
@@ -111,7 +112,9 @@ namespace WearableFirmware.Vitals
                     _afterMaxPending = false;
                 }
 
-                if (x < 0.5f * _max)
+                // A peak ends when the signal has fallen to half its height, or when it has not risen for half a
+                // refractory period (baseline drift can hold a wave above half height into the next beat).
+                if (x < 0.5f * _max || _sampleIndex - _maxIndex >= _refractorySamples / 2)
                 {
                     EndPeak();
                 }

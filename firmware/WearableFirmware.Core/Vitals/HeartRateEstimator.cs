@@ -53,16 +53,16 @@ namespace WearableFirmware.Vitals
             get { return _medianIntervalMs; }
         }
 
-        /// <summary>True when enough intervals agree and at most a third of the ring disagrees.</summary>
+        /// <summary>True when enough intervals agree and they are more than half of the ring.</summary>
         public bool IsValid
         {
-            get { return _accepted >= _minimumAccepted && 3 * _accepted >= 2 * _count; }
+            get { return _accepted >= _minimumAccepted && 2 * _accepted > _count; }
         }
 
-        /// <summary>True when the ring is full enough to judge and over a third of it disagrees with its median.</summary>
+        /// <summary>True when the ring is full enough to judge and at most half of it agrees with its median.</summary>
         public bool IsErratic
         {
-            get { return _count >= _minimumAccepted + 2 && 3 * _accepted < 2 * _count; }
+            get { return _count >= _minimumAccepted + 2 && 2 * _accepted <= _count; }
         }
 
         /// <summary>Beats per minute from the accepted intervals; meaningful when <see cref="IsValid"/>.</summary>

@@ -20,7 +20,7 @@ namespace WearableFirmware.Vitals
         /// <summary>Perfusion index below the configured minimum.</summary>
         LowPerfusion = 4,
 
-        /// <summary>Beat intervals disagree with each other (over a third rejected).</summary>
+        /// <summary>Beat intervals disagree with each other (half or more of the recent ones off their median).</summary>
         Erratic = 8,
 
         /// <summary>Contact but no beat within the beat time-out.</summary>
