@@ -43,7 +43,7 @@ public static class PpgPlot
         trace.Title(rec.Name + ": HR MAE " + F(score.Mae) + " bpm, valid " + F(100 * score.ValidFraction) + " %"
             + (score.SpO2Pairs.Count > 0 ? ", SpO2 Arms " + F(score.SpO2Arms) + " %" : ""));
         trace.XLabel("time (s)");
-        trace.ShowLegend(Alignment.UpperRight);
+        trace.ShowLegend(Edge.Bottom);
 
         double[] times = result.Times;
         double[] hr = result.Readings.Select(r => r.HeartRateValid ? (double)r.HeartRateBpm : double.NaN).ToArray();
@@ -52,7 +52,7 @@ public static class PpgPlot
         AddSeries(heart, times, hr, "vitals estimate (valid readings)", false);
         heart.YLabel("heart rate (bpm)");
         heart.XLabel("time (s)");
-        heart.ShowLegend(Alignment.UpperRight);
+        heart.ShowLegend(Edge.Bottom);
 
         double[] spo2 = result.Readings.Select(r => r.SpO2Valid ? (double)r.SpO2Percent : double.NaN).ToArray();
         double[] spo2Ref = times.Select(rec.ReferenceSpO2At).ToArray();
@@ -72,7 +72,7 @@ public static class PpgPlot
 
         oxygen.YLabel("SpO2 (%)");
         oxygen.XLabel("time (s)");
-        oxygen.ShowLegend(Alignment.LowerLeft);
+        oxygen.ShowLegend(Edge.Bottom);
 
         multiplot.SavePng(path, 1400, 1100);
     }

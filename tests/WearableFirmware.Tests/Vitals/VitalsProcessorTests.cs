@@ -1,10 +1,11 @@
 using WearableFirmware.Vitals;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace WearableFirmware.Tests.Vitals;
 
 /// <summary>The whole pipeline on synthetic red/IR with known truth (see <see cref="SyntheticPpg"/>).</summary>
-public class VitalsProcessorTests
+public class VitalsProcessorTests(ITestOutputHelper output)
 {
     private static VitalsProcessor NewProcessor() => new VitalsProcessor(new VitalsConfiguration());
 
@@ -94,6 +95,7 @@ public class VitalsProcessorTests
             }
         }
 
+        output.WriteLine("first HR at " + firstHr + " s, first SpO2 at " + firstSpO2 + " s");
         Assert.InRange(firstHr, 1.25, hrBound);
         Assert.InRange(firstSpO2, firstHr, spo2Bound);
     }
@@ -115,6 +117,7 @@ public class VitalsProcessorTests
 
         // Stated latency: the new rate must hold 5 of the 8 intervals (5 beats at 90 bpm = 3.3 s, the first of
         // which may start up to one old period late) plus the confirmation delay.
+        output.WriteLine("60 -> 90 bpm tracked after " + t.ToString("F2") + " s");
         Assert.InRange(t, 2.5, 5.5);
         Assert.True(vitals.Reading.HeartRateValid);
 
@@ -126,6 +129,7 @@ public class VitalsProcessorTests
             t += 0.01;
         }
 
+        output.WriteLine("90 -> 60 bpm tracked after " + t.ToString("F2") + " s");
         Assert.InRange(t, 4, 7.5);
     }
 
@@ -145,6 +149,7 @@ public class VitalsProcessorTests
         }
 
         // Stated: once the new ratio holds the majority of the 8-beat ring: 5 beats (4 s at 75 bpm) + confirmation.
+        output.WriteLine("SpO2 97 -> 85 % tracked after " + t.ToString("F2") + " s");
         Assert.InRange(t, 3, 6);
     }
 
