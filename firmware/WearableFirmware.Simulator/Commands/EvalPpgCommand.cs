@@ -31,31 +31,16 @@ public sealed class EvalPpgCommand : ICommand
 
     public int Run(CommandLine args)
     {
-        if (args.Positionals.Count < 1)
-        {
-            throw new UsageException("eval-ppg needs the PPG data directory (e.g. ../shared/data/ppg)");
-        }
-
-        string dataDir = args.Positionals[0];
+        string dataDir = PpgArguments.DataDirectory(args, Name);
+        char channel = PpgArguments.IrChannel(args);
         string? calibrationFile = args.String("calibration");
-        string channel = args.String("ir-channel") ?? "G";
         string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-ppg");
         bool plots = !args.Flag("no-plots");
         args.RejectUnknown(1);
-        if (channel is not ("G" or "B"))
-        {
-            throw new UsageException("--ir-channel must be G or B (got '" + channel + "')");
-        }
-
-        if (!Directory.Exists(dataDir))
-        {
-            throw new UsageException("no such directory: " + dataDir);
-        }
-
         var config = new VitalsConfiguration();
         if (calibrationFile != null)
         {
-            config.Calibration = SpO2CalibrationFile.Load(calibrationFile);
+            config.Calibration = PpgArguments.ReadingData(() => SpO2CalibrationFile.Load(calibrationFile));
         }
 
         if (plots)
@@ -64,7 +49,8 @@ public sealed class EvalPpgCommand : ICommand
         }
 
         Console.WriteLine("calibration: " + Describe(config.Calibration));
-        IReadOnlyList<PpgRecording> recordings = PpgRecording.LoadAll(dataDir, config.SampleRateHz, channel[0], m => Console.Error.WriteLine(m));
+        IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(
+            () => PpgRecording.LoadAll(dataDir, config.SampleRateHz, channel, m => Console.Error.WriteLine(m)));
         var scores = new List<(PpgRecording Rec, PpgScore Score)>();
         Console.WriteLine();
         Console.WriteLine("record                      secs  HR MAE  valid%  valid% after 1st  1st HR (s)  SpO2 Arms  SpO2 n");

@@ -30,28 +30,14 @@ public sealed class FitSpO2Command : ICommand
 
     public int Run(CommandLine args)
     {
-        if (args.Positionals.Count < 1)
-        {
-            throw new UsageException("fit-spo2 needs the PPG data directory (e.g. ../shared/data/ppg)");
-        }
-
-        string dataDir = args.Positionals[0];
+        string dataDir = PpgArguments.DataDirectory(args, Name);
+        char channel = PpgArguments.IrChannel(args);
         int order = args.Int("order", 1, 1, 2);
-        string channel = args.String("ir-channel") ?? "G";
         string outFile = args.String("out") ?? Path.Combine("artifacts", "spo2-calibration.txt");
         args.RejectUnknown(1);
-        if (channel is not ("G" or "B"))
-        {
-            throw new UsageException("--ir-channel must be G or B (got '" + channel + "')");
-        }
-
-        if (!Directory.Exists(dataDir))
-        {
-            throw new UsageException("no such directory: " + dataDir);
-        }
 
         var config = new VitalsConfiguration();
-        var pairs = CollectPairs(dataDir, config, channel[0], m => Console.Error.WriteLine(m));
+        var pairs = PpgArguments.ReadingData(() => CollectPairs(dataDir, config, channel, m => Console.Error.WriteLine(m)));
         if (pairs.Count == 0)
         {
             throw new UsageException("no oximetry recordings with valid SpO2 readings under " + dataDir);
