@@ -9,6 +9,7 @@ namespace WearableFirmware.Vitals
     /// </summary>
     public sealed class Biquad
     {
+        private const double Sqrt2 = 1.4142135623730951;
         private readonly float _b0;
         private readonly float _b1;
         private readonly float _b2;
@@ -33,7 +34,6 @@ namespace WearableFirmware.Vitals
         {
             double k = PrewarpedCorner(sampleRateHz, cornerHz);
             double k2 = k * k;
-            const double Sqrt2 = 1.4142135623730951;
             return new Biquad(k2, 2 * k2, k2, 1 + Sqrt2 * k + k2, 2 * (k2 - 1), 1 - Sqrt2 * k + k2);
         }
 
@@ -42,7 +42,6 @@ namespace WearableFirmware.Vitals
         {
             double k = PrewarpedCorner(sampleRateHz, cornerHz);
             double k2 = k * k;
-            const double Sqrt2 = 1.4142135623730951;
             return new Biquad(1, -2, 1, 1 + Sqrt2 * k + k2, 2 * (k2 - 1), 1 - Sqrt2 * k + k2);
         }
 
