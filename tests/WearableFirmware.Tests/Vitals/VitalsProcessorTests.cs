@@ -63,6 +63,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         }
 
         double arms = Math.Sqrt(pairs.Average(p => (p.Item1 - p.Item2) * (p.Item1 - p.Item2)));
+        output.WriteLine("synthetic SpO2 Arms " + arms.ToString("F3") + " % over " + pairs.Count + " valid seconds of " + (7 * 3 * 30));
         Assert.True(arms <= 1.0, "SpO2 Arms " + arms.ToString("F2") + " %");
         Assert.True(pairs.Count > 7 * 3 * 20, "too few valid SpO2 seconds: " + pairs.Count);
     }
