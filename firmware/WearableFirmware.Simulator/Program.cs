@@ -7,6 +7,8 @@ ICommand[] commands =
     new RunCommand(),
     new BleSessionCommand(),
     new AdxlWakeCommand(),
+    new EvalPpgCommand(),
+    new FitSpO2Command(),
 ];
 
 return Dispatch(args);

@@ -6,8 +6,8 @@ namespace WearableFirmware.SimulatedBoard.Signals;
 /// Each beat is a fixed pulse shape p(φ) in [0, 1] (fast systolic rise, slower fall with a dicrotic bump); beat
 /// lengths follow the heart rate with respiratory sinus arrhythmia and Gaussian beat-to-beat variability. Light
 /// returned per mA of drive is DC · (1 + baseline respiration) · (1 − m · p · (1 + amplitude respiration)), with
-/// m_ir = perfusion index / 100 and m_red = R · m_ir, where R comes from <see cref="SpO2Calibration"/> for the
-/// requested SpO2. The DC level is therefore the diastolic (p = 0) level, so (peak-to-peak / diastolic) of red over
+/// m_ir = perfusion index / 100 and m_red = R · m_ir, where R comes from the calibration for the
+/// requested SpO2 through <see cref="Calibration"/>. The DC level is therefore the diastolic (p = 0) level, so (peak-to-peak / diastolic) of red over
 /// IR is exactly R when noise and motion are off. Motion adds a common-mode disturbance, off-skin leaves only light
 /// leakage and lets ambient light in. Settings may change during a run (e.g. take the sensor off the skin).
 /// </para>
@@ -49,6 +49,12 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     /// <summary>Arterial saturation the signal encodes through R (%, 70..100).</summary>
     public float SpO2Percent { get; set; } = 97f;
 
+    /// <summary>
+    /// The curve that turns <see cref="SpO2Percent"/> into R: by default the firmware's own device calibration, so
+    /// the simulated sensor is "calibrated" and an SpO2 error measures the estimator, not the curve.
+    /// </summary>
+    public WearableFirmware.Vitals.SpO2Calibration Calibration { get; set; } = WearableFirmware.Vitals.SpO2Calibration.Max3010xMaxim();
+
     /// <summary>Perfusion index: IR pulse amplitude as % of the IR DC level (0.05..20).</summary>
     public float PerfusionIndexPercent { get; set; } = 2f;
 
@@ -77,7 +83,7 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     public bool OnSkin { get; set; } = true;
 
     /// <summary>The ratio of ratios encoded for the current <see cref="SpO2Percent"/>.</summary>
-    public float RatioOfRatios => SpO2Calibration.RatioForSpO2(SpO2Percent);
+    public float RatioOfRatios => Calibration.RatioFor(SpO2Percent);
 
     /// <summary>Pulse shape over one beat, φ in [0, 1): 0 at both ends, 1 at the systolic peak (φ = 0.15).</summary>
     public static float PulseShape(double phase)

@@ -35,6 +35,8 @@ public class PpgSignalTests
     {
         var signal = new SyntheticPpgSignal(seed: 11)
         {
+            // The textbook linear curve, so the expected R can be worked by hand.
+            Calibration = new WearableFirmware.Vitals.SpO2Calibration(110f, -25f, 0f, "linear textbook curve"),
             SpO2Percent = spo2,
             NoiseFraction = 0,
             RespiratoryBaselineFraction = 0,
@@ -46,7 +48,7 @@ public class PpgSignalTests
 
         // Hand value: R = (110 - SpO2) / 25, e.g. 97 % -> 0.52.
         Assert.Equal((110 - spo2) / 25, ratio, 3);
-        Assert.Equal(spo2, SpO2Calibration.SpO2ForRatio((float)ratio), 1);
+        Assert.Equal(spo2, signal.Calibration.Evaluate((float)ratio), 1);
     }
 
     [Fact]
@@ -84,13 +86,14 @@ public class PpgSignalTests
     [Fact]
     public void Motion_adds_a_common_mode_artefact_that_pulls_the_ratio_towards_one()
     {
-        var still = new SyntheticPpgSignal(seed: 6) { NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0 };
-        var moving = new SyntheticPpgSignal(seed: 6) { NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0, MotionFraction = 0.05f };
+        var textbook = new WearableFirmware.Vitals.SpO2Calibration(110f, -25f, 0f, "linear textbook curve");
+        var still = new SyntheticPpgSignal(seed: 6) { Calibration = textbook, NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0 };
+        var moving = new SyntheticPpgSignal(seed: 6) { Calibration = textbook, NoiseFraction = 0, RespiratoryBaselineFraction = 0, RespiratoryAmplitudeFraction = 0, MotionFraction = 0.05f };
 
         var (stillRed, stillIr) = Record(still, 10);
         var (movingRed, movingIr) = Record(moving, 10);
 
-        Assert.Equal(0.52, Modulation(stillRed) / Modulation(stillIr), 3); // SpO2 97 %
+        Assert.Equal(0.52, Modulation(stillRed) / Modulation(stillIr), 3); // SpO2 97 % on 110 - 25 R
         double corrupted = Modulation(movingRed) / Modulation(movingIr);
         Assert.InRange(corrupted, 0.8, 1.0); // motion of the same relative size in both channels dominates both
     }

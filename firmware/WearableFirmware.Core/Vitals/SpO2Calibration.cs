@@ -1,0 +1,89 @@
+using System;
+
+namespace WearableFirmware.Vitals
+{
+    /// <summary>
+    /// The curve from the ratio of ratios R = (AC_red / DC_red) / (AC_ir / DC_ir) to SpO2:
+    /// SpO2 = Constant + Linear·R + Quadratic·R² (%). It belongs to a sensor (LED wavelengths, optics, mechanics) and
+    /// must be measured for a product against a reference oximeter over a desaturation range; the simulator's
+    /// <c>fit-spo2</c> command fits one from a data set.
+    /// </summary>
+    public sealed class SpO2Calibration
+    {
+        public SpO2Calibration(float constant, float linear, float quadratic, string source)
+        {
+            Constant = constant;
+            Linear = linear;
+            Quadratic = quadratic;
+            Source = source;
+        }
+
+        public float Constant { get; private set; }
+
+        public float Linear { get; private set; }
+
+        public float Quadratic { get; private set; }
+
+        /// <summary>Where the coefficients come from (document, data set).</summary>
+        public string Source { get; private set; }
+
+        /// <summary>
+        /// The device default: Maxim Integrated, Application Note 6845 "Guidelines for SpO2 Measurement Using the
+        /// Maxim MAX32664 Sensor Hub", calibration of a MAX30101 without optical shield,
+        /// SpO2 = 1.5958422·R² − 34.6596622·R + 112.6898759 (the same coefficients are the example calibration in
+        /// Maxim's UG7087, "Measuring Heart Rate and SpO2 Using the MAX32664A", Table 8). The MAX30101 and MAX30102
+        /// share the red (660 nm) and IR (880 nm) LEDs and photodiode; the MAX30101 adds a green LED only.
+        /// </summary>
+        public static SpO2Calibration Max3010xMaxim()
+        {
+            return new SpO2Calibration(112.6898759f, -34.6596622f, 1.5958422f,
+                "Maxim AN6845 (MAX32664 SpO2 guidelines), MAX30101 without optical shield");
+        }
+
+        /// <summary>SpO2 in % for a ratio of ratios (not clamped).</summary>
+        public float Evaluate(float ratio)
+        {
+            return Constant + ratio * (Linear + ratio * Quadratic);
+        }
+
+        /// <summary>
+        /// The ratio of ratios the curve maps to <paramref name="spo2Percent"/> (bisection over R 0.2-2.0, where
+        /// <see cref="Validate"/> guarantees the curve falls): used by the simulated sensor to produce a requested SpO2.
+        /// </summary>
+        public float RatioFor(float spo2Percent)
+        {
+            float low = 0.2f;
+            float high = 2f;
+            for (int i = 0; i < 40; i++)
+            {
+                float middle = 0.5f * (low + high);
+                if (Evaluate(middle) > spo2Percent)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return 0.5f * (low + high);
+        }
+
+        /// <summary>Throws when the curve cannot be used: non-finite coefficients or SpO2 rising with R over 0.3-2.</summary>
+        public void Validate()
+        {
+            if (float.IsNaN(Constant) || float.IsNaN(Linear) || float.IsNaN(Quadratic)
+                || float.IsInfinity(Constant) || float.IsInfinity(Linear) || float.IsInfinity(Quadratic))
+            {
+                throw new ArgumentException("calibration coefficients must be finite numbers", "calibration");
+            }
+
+            // Physiology: more red absorption relative to IR means less oxygen, so the curve must fall with R.
+            if (!(Evaluate(0.3f) > Evaluate(2f)))
+            {
+                throw new ArgumentException("calibration must give lower SpO2 for a higher ratio", "calibration");
+            }
+        }
+    }
+}

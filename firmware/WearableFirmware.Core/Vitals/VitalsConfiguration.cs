@@ -1,0 +1,130 @@
+using System;
+
+namespace WearableFirmware.Vitals
+{
+    /// <summary>
+    /// Settings of the vitals pipeline; the defaults are the device's. Change before constructing a
+    /// <see cref="VitalsProcessor"/>, which validates them once.
+    /// </summary>
+    public sealed class VitalsConfiguration
+    {
+        /// <summary>
+        /// Samples per second per channel (MAX30102 SPO2_SR). 100 sps: 10 ms raw timing, refined between samples by
+        /// peak interpolation, is ample for RR intervals; the pulse band (≤ 5 Hz) is far below Nyquist; and it is the
+        /// lowest rate that keeps both, halving I2C traffic and processing against 200 sps. The 32-sample FIFO
+        /// holds 320 ms, which is what a late loop tick can absorb without losing samples.
+        /// </summary>
+        public int SampleRateHz = 100;
+
+        /// <summary>Band-pass low corner: below the slowest rate (30 bpm = 0.5 Hz), above baseline wander.</summary>
+        public float LowCornerHz = 0.5f;
+
+        /// <summary>Band-pass high corner: the fastest rate (240 bpm = 4 Hz) with margin; drops noise and tremor.</summary>
+        public float HighCornerHz = 5f;
+
+        /// <summary>Time constant of the DC level (s).</summary>
+        public float DcTimeConstantSeconds = 1f;
+
+        public float MinimumHeartRateBpm = 30f;
+
+        public float MaximumHeartRateBpm = 240f;
+
+        /// <summary>Fraction of the peak envelope a peak must exceed.</summary>
+        public float BeatThresholdFraction = 0.4f;
+
+        /// <summary>How fast the beat detector forgets a large peak (s).</summary>
+        public float BeatEnvelopeTimeConstantSeconds = 1.5f;
+
+        /// <summary>Intervals averaged for the heart rate.</summary>
+        public int HeartRateIntervals = 8;
+
+        /// <summary>Accepted intervals needed for a heart rate.</summary>
+        public int MinimumHeartRateIntervals = 3;
+
+        /// <summary>Accepted deviation of an interval from the median of the recent ones.</summary>
+        public float IntervalTolerance = 0.25f;
+
+        /// <summary>Clean beats averaged for SpO2.</summary>
+        public int SpO2Beats = 8;
+
+        /// <summary>Agreeing clean beats needed for an SpO2 value.</summary>
+        public int MinimumSpO2Beats = 4;
+
+        /// <summary>Red/IR correlation over a beat below which the beat is not used for SpO2.</summary>
+        public float MinimumBeatCorrelation = 0.8f;
+
+        /// <summary>Perfusion index (%) below which the low-perfusion flag is raised.</summary>
+        public float LowPerfusionPercent = 0.2f;
+
+        /// <summary>
+        /// IR ADC counts above which skin is present. With the MAX30102 at 18-bit resolution and the LED currents
+        /// of the driver's defaults, an uncovered sensor reads a few hundred to a few thousand counts and a finger
+        /// tens of thousands or more.
+        /// </summary>
+        public int ContactThresholdCounts = 10000;
+
+        /// <summary>Time above the contact threshold before contact is declared (s).</summary>
+        public float ContactOnSeconds = 0.25f;
+
+        /// <summary>Time below the contact threshold before contact is lost (s).</summary>
+        public float ContactOffSeconds = 0.1f;
+
+        /// <summary>After contact begins, time for the filters to settle before beats count (s).</summary>
+        public float SettleSeconds = 1f;
+
+        /// <summary>With no beat for this long (or twice the median interval if longer), readings stop (s).</summary>
+        public float BeatTimeoutSeconds = 3f;
+
+        /// <summary>A clean beat older than this no longer keeps SpO2 valid (s).</summary>
+        public float SpO2HoldSeconds = 5f;
+
+        /// <summary>R to SpO2 curve; the default is the MAX3010x curve of <see cref="SpO2Calibration.Max3010xMaxim"/>.</summary>
+        public SpO2Calibration Calibration = SpO2Calibration.Max3010xMaxim();
+
+        /// <summary>Throws ArgumentException naming the first setting out of range.</summary>
+        public void Validate()
+        {
+            if (SampleRateHz < 25 || SampleRateHz > 3200)
+            {
+                throw new ArgumentOutOfRangeException("SampleRateHz", "must be 25-3200 samples per second");
+            }
+
+            if (!(LowCornerHz > 0) || !(HighCornerHz > LowCornerHz) || !(HighCornerHz < SampleRateHz / 2f))
+            {
+                throw new ArgumentOutOfRangeException("HighCornerHz", "need 0 < low corner < high corner < half the sample rate");
+            }
+
+            if (!(MinimumHeartRateBpm > 0) || !(MaximumHeartRateBpm > MinimumHeartRateBpm))
+            {
+                throw new ArgumentOutOfRangeException("MaximumHeartRateBpm", "need 0 < minimum < maximum heart rate");
+            }
+
+            if (HeartRateIntervals < 3 || MinimumHeartRateIntervals < 1 || MinimumHeartRateIntervals > HeartRateIntervals)
+            {
+                throw new ArgumentOutOfRangeException("MinimumHeartRateIntervals", "need 1 <= minimum <= intervals kept, and at least 3 kept");
+            }
+
+            if (SpO2Beats < 1 || MinimumSpO2Beats < 1 || MinimumSpO2Beats > SpO2Beats)
+            {
+                throw new ArgumentOutOfRangeException("MinimumSpO2Beats", "need 1 <= minimum <= beats kept");
+            }
+
+            if (!(BeatThresholdFraction > 0 && BeatThresholdFraction < 1) || !(IntervalTolerance > 0 && IntervalTolerance < 1))
+            {
+                throw new ArgumentOutOfRangeException("BeatThresholdFraction", "threshold fraction and interval tolerance must lie between 0 and 1");
+            }
+
+            if (!(DcTimeConstantSeconds > 0) || !(BeatEnvelopeTimeConstantSeconds > 0) || !(BeatTimeoutSeconds > 0) || !(SpO2HoldSeconds > 0) || SettleSeconds < 0)
+            {
+                throw new ArgumentOutOfRangeException("BeatTimeoutSeconds", "time constants and time-outs must be positive");
+            }
+
+            if (Calibration == null)
+            {
+                throw new ArgumentNullException("Calibration");
+            }
+
+            Calibration.Validate();
+        }
+    }
+}

@@ -1,0 +1,325 @@
+namespace WearableFirmware.Vitals
+{
+    /// <summary>
+    /// Heart rate, RR intervals, SpO2, perfusion index, signal quality and contact from MAX3010x red and IR samples,
+    /// one sample pair at a time, in bounded memory and without allocating after construction. Stages, each its own
+    /// class: <see cref="ContactDetector"/> → <see cref="PulseFilter"/> per channel (DC tracking + band-pass) →
+    /// <see cref="BeatDetector"/> on IR → per beat: <see cref="BeatWindow"/> statistics → <see cref="HeartRateEstimator"/>,
+    /// <see cref="RrIntervalBuffer"/>, <see cref="SpO2Estimator"/>.
+    /// <para>
+    /// Timing with the defaults (100 sps), measured on synthetic signals by the tests: contact is declared 0.25 s
+    /// after skin covers the sensor and the filters then settle for 1 s; a beat is confirmed one refractory period
+    /// after its systolic peak (the larger of 250 ms and 55 % of the median interval: 0.55 s at 60 bpm). Time to
+    /// first reading: heart rate after 4 beats (3 agreeing intervals), 4.7 s at 60 bpm and 3.0 s at 120 bpm from
+    /// contact; SpO2 after 4 agreeing clean beat ratios, 5.7 s and 3.5 s. Output latency: a heart-rate step shows in
+    /// full once the new rate holds the majority of the 8-interval ring (60→90 bpm: 4.0 s, 90→60 bpm: 5.7 s), an
+    /// SpO2 step once the new ratio holds the majority of the 8-beat ring (97→85 % at 75 bpm: 4.2 s); losing contact
+    /// invalidates every value within 0.1 s. The loop's once-a-second publication adds up to 1 s to all of these.
+    /// </para>
+    /// </summary>
+    public sealed class VitalsProcessor
+    {
+        private readonly VitalsConfiguration _config;
+        private readonly ContactDetector _contact;
+        private readonly PulseFilter _red;
+        private readonly PulseFilter _ir;
+        private readonly BeatDetector _detector;
+        private readonly BeatWindow _window = new BeatWindow();
+        private readonly HeartRateEstimator _heartRate;
+        private readonly SpO2Estimator _spo2;
+        private readonly RrIntervalBuffer _rr = new RrIntervalBuffer(16);
+        private readonly int _settleSamples;
+        private readonly int _timeoutSamples;
+        private readonly int _spo2HoldSamples;
+        private readonly float _msPerSample;
+        private long _sampleCount;
+        private int _settleRemaining;
+        private bool _hasPreviousBeat;
+        private long _previousBeatSample;
+        private float _previousBeatFraction;
+        private long _lastBeatSample;
+        private long _lastCleanBeatSample;
+        private bool _hasCleanBeat;
+        private float _perfusionPercent;
+        private bool _hasPerfusion;
+        private float _cleanBeatShare;
+        private int _beatCount;
+        private long _contactSinceSample;
+        private long _detectorStartSample = -1;
+
+        public VitalsProcessor(VitalsConfiguration configuration)
+        {
+            configuration.Validate();
+            _config = configuration;
+            int fs = configuration.SampleRateHz;
+            _contact = new ContactDetector(configuration.ContactThresholdCounts,
+                (int)(configuration.ContactOnSeconds * fs), (int)(configuration.ContactOffSeconds * fs));
+            _red = new PulseFilter(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
+            _ir = new PulseFilter(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
+            _detector = new BeatDetector(fs, configuration.MaximumHeartRateBpm, configuration.BeatThresholdFraction,
+                configuration.BeatEnvelopeTimeConstantSeconds);
+            _heartRate = new HeartRateEstimator(configuration.HeartRateIntervals, configuration.IntervalTolerance,
+                configuration.MinimumHeartRateIntervals, configuration.MinimumHeartRateBpm, configuration.MaximumHeartRateBpm);
+            _spo2 = new SpO2Estimator(configuration.SpO2Beats, configuration.MinimumSpO2Beats, configuration.Calibration);
+            _settleSamples = (int)(configuration.SettleSeconds * fs);
+            _timeoutSamples = (int)(configuration.BeatTimeoutSeconds * fs);
+            _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
+            _msPerSample = 1000f / fs;
+        }
+
+        public VitalsConfiguration Configuration
+        {
+            get { return _config; }
+        }
+
+        /// <summary>Set by the loop from the accelerometer: the wearer is moving, so readings are questionable.</summary>
+        public bool Motion { get; set; }
+
+        /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
+        public bool AmbientLightOverflow { get; set; }
+
+        /// <summary>Sample pairs taken since start.</summary>
+        public long SampleCount
+        {
+            get { return _sampleCount; }
+        }
+
+        /// <summary>Beats confirmed since start.</summary>
+        public int BeatCount
+        {
+            get { return _beatCount; }
+        }
+
+        /// <summary>Sample index (0-based) of the last confirmed beat's systolic peak, refined by <see cref="LastBeatFraction"/>.</summary>
+        public long LastBeatSample
+        {
+            get { return _lastBeatSample; }
+        }
+
+        /// <summary>Sub-sample offset of the last beat's peak (samples).</summary>
+        public float LastBeatFraction { get; private set; }
+
+        /// <summary>Last band-passed IR value, oriented so systole is positive (for plots).</summary>
+        public float PulseSignal { get; private set; }
+
+        /// <summary>RR intervals not yet published (1/1024 s); the HRM notification takes them.</summary>
+        public RrIntervalBuffer RrIntervals
+        {
+            get { return _rr; }
+        }
+
+        /// <summary>Takes one red and IR sample pair (raw ADC counts, at the configured rate).</summary>
+        public void AddSample(int red, int ir)
+        {
+            long index = _sampleCount;
+            _sampleCount++;
+            SensorContact before = _contact.State;
+            SensorContact contact = _contact.Process(ir);
+            if (contact != SensorContact.Contact)
+            {
+                if (before == SensorContact.Contact)
+                {
+                    ForgetSignal();
+                }
+
+                return;
+            }
+
+            if (before != SensorContact.Contact)
+            {
+                // New contact: start the signal path from this sample's level.
+                _red.Reset();
+                _ir.Reset();
+                _detector.Reset();
+                _detectorStartSample = -1;
+                _settleRemaining = _settleSamples;
+                _contactSinceSample = index;
+            }
+
+            float redAc = _red.Process(red);
+            float irAc = _ir.Process(ir);
+            if (_settleRemaining > 0)
+            {
+                _settleRemaining--;
+                return;
+            }
+
+            // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
+            float pulse = -irAc;
+            PulseSignal = pulse;
+            _window.Add(redAc, irAc);
+            if (_detectorStartSample < 0)
+            {
+                _detectorStartSample = index;
+            }
+
+            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
+            if (_detector.Process(pulse))
+            {
+                OnBeat();
+            }
+
+            if (_hasPreviousBeat && index - _lastBeatSample > TimeoutSamples())
+            {
+                // No pulse for too long: old intervals no longer describe the present.
+                _heartRate.Reset();
+                _spo2.Reset();
+                _hasPreviousBeat = false;
+                _hasPerfusion = false;
+            }
+        }
+
+        /// <summary>The current values; call as often as needed (no allocation).</summary>
+        public VitalsReading Reading
+        {
+            get
+            {
+                VitalsReading r = new VitalsReading();
+                long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
+                r.TimestampMs = now * 1000 / _config.SampleRateHz;
+                r.Contact = _contact.State;
+                r.MotionQuestionable = Motion;
+                r.AmbientLightOverflow = AmbientLightOverflow;
+                r.BeatCount = _beatCount;
+                r.Quality = CurrentQuality(now);
+                bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
+                if (usable && _heartRate.IsValid)
+                {
+                    r.HeartRateValid = true;
+                    r.HeartRateBpm = _heartRate.HeartRateBpm;
+                }
+
+                if (usable && _hasPerfusion)
+                {
+                    r.PerfusionIndexValid = true;
+                    r.PerfusionIndexPercent = _perfusionPercent;
+                }
+
+                if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
+                    && now - _lastCleanBeatSample <= _spo2HoldSamples)
+                {
+                    r.SpO2Valid = true;
+                    r.SpO2Percent = _spo2.SpO2Percent;
+                }
+
+                return r;
+            }
+        }
+
+        /// <summary>Averaged ratio of ratios behind the SpO2 value (for calibration and diagnostics).</summary>
+        public float SpO2Ratio
+        {
+            get { return _spo2.Ratio; }
+        }
+
+        /// <summary>Starts over as after construction (settings kept).</summary>
+        public void Reset()
+        {
+            _contact.Reset();
+            _red.Reset();
+            _ir.Reset();
+            ForgetSignal();
+            _sampleCount = 0;
+            _beatCount = 0;
+            _rr.Clear();
+        }
+
+        private void OnBeat()
+        {
+            _beatCount++;
+            long beatSample = _detectorStartSample + _detector.LastBeatSample;
+            float fraction = _detector.LastBeatFraction;
+            _lastBeatSample = beatSample;
+            LastBeatFraction = fraction;
+            if (_hasPreviousBeat)
+            {
+                float intervalMs = ((beatSample - _previousBeatSample) + (fraction - _previousBeatFraction)) * _msPerSample;
+                bool accepted = _heartRate.AddInterval(intervalMs);
+                if (accepted)
+                {
+                    _rr.Add(intervalMs);
+                }
+
+                float dcRed = _red.Dc;
+                float dcIr = _ir.Dc;
+                float correlation = _window.Correlation;
+                bool clean = accepted && correlation >= _config.MinimumBeatCorrelation && dcRed > 0 && dcIr > 0;
+                if (dcIr > 0)
+                {
+                    float perfusion = 100f * _window.IrPeakToPeak / dcIr;
+                    _perfusionPercent = _hasPerfusion ? _perfusionPercent + 0.25f * (perfusion - _perfusionPercent) : perfusion;
+                    _hasPerfusion = true;
+                }
+
+                _cleanBeatShare += 0.25f * ((clean ? 1f : 0f) - _cleanBeatShare);
+                if (clean && !Motion)
+                {
+                    _spo2.AddBeat(_window.AcRatio * dcIr / dcRed);
+                    _lastCleanBeatSample = beatSample;
+                    _hasCleanBeat = true;
+                }
+            }
+            else
+            {
+                _cleanBeatShare = 1f;
+            }
+
+            _previousBeatSample = beatSample;
+            _previousBeatFraction = fraction;
+            _hasPreviousBeat = true;
+            _window.Clear();
+        }
+
+        private SignalQuality CurrentQuality(long now)
+        {
+            if (_contact.State != SensorContact.Contact || AmbientLightOverflow || _settleRemaining > 0)
+            {
+                return SignalQuality.Inadequate;
+            }
+
+            if (!_hasPreviousBeat || now - _lastBeatSample > TimeoutSamples())
+            {
+                // Settled with contact, yet no pulse (yet, or any more).
+                return _hasPreviousBeat || now - _contactSinceSample > _timeoutSamples ? SignalQuality.NonPulsatile : SignalQuality.Inadequate;
+            }
+
+            SignalQuality q = SignalQuality.Good;
+            if (_hasPerfusion && _perfusionPercent < _config.LowPerfusionPercent)
+            {
+                q |= SignalQuality.LowPerfusion;
+            }
+
+            if (_heartRate.IsErratic)
+            {
+                q |= SignalQuality.Erratic;
+            }
+
+            if (_cleanBeatShare < 0.5f)
+            {
+                q |= SignalQuality.Poor;
+            }
+
+            return q;
+        }
+
+        private long TimeoutSamples()
+        {
+            long relative = (long)(2f * _heartRate.MedianIntervalMs / _msPerSample);
+            return relative > _timeoutSamples ? relative : _timeoutSamples;
+        }
+
+        private void ForgetSignal()
+        {
+            _detector.Reset();
+            _detectorStartSample = -1;
+            _window.Clear();
+            _heartRate.Reset();
+            _spo2.Reset();
+            _hasPreviousBeat = false;
+            _hasCleanBeat = false;
+            _hasPerfusion = false;
+            _settleRemaining = 0;
+            PulseSignal = 0;
+        }
+    }
+}

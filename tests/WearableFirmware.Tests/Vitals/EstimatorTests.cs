@@ -1,0 +1,186 @@
+using WearableFirmware.Vitals;
+using Xunit;
+
+namespace WearableFirmware.Tests.Vitals;
+
+public class EstimatorTests
+{
+    [Fact]
+    public void MedianAndGatedMeanOfHandVectors()
+    {
+        var scratch = new float[8];
+        Assert.Equal(2f, RobustAverage.Median(new float[] { 3, 1, 2 }, 3, scratch));
+        Assert.Equal(2.5f, RobustAverage.Median(new float[] { 4, 1, 3, 2 }, 4, scratch));
+        Assert.Equal(0f, RobustAverage.Median(new float[] { 5 }, 0, scratch));
+
+        // Median 1000; ±25 % keeps 900..1100 (mean 1000), drops 2000 (missed beat) and 500 (extra beat).
+        float mean = RobustAverage.MedianGatedMean(new float[] { 1000, 2000, 900, 1100, 500, 1000 }, 6, 0.25f, scratch, out int accepted);
+        Assert.Equal(4, accepted);
+        Assert.Equal(1000f, mean);
+    }
+
+    [Fact]
+    public void HeartRateRejectsAMissedBeatAndAnExtraDetection()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        Assert.True(hr.AddInterval(1000));
+        Assert.True(hr.AddInterval(1000));
+        Assert.True(hr.AddInterval(1000));
+        Assert.False(hr.AddInterval(2000)); // missed beat: twice the median
+        Assert.True(hr.AddInterval(1000));
+        Assert.False(hr.AddInterval(400));  // extra detection splits an interval
+        Assert.True(hr.AddInterval(600 + 400));
+        Assert.True(hr.IsValid);
+        Assert.Equal(60f, hr.HeartRateBpm, 3);
+        Assert.Equal(5, hr.AcceptedCount);
+        Assert.Equal(7, hr.Count);
+    }
+
+    [Fact]
+    public void HeartRateRefusesIntervalsOutside30To240Bpm()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        Assert.False(hr.AddInterval(240));   // 250 bpm
+        Assert.False(hr.AddInterval(2100));  // 28.6 bpm
+        Assert.Equal(0, hr.Count);
+        Assert.True(hr.AddInterval(250));    // exactly 240 bpm
+        Assert.True(hr.AddInterval(2000));   // exactly 30 bpm
+    }
+
+    [Fact]
+    public void HeartRateNeedsAgreementAndFlagsErraticRhythm()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        hr.AddInterval(800);
+        hr.AddInterval(820);
+        Assert.False(hr.IsValid); // two intervals are not enough
+        hr.AddInterval(780);
+        Assert.True(hr.IsValid);
+        Assert.Equal(60000f / 800f, hr.HeartRateBpm, 2);
+
+        var erratic = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        foreach (float ms in new float[] { 400, 1200, 700, 1500, 450, 1000, 1800, 600 })
+        {
+            erratic.AddInterval(ms);
+        }
+
+        // Median 850: only 700 and 1000 lie within ±25 %: 2 of 8 agree.
+        Assert.Equal(2, erratic.AcceptedCount);
+        Assert.True(erratic.IsErratic);
+        Assert.False(erratic.IsValid);
+    }
+
+    [Fact]
+    public void HeartRateFollowsAStepOnceTheNewRateHoldsTheMajority()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        for (int i = 0; i < 8; i++)
+        {
+            hr.AddInterval(1000);
+        }
+
+        int beats = 0;
+        while (Math.Abs(hr.HeartRateBpm - 90) > 0.5f)
+        {
+            hr.AddInterval(666.7f);
+            beats++;
+        }
+
+        Assert.Equal(5, beats); // 5 of 8 intervals at the new rate
+    }
+
+    [Fact]
+    public void RrIntervalsAreKeptUntilTakenIn1024thsOfASecond()
+    {
+        Assert.Equal(1024, RrIntervalBuffer.ToUnits1024(1000));
+        Assert.Equal(512, RrIntervalBuffer.ToUnits1024(500));
+        Assert.Equal(845, RrIntervalBuffer.ToUnits1024(825)); // 844.8 rounds up
+        Assert.Equal(65535, RrIntervalBuffer.ToUnits1024(70000));
+
+        var rr = new RrIntervalBuffer(16);
+        for (int i = 0; i < 5; i++)
+        {
+            rr.Add(1000 + i);
+        }
+
+        var two = new ushort[2];
+        Assert.Equal(2, rr.Take(two));
+        Assert.Equal(new ushort[] { 1024, 1025 }, two);
+        Assert.Equal(3, rr.Count); // the rest wait for the next notification
+        var more = new ushort[8];
+        Assert.Equal(3, rr.Take(more));
+        Assert.Equal(0, rr.Count);
+        Assert.Equal(0, rr.OverwrittenCount);
+
+        for (int i = 0; i < 18; i++)
+        {
+            rr.Add(500);
+        }
+
+        Assert.Equal(16, rr.Count);
+        Assert.Equal(2, rr.OverwrittenCount);
+    }
+
+    [Fact]
+    public void DefaultCalibrationIsMaximsCurve()
+    {
+        SpO2Calibration c = SpO2Calibration.Max3010xMaxim();
+        // AN6845: 1.5958422·R² − 34.6596622·R + 112.6898759, by hand at R = 0.5 and R = 1.
+        Assert.Equal(95.759, c.Evaluate(0.5f), 3);
+        Assert.Equal(79.626, c.Evaluate(1.0f), 3);
+        Assert.Contains("AN6845", c.Source);
+    }
+
+    [Fact]
+    public void SpO2FromKnownRatios()
+    {
+        var spo2 = new SpO2Estimator(8, 4, SpO2Calibration.Max3010xMaxim());
+        spo2.AddBeat(0.5f);
+        spo2.AddBeat(0.5f);
+        spo2.AddBeat(0.5f);
+        Assert.False(spo2.IsValid);
+        spo2.AddBeat(2.0f); // a disturbed beat is left out of the mean
+        spo2.AddBeat(0.5f);
+        Assert.True(spo2.IsValid);
+        Assert.Equal(0.5f, spo2.Ratio, 4);
+        Assert.Equal(95.759f, spo2.SpO2Percent, 2);
+
+        var high = new SpO2Estimator(8, 1, SpO2Calibration.Max3010xMaxim());
+        high.AddBeat(0.2f); // above 100 % on the curve: reported as 100
+        Assert.Equal(100f, high.SpO2Percent);
+    }
+
+    [Fact]
+    public void CalibrationThatRisesWithRatioIsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new SpO2Calibration(50, 20, 0, "wrong sign").Validate());
+        Assert.Throws<ArgumentException>(() => new SpO2Calibration(float.NaN, -20, 0, "nan").Validate());
+    }
+
+    [Fact]
+    public void ContactIsDebouncedOnAndQuickOff()
+    {
+        var contact = new ContactDetector(10000, 25, 10);
+        Assert.Equal(SensorContact.Unknown, contact.State);
+        for (int i = 0; i < 24; i++)
+        {
+            contact.Process(50000);
+        }
+
+        Assert.Equal(SensorContact.Unknown, contact.State);
+        Assert.Equal(SensorContact.Contact, contact.Process(50000));
+        for (int i = 0; i < 9; i++)
+        {
+            contact.Process(500);
+        }
+
+        Assert.Equal(SensorContact.Contact, contact.State); // a 90 ms dip is not a loss
+        contact.Process(50000);
+        for (int i = 0; i < 9; i++)
+        {
+            contact.Process(500);
+        }
+
+        Assert.Equal(SensorContact.NoContact, contact.Process(500));
+    }
+}
