@@ -5,6 +5,7 @@ using WearableFirmware.Simulator.Commands;
 ICommand[] commands =
 [
     new RunCommand(),
+    new SoakStoreCommand(),
 ];
 
 return Dispatch(args);
