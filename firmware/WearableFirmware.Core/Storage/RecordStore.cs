@@ -417,17 +417,17 @@ namespace WearableFirmware.Storage
             else
             {
                 _active = newestSegment;
-                int following = (_active + 1) % _segmentCount;
-                if (_used[_active] == _slotsPerSegment && _base[following] == 0 && _used[following] > 0)
-                {
-                    // The ring had moved on to the next segment but nothing there survived: continue in it so the
-                    // numbers its torn slots used are not reused.
-                    _base[following] = _base[_active] + _slotsPerSegment;
-                    _active = following;
-                }
             }
 
             _nextSequence = _base[_active] + _used[_active];
+            int following = (_active + 1) % _segmentCount;
+            if (_used[_active] == _slotsPerSegment && _base[following] == 0 && _used[following] > 0)
+            {
+                // The next segment holds only damage: either an erase cut short, or the start of the next segment
+                // whose records did not survive. Skip as many numbers as it has touched slots, so none of them is
+                // ever handed out twice; the next append erases it.
+                _nextSequence += _used[following];
+            }
         }
 
         private static bool Matches(byte entry, RecordType type, bool undeliveredOnly)

@@ -21,6 +21,9 @@ public sealed class StoreSoakOptions
 
     public double MaxOfflineHours { get; set; } = 72;
 
+    /// <summary>Random single-bit flips anywhere in the flash per day (0 in the default soak).</summary>
+    public double BitFlipsPerDay { get; set; }
+
     /// <summary>Chance the link drops before each record confirmation during a retrieval.</summary>
     public double LinkDropPerRecord { get; set; } = 0.002;
 }
@@ -50,6 +53,7 @@ public sealed class StoreSoakResult
     public int MaxWritesPerAppend { get; init; }
     public int MaxErasesPerAppend { get; init; }
     public int MaxEraseCount { get; init; }
+    public int BitFlips { get; init; }
 
     /// <summary>Records delivered twice or out of order (must be 0).</summary>
     public int Duplicates { get; init; }
@@ -60,8 +64,11 @@ public sealed class StoreSoakResult
     /// <summary>Acknowledged spot-check and fall records the phone never got.</summary>
     public int Missing { get; init; }
 
-    /// <summary>True when nothing was duplicated or corrupt and every missing record is covered by the drop count.</summary>
-    public bool Passed => Duplicates == 0 && CorruptDelivered == 0 && Missing <= DroppedRecords;
+    /// <summary>
+    /// True when nothing was duplicated or corrupt and every missing record is covered by the drop count (plus, when
+    /// bits were flipped, one record per flip: a damaged record is skipped, never delivered).
+    /// </summary>
+    public bool Passed => Duplicates == 0 && CorruptDelivered == 0 && Missing <= DroppedRecords + BitFlips;
 
     public IEnumerable<string> Lines()
     {
@@ -80,6 +87,11 @@ public sealed class StoreSoakResult
         yield return $"segment rotations         {Rotations}, most erases of one segment {MaxEraseCount}";
         yield return $"flash work per append     at most {MaxWritesPerAppend} writes and {MaxErasesPerAppend} erase";
         yield return $"missing / duplicates / corrupt delivered   {Missing} / {Duplicates} / {CorruptDelivered}";
+        if (BitFlips > 0)
+        {
+            yield return $"bits flipped              {BitFlips}";
+        }
+
         yield return Passed ? "result: PASS (every missing record counted as dropped)" : "result: FAIL";
     }
 }
@@ -121,6 +133,7 @@ public sealed class StoreSoak
     private int _maxErases;
     private int _maxUndelivered;
     private double _linkDropPerRecord;
+    private int _bitFlips;
 
     public StoreSoak(StoreSoakOptions options)
     {
@@ -156,6 +169,12 @@ public sealed class StoreSoak
             if (Chance(_o.PowerCutsPerDay))
             {
                 _flash.CutPowerAfter(_random.Next(0, 80));
+            }
+
+            if (Chance(_o.BitFlipsPerDay))
+            {
+                _bitFlips++;
+                _flash.FlipBit(_random.Next(_flash.SegmentCount), _random.Next(_flash.SegmentSize), _random.Next(8));
             }
 
             bool worn = _now % 86400 < 23 * 3600; // off the wrist one hour a day
@@ -372,6 +391,7 @@ public sealed class StoreSoak
             MaxWritesPerAppend = _maxWrites,
             MaxErasesPerAppend = _maxErases,
             MaxEraseCount = _flash.EraseCounts.Max(),
+            BitFlips = _bitFlips,
             Duplicates = _phone.Duplicates,
             CorruptDelivered = _corruptDelivered,
             Missing = missing,
