@@ -8,8 +8,9 @@ namespace WearableFirmware.Storage
     /// <para>
     /// Every slot written consumes the next sequence number, so within a segment slot k holds sequence base + k:
     /// after a power cut the store knows which numbers a torn or corrupt slot used and never hands them out again.
-    /// The last slot of each segment is kept for the <see cref="RecordType.Rotation"/> record that carries the
-    /// persistent drop counters before the oldest segment is erased. A RAM index (one byte per slot) answers
+    /// The last two slots of each segment are kept for the <see cref="RecordType.Rotation"/> record that carries the
+    /// persistent drop counters before the oldest segment is erased (the second is used when writing the first fails
+    /// or is cut short, so one bad write cannot lose the count). A RAM index (one byte per slot) answers
     /// searches without touching flash; appending reads and writes one slot (plus one erase when a segment fills),
     /// allocates nothing, and every record is read back to check it landed.
     /// </para>
@@ -27,6 +28,7 @@ namespace WearableFirmware.Storage
 
         private const int RotationPayloadLength = 8;
         private const int ScanChunkSlots = 16;
+        private const int ReservedSlots = 2;
 
         private readonly IFlashStorage _flash;
         private readonly WallClock _clock;
@@ -65,10 +67,16 @@ namespace WearableFirmware.Storage
             Mount();
         }
 
-        /// <summary>Records of the four caller types are guaranteed to be kept this many at least before the oldest drop.</summary>
+        /// <summary>Records always kept: once the ring is full, each rotation leaves at least this many behind.</summary>
         public int Capacity
         {
-            get { return (_segmentCount - 1) * (_slotsPerSegment - 1); }
+            get { return (_segmentCount - 1) * (_slotsPerSegment - ReservedSlots); }
+        }
+
+        /// <summary>Records a segment holds before the store moves to the next one.</summary>
+        public int RecordsPerSegment
+        {
+            get { return _slotsPerSegment - ReservedSlots; }
         }
 
         public int SlotsPerSegment
@@ -125,7 +133,7 @@ namespace WearableFirmware.Storage
 
             for (int attempt = 0; attempt < 2; attempt++)
             {
-                if (_used[_active] >= _slotsPerSegment - 1 && !Rotate())
+                if (_used[_active] >= _slotsPerSegment - ReservedSlots && !Rotate())
                 {
                     AppendFailures++;
                     return 0;
@@ -165,7 +173,7 @@ namespace WearableFirmware.Storage
         public bool TryRead(int sequence, StoredRecord into)
         {
             int at = Locate(sequence);
-            if (at < 0 || (_index[at] & IndexValid) == 0)
+            if (at < 0 || (_index[at] & IndexValid) == 0 || (_index[at] & IndexTypeMask) == (int)RecordType.Rotation)
             {
                 return false;
             }
@@ -421,7 +429,7 @@ namespace WearableFirmware.Storage
 
             _nextSequence = _base[_active] + _used[_active];
             int following = (_active + 1) % _segmentCount;
-            if (_used[_active] == _slotsPerSegment && _base[following] == 0 && _used[following] > 0)
+            if (_used[_active] > _slotsPerSegment - ReservedSlots && _base[following] == 0 && _used[following] > 0)
             {
                 // The next segment holds only damage: either an erase cut short, or the start of the next segment
                 // whose records did not survive. Skip as many numbers as it has touched slots, so none of them is
@@ -569,7 +577,6 @@ namespace WearableFirmware.Storage
         private bool Rotate()
         {
             int victim = (_active + 1) % _segmentCount;
-            int lastSlot = _slotsPerSegment - 1;
             int records = 0;
             int events = 0;
             int row = victim * _slotsPerSegment;
@@ -592,22 +599,25 @@ namespace WearableFirmware.Storage
                 }
             }
 
-            bool persisted;
-            byte lastEntry = _index[_active * _slotsPerSegment + lastSlot];
-            if (_used[_active] == lastSlot)
+            // A rotation record from before a reset already holds totals that include this victim's records.
+            bool persisted = false;
+            int activeRow = _active * _slotsPerSegment;
+            for (int k = _slotsPerSegment - ReservedSlots; k < _used[_active]; k++)
+            {
+                byte entry = _index[activeRow + k];
+                persisted |= (entry & IndexValid) != 0 && (entry & IndexTypeMask) == (int)RecordType.Rotation;
+            }
+
+            if (persisted)
+            {
+                records = 0;
+                events = 0;
+            }
+
+            while (!persisted && _used[_active] < _slotsPerSegment)
             {
                 FillRotationPayload(DroppedRecords + records, DroppedDeviceEvents + events);
                 persisted = WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength) > 0;
-            }
-            else
-            {
-                // A rotation record from before a reset already holds totals including this victim's records.
-                persisted = (lastEntry & IndexValid) != 0 && (lastEntry & IndexTypeMask) == (int)RecordType.Rotation;
-                if (persisted)
-                {
-                    records = 0;
-                    events = 0;
-                }
             }
 
             DroppedRecords += records;

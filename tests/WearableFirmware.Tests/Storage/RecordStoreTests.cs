@@ -44,7 +44,7 @@ public class RecordStoreTests
     {
         for (int cut = 0; cut <= RecordLayout.BodySize; cut++)
         {
-            var rig = new StoreRig();
+            var rig = new StoreRig(segmentSize: 1024);
             for (int id = 1; id <= 5; id++)
             {
                 rig.AppendSpotCheck(id);
@@ -96,9 +96,8 @@ public class RecordStoreTests
     [Fact]
     public void Power_cut_anywhere_in_a_segment_rotation_keeps_every_record_outside_the_oldest_segment_and_counts_the_drop()
     {
-        // 4 segments of 8 slots: 7 records per segment, the 29th append rotates: rotation record (30 bytes) + erase (256 bytes).
-        var reference = new StoreRig();
-        int perSegment = reference.Store.SlotsPerSegment - 1;
+        // 4 segments of 8 slots: 6 records per segment, the 25th append rotates: rotation record (30 bytes) + erase (256 bytes).
+        int perSegment = new StoreRig().Store.RecordsPerSegment;
         for (int cut = 0; cut <= RecordLayout.BodySize + 256 + RecordLayout.BodySize; cut += 1)
         {
             var rig = new StoreRig();
@@ -145,7 +144,7 @@ public class RecordStoreTests
     {
         for (int target = 1; target <= 6; target++)
         {
-            var rig = new StoreRig(seed: target);
+            var rig = new StoreRig(segmentSize: 1024, seed: target);
             for (int id = 1; id <= 6; id++)
             {
                 rig.AppendSpotCheck(id);
@@ -182,7 +181,7 @@ public class RecordStoreTests
     public void Drops_happen_only_when_the_ring_is_full_and_are_counted_and_persisted()
     {
         var rig = new StoreRig(segments: 4, segmentSize: 256);
-        int perSegment = rig.Store.SlotsPerSegment - 1;
+        int perSegment = rig.Store.RecordsPerSegment;
         Assert.Equal(3 * perSegment, rig.Store.Capacity);
         for (int id = 1; id <= 4 * perSegment; id++)
         {
@@ -202,7 +201,7 @@ public class RecordStoreTests
     public void Delivered_and_deleted_records_are_reclaimed_without_counting_a_drop()
     {
         var rig = new StoreRig(segments: 3, segmentSize: 256);
-        int perSegment = rig.Store.SlotsPerSegment - 1;
+        int perSegment = rig.Store.RecordsPerSegment;
         for (int id = 1; id <= 3 * perSegment; id++)
         {
             int sequence = rig.AppendSpotCheck(id);
@@ -226,17 +225,15 @@ public class RecordStoreTests
     [Fact]
     public void Undelivered_device_events_are_counted_apart_from_measurements()
     {
-        var rig = new StoreRig(segments: 2, segmentSize: 128); // 3 records per segment
+        var rig = new StoreRig(segments: 2, segmentSize: 128); // 2 records per segment
         rig.Store.AppendDeviceEvent(DeviceEventCode.Boot, 0);
         rig.AppendSpotCheck(1);
-        rig.Store.AppendDeviceEvent(DeviceEventCode.SensorFault, 2);
-        for (int id = 2; id <= 5; id++)
-        {
-            rig.AppendSpotCheck(id); // the last one reuses the first segment
-        }
-
+        rig.AppendSpotCheck(2);
+        rig.AppendSpotCheck(3);
+        Assert.Equal(0, rig.Store.DroppedRecords + rig.Store.DroppedDeviceEvents);
+        rig.AppendSpotCheck(4); // reuses the first segment
         Assert.Equal(1, rig.Store.DroppedRecords);
-        Assert.Equal(2, rig.Store.DroppedDeviceEvents);
+        Assert.Equal(1, rig.Store.DroppedDeviceEvents);
     }
 
     [Fact]
