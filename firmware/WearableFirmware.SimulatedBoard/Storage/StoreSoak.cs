@@ -21,6 +21,9 @@ public sealed class StoreSoakOptions
 
     public double MaxOfflineHours { get; set; } = 72;
 
+    /// <summary>One scheduled absence of this length starting on day 3 (the phone left at home); 0 for none.</summary>
+    public double LongAbsenceHours { get; set; } = 60;
+
     /// <summary>Random single-bit flips anywhere in the flash per day (0 in the default soak).</summary>
     public double BitFlipsPerDay { get; set; }
 
@@ -157,13 +160,15 @@ public sealed class StoreSoak
         double longestOffline = 0;
         long nextRetrieval = long.MaxValue;
         int lastDay = -1;
+        bool longAbsenceDone = _o.LongAbsenceHours <= 0;
+        double reportAbsenceHours = 0;
         for (_now = 0; _now < end; _now += Minute)
         {
             _uptime.Advance(Minute * 1_000_000);
             if (_now / 86400 != lastDay && progress != null)
             {
                 lastDay = (int)(_now / 86400);
-                progress($"day {lastDay + 1}: {_store.CountUndelivered(RecordType.SpotCheck)} spot-checks waiting for the phone, {_store.DroppedRecords} dropped");
+                progress($"day {_now / 86400.0:F1}: {_store.CountUndelivered(RecordType.SpotCheck)} spot-checks waiting for the phone, {_store.DroppedRecords} dropped");
             }
 
             if (Chance(_o.PowerCutsPerDay))
@@ -198,7 +203,8 @@ public sealed class StoreSoak
                 connected = !connected;
                 if (connected)
                 {
-                    longestOffline = Math.Max(longestOffline, (_now - offlineSince) / 3600.0);
+                    reportAbsenceHours = (_now - offlineSince) / 3600.0;
+                    longestOffline = Math.Max(longestOffline, reportAbsenceHours);
                     nextChange = _now + (10 + _random.Next(50)) * Minute;
                     nextRetrieval = _now;
                     _phone.Connected = true;
@@ -212,6 +218,12 @@ public sealed class StoreSoak
                 {
                     offlineSince = _now;
                     nextChange = _now + NextOffline();
+                    if (!longAbsenceDone && _now >= 2 * 86400)
+                    {
+                        longAbsenceDone = true;
+                        nextChange = _now + (long)(_o.LongAbsenceHours * 3600);
+                    }
+
                     _phone.Disconnect(_racp);
                     nextRetrieval = long.MaxValue;
                 }
@@ -219,8 +231,15 @@ public sealed class StoreSoak
 
             if (connected && _now >= nextRetrieval)
             {
+                int before = _phone.Records.Count;
                 Guarded(Retrieve);
                 nextRetrieval = _now + 15 * Minute;
+                if (reportAbsenceHours >= 12 && progress != null)
+                {
+                    progress($"day {_now / 86400.0:F1}: phone back after {reportAbsenceHours:F1} h away, retrieved {_phone.Records.Count - before} spot-checks with RACP ({_store.CountUndelivered(RecordType.SpotCheck)} still waiting: link dropped or power cut mid-transfer; {_store.DroppedRecords} dropped)");
+                }
+
+                reportAbsenceHours = 0;
             }
 
             _maxUndelivered = Math.Max(_maxUndelivered, _store.CountUndelivered(RecordType.SpotCheck));

@@ -19,7 +19,8 @@ public sealed class SoakStoreCommand : ICommand
           --power-cuts <n>      random power cuts per day (default 2)
           --falls <n>           fall events per day (default 1)
           --offline-hours <h>   mean phone absence in hours (default 8)
-          --max-offline <h>     longest phone absence in hours (default 72)
+          --max-offline <h>     longest random phone absence in hours (default 72)
+          --long-absence <h>    one absence of this length from day 3 (default 60; 0 for none)
           --write-failures <p>  share of flash writes that fail (default 0.001)
           --seed <n>            seed for every random choice (default 1)
           --help                this text
@@ -40,6 +41,7 @@ public sealed class SoakStoreCommand : ICommand
             FallsPerDay = args.Double("falls", 1, 0, 1000),
             MeanOfflineHours = args.Double("offline-hours", 8, 0.1, 24 * 365),
             MaxOfflineHours = args.Double("max-offline", 72, 0.1, 24 * 365),
+            LongAbsenceHours = args.Double("long-absence", 60, 0, 24 * 365),
             WriteFailureProbability = args.Double("write-failures", 0.001, 0, 0.5),
             Seed = args.Int("seed", 1, 0, int.MaxValue),
         };
