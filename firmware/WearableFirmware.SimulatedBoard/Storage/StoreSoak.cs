@@ -31,9 +31,18 @@ public sealed class StoreSoakOptions
     public double LinkDropPerRecord { get; set; } = 0.002;
 }
 
+/// <summary>The store as the soak saw it at one moment.</summary>
+public readonly record struct StoreSoakSample(double Day, int Waiting, int Dropped, bool Connected);
+
 /// <summary>What a soak run did and whether every guarantee held.</summary>
 public sealed class StoreSoakResult
 {
+    /// <summary>Every 30 simulated minutes: spot-checks waiting for the phone, drops so far, whether the phone was connected in that half hour.</summary>
+    public IReadOnlyList<StoreSoakSample> Timeline { get; init; } = [];
+
+    /// <summary>When the power was cut (days).</summary>
+    public IReadOnlyList<double> PowerCutDays { get; init; } = [];
+
     public double SimulatedDays { get; init; }
     public int SpotChecksAcknowledged { get; init; }
     public int FallsAcknowledged { get; init; }
@@ -137,6 +146,8 @@ public sealed class StoreSoak
     private int _maxUndelivered;
     private double _linkDropPerRecord;
     private int _bitFlips;
+    private readonly List<StoreSoakSample> _timeline = new();
+    private readonly List<double> _powerCutDays = new();
 
     public StoreSoak(StoreSoakOptions options)
     {
@@ -162,6 +173,7 @@ public sealed class StoreSoak
         int lastDay = -1;
         bool longAbsenceDone = _o.LongAbsenceHours <= 0;
         double reportAbsenceHours = 0;
+        bool connectedInWindow = false;
         for (_now = 0; _now < end; _now += Minute)
         {
             _uptime.Advance(Minute * 1_000_000);
@@ -242,7 +254,14 @@ public sealed class StoreSoak
                 reportAbsenceHours = 0;
             }
 
-            _maxUndelivered = Math.Max(_maxUndelivered, _store.CountUndelivered(RecordType.SpotCheck));
+            int waiting = _store.CountUndelivered(RecordType.SpotCheck);
+            _maxUndelivered = Math.Max(_maxUndelivered, waiting);
+            connectedInWindow |= connected;
+            if (_now % (30 * Minute) == 0)
+            {
+                _timeline.Add(new StoreSoakSample(_now / 86400.0, waiting, _store.DroppedRecords, connectedInWindow));
+                connectedInWindow = false;
+            }
         }
 
         // Final visit with no faults: the phone takes everything that is left.
@@ -342,6 +361,7 @@ public sealed class StoreSoak
         }
         catch (SimulatedPowerLossException)
         {
+            _powerCutDays.Add(_now / 86400.0);
             CollectCounters();
             _flash.PowerOn();
             _reboots++;
@@ -411,6 +431,8 @@ public sealed class StoreSoak
             MaxErasesPerAppend = _maxErases,
             MaxEraseCount = _flash.EraseCounts.Max(),
             BitFlips = _bitFlips,
+            Timeline = _timeline,
+            PowerCutDays = _powerCutDays,
             Duplicates = _phone.Duplicates,
             CorruptDelivered = _corruptDelivered,
             Missing = missing,

@@ -1,4 +1,5 @@
 using WearableFirmware.SimulatedBoard.Storage;
+using WearableFirmware.Simulator.Storage;
 
 namespace WearableFirmware.Simulator.Commands;
 
@@ -23,6 +24,7 @@ public sealed class SoakStoreCommand : ICommand
           --long-absence <h>    one absence of this length from day 3 (default 60; 0 for none)
           --write-failures <p>  share of flash writes that fail (default 0.001)
           --seed <n>            seed for every random choice (default 1)
+          --plot <file.png>     also draw the run: records waiting, drops, phone presence, power cuts
           --help                this text
 
         Exit code 0 when every acknowledged record reached the phone exactly once, in order and intact, or was
@@ -45,6 +47,7 @@ public sealed class SoakStoreCommand : ICommand
             WriteFailureProbability = args.Double("write-failures", 0.001, 0, 0.5),
             Seed = args.Int("seed", 1, 0, int.MaxValue),
         };
+        string? plotPath = args.String("plot");
         args.RejectUnknown();
         if (options.SegmentSize % 32 != 0)
         {
@@ -56,6 +59,12 @@ public sealed class SoakStoreCommand : ICommand
         foreach (string line in result.Lines())
         {
             Console.WriteLine(line);
+        }
+
+        if (plotPath != null)
+        {
+            StoreSoakPlot.Save(result, plotPath);
+            Console.WriteLine($"plot: {plotPath}");
         }
 
         return result.Passed ? 0 : 1;
