@@ -93,6 +93,7 @@ public class RacpControlPointTests
     }
 
     [Theory]
+    [InlineData(new byte[0], "06000002")]                                                 // empty write
     [InlineData(new byte[] { 0x00, 0x01 }, "06000002")]                                  // op code 0: not supported
     [InlineData(new byte[] { 0x07, 0x01 }, "06000702")]                                  // RFU op code
     [InlineData(new byte[] { 0x05, 0x00, 0x00, 0x00 }, "06000502")]                      // a response op code as request
@@ -103,6 +104,7 @@ public class RacpControlPointTests
     [InlineData(new byte[] { 0x01, 0x07 }, "06000104")]                                  // RFU operator: not supported
     [InlineData(new byte[] { 0x04, 0xFF }, "06000404")]
     [InlineData(new byte[] { 0x01, 0x01, 0x01 }, "06000105")]                            // "all" takes no operand
+    [InlineData(new byte[] { 0x01, 0x03, 0x01, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, "06000105")] // 21 bytes: longer than any request
     [InlineData(new byte[] { 0x01, 0x02 }, "06000105")]                                  // ≤ without operand
     [InlineData(new byte[] { 0x01, 0x02, 0x01, 5, 0 }, "06000105")]                      // short operand
     [InlineData(new byte[] { 0x01, 0x04, 0x01, 6, 0, 0, 0, 4, 0, 0, 0 }, "06000105")]   // range upside down
