@@ -358,6 +358,64 @@ namespace WearableFirmware.Storage
         }
 
         /// <summary>
+        /// Idle-time work that keeps the erase off the append path: when the active segment is nearly full (an
+        /// eighth of its records left) and the oldest segment holds no spot-check, fall or alarm record the phone
+        /// still lacks, erases that segment now. Uncollected device events in it are counted as dropped first, in a
+        /// rotation record, as a rotation would. Returns true when it erased. Call from the loop when it has time to
+        /// spare; an append still erases by itself when it must.
+        /// </summary>
+        public bool PrepareNextSegment()
+        {
+            int victim = (_active + 1) % _segmentCount;
+            int free = _slotsPerSegment - ReservedSlots - _used[_active];
+            if (_used[victim] == 0 || free <= 0 || free > RecordsPerSegment / 8)
+            {
+                return false;
+            }
+
+            int row = victim * _slotsPerSegment;
+            int events = 0;
+            for (int k = 0; k < _used[victim]; k++)
+            {
+                byte entry = _index[row + k];
+                int type = entry & IndexTypeMask;
+                if ((entry & (IndexValid | IndexDeleted | IndexDelivered)) != IndexValid || type == (int)RecordType.Rotation)
+                {
+                    continue;
+                }
+
+                if (type != (int)RecordType.DeviceEvent)
+                {
+                    return false; // still owed to the phone: only a real rotation may drop it
+                }
+
+                events++;
+            }
+
+            if (events > 0)
+            {
+                FillRotationPayload(DroppedRecords, DroppedDeviceEvents + events);
+                if (WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength) == 0)
+                {
+                    return false;
+                }
+
+                DroppedDeviceEvents += events;
+            }
+
+            if (!_flash.Erase(victim))
+            {
+                EraseFailures++;
+                return false;
+            }
+
+            Array.Clear(_index, row, _slotsPerSegment);
+            _base[victim] = 0;
+            _used[victim] = 0;
+            return true;
+        }
+
+        /// <summary>
         /// Rebuilds the RAM index from flash: erased slots are free, torn or corrupt ones are skipped (counted),
         /// the newest valid record picks the active segment, and the next sequence number follows the last slot
         /// written, valid or not. Called by the constructor; call again only after the flash changed underneath.

@@ -254,6 +254,7 @@ public sealed class StoreSoak
                 reportAbsenceHours = 0;
             }
 
+            Guarded(() => _store.PrepareNextSegment()); // idle time at the end of the minute
             int waiting = _store.CountUndelivered(RecordType.SpotCheck);
             _maxUndelivered = Math.Max(_maxUndelivered, waiting);
             connectedInWindow |= connected;

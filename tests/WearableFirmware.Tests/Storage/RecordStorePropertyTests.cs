@@ -69,6 +69,10 @@ public class RecordStorePropertyTests(ITestOutputHelper output)
                             uncertain.Add(sequence);
                         }
                     }
+                    else if (roll < 88)
+                    {
+                        rig.Store.PrepareNextSegment();
+                    }
                     else if (roll < 92)
                     {
                         rig.Reboot();
@@ -111,9 +115,10 @@ public class RecordStorePropertyTests(ITestOutputHelper output)
                 continue;
             }
 
-            Assert.True(sequence < recent, $"{where}: record {sequence} lost although among the newest (>= {recent})");
             if (types[sequence] != RecordType.DeviceEvent && !delivered.Contains(sequence) && !uncertain.Contains(sequence))
             {
+                // Only records the phone still lacks are guaranteed a place (delivered ones may go early, see PrepareNextSegment).
+                Assert.True(sequence < recent, $"{where}: record {sequence} lost although among the newest (>= {recent})");
                 missingUndelivered++;
             }
         }

@@ -223,6 +223,40 @@ public class RecordStoreTests
     }
 
     [Fact]
+    public void Preparing_in_idle_time_takes_the_erase_off_the_append_and_never_drops_what_the_phone_lacks()
+    {
+        var rig = new StoreRig(segments: 3, segmentSize: 32 * 18); // 16 records per segment
+        int perSegment = rig.Store.RecordsPerSegment;
+        rig.Store.AppendDeviceEvent(DeviceEventCode.Boot, 0);
+        for (int id = 1; id < 3 * perSegment - 2; id++)
+        {
+            rig.AppendSpotCheck(id);
+        }
+
+        Assert.False(rig.Store.PrepareNextSegment()); // the oldest segment still holds undelivered spot-checks
+        for (int sequence = 2; sequence <= perSegment; sequence++)
+        {
+            rig.Store.MarkDelivered(sequence); // the spot-checks of the oldest segment (1 is the boot event)
+        }
+
+        int erases = rig.Flash.EraseCounts.Sum();
+        Assert.True(rig.Store.PrepareNextSegment());
+        Assert.Equal(erases + 1, rig.Flash.EraseCounts.Sum());
+        Assert.Equal(0, rig.Store.DroppedRecords);
+        Assert.Equal(1, rig.Store.DroppedDeviceEvents); // the boot event nobody collected, counted
+        for (int id = 0; id < 4; id++)
+        {
+            rig.AppendSpotCheck(100 + id); // crosses into the prepared segment
+        }
+
+        Assert.Equal(erases + 1, rig.Flash.EraseCounts.Sum()); // no erase on the append path
+        rig.Reboot();
+        Assert.Equal(1, rig.Store.DroppedDeviceEvents);
+        Assert.Equal(0, rig.Store.DroppedRecords);
+        Assert.Equal(2 * perSegment + 2, rig.Store.Count(1, int.MaxValue, RecordType.SpotCheck)); // 2 segments' worth - 2 + 4 new
+    }
+
+    [Fact]
     public void Undelivered_device_events_are_counted_apart_from_measurements()
     {
         var rig = new StoreRig(segments: 2, segmentSize: 128); // 2 records per segment
