@@ -54,7 +54,7 @@ namespace WearableFirmware.Storage
 
             if (flash.SegmentSize % RecordLayout.SlotSize != 0 || flash.SegmentSize < 4 * RecordLayout.SlotSize)
             {
-                throw new ArgumentException("segment size must be a multiple of 32 bytes and hold at least 4 records");
+                throw new ArgumentException("segment size must be a multiple of 32 bytes, at least 4 slots (2 records + 2 reserved)");
             }
 
             _flash = flash;
