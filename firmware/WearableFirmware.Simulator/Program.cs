@@ -9,6 +9,7 @@ ICommand[] commands =
     new AdxlWakeCommand(),
     new EvalPpgCommand(),
     new FitSpO2Command(),
+    new SoakStoreCommand(),
 ];
 
 return Dispatch(args);
