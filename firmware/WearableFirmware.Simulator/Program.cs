@@ -10,6 +10,7 @@ ICommand[] commands =
     new EvalPpgCommand(),
     new FitSpO2Command(),
     new SoakStoreCommand(),
+    new WriteVectorsCommand(),
 ];
 
 return Dispatch(args);

@@ -1,0 +1,529 @@
+using System.Globalization;
+using System.Text;
+using WearableFirmware.Ble;
+using WearableFirmware.Storage;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Simulator.Vectors;
+
+/// <summary>One generated file: its path from the repository root and its full text.</summary>
+public sealed record VectorFile(string RelativePath, string Content);
+
+/// <summary>
+/// Golden vectors for the on-device parity tests: runs the portable core here on .NET and records its outputs for
+/// fixed inputs — SFLOAT/FLOAT encodings, Heart Rate / PLX / Current Time / Fall Event frames, CRC-32 values,
+/// encoded record-store slots, and vitals readings for a deterministic red/IR sequence. The same inputs and
+/// expected outputs go to readable CSV files in tests/vectors/ and to one generated C# file the nanoFramework
+/// test project compiles (static arrays only: no generics, nothing nanoCLR lacks). Everything here is a pure
+/// function of the portable code, so regenerating gives identical text unless that code's behaviour changed.
+/// Fall decisions join when the fall detector (WearableFirmware.Motion) is merged: add a FallCases section that
+/// feeds a synthetic accelerometer sequence to FallDetector.Process and records each non-None decision with its
+/// sample index, and the matching test in tests/WearableFirmware.DeviceTests/FallParityTests.cs.
+/// </summary>
+public static class GoldenVectors
+{
+    public const string VectorsDirectory = "tests/vectors";
+    public const string GeneratedSourcePath = "tests/WearableFirmware.DeviceTests/GoldenVectors.g.cs";
+
+    /// <summary>Synthetic PPG: 15 s at 100 sps; readings taken after every 100th sample (once a second).</summary>
+    public const int PpgSampleRateHz = 100;
+    public const int PpgSeconds = 15;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private sealed class SFloatCase(float value, int exponent)
+    {
+        public float Value = value;
+        public int Exponent = exponent;
+    }
+
+    private sealed class HrmCase(int bpm, bool contact, int maxLength, int[] rr)
+    {
+        public int Bpm = bpm;
+        public bool Contact = contact;
+        public int MaxLength = maxLength;
+        public int[] RrMilliseconds = rr;
+    }
+
+    private sealed class PlxCase(float spo2, float pulse, int status, int deviceStatus, float pai, bool clockSet, long timestamp, bool fromStorage)
+    {
+        public float SpO2 = spo2;
+        public float Pulse = pulse;
+        public int Status = status;
+        public int DeviceStatus = deviceStatus;
+        public float Pai = pai;
+        public bool ClockSet = clockSet;
+        public long Timestamp = timestamp;
+        public bool FromStorage = fromStorage;
+    }
+
+    private sealed class FallEventCase(int id, FallEventKind kind, bool calendar, long time, float impact, FallPosture posture, float hr, float spo2)
+    {
+        public int Id = id;
+        public FallEventKind Kind = kind;
+        public bool Calendar = calendar;
+        public long Time = time;
+        public float Impact = impact;
+        public FallPosture Posture = posture;
+        public float HeartRate = hr;
+        public float SpO2 = spo2;
+    }
+
+    private sealed class SlotCase(int sequence, RecordType type, bool clockSet, uint time, byte[] payload)
+    {
+        public int Sequence = sequence;
+        public RecordType Type = type;
+        public bool ClockSet = clockSet;
+        public uint Time = time;
+        public byte[] Payload = payload;
+    }
+
+    // 2024-03-10 14:30:15 UTC, a Sunday.
+    private const long SampleUnixSeconds = 1710081015;
+
+    private static readonly SFloatCase[] SFloatCases =
+    [
+        new(97.5f, -1), new(72f, 0), new(72.04f, -1), new(0.05f, -2), new(-12.34f, -2), new(204.6f, -1), new(204.4f, -1),
+        new(3.14159f, -3), new(2045f, 0), new(2046f, 0), new(1e9f, 0), new(-1e9f, 0), new(0f, -1), new(0.0004f, -3),
+        new(float.NaN, -1), new(float.PositiveInfinity, 0), new(float.NegativeInfinity, 0), new(1.5f, -9), new(123456f, 8),
+    ];
+
+    private static readonly SFloatCase[] FloatCases =
+    [
+        new(36.6f, -1), new(-273.15f, -2), new(8388605f, 0), new(8388606f, 0), new(1e-3f, -5), new(float.NaN, 0),
+        new(float.PositiveInfinity, 0),
+    ];
+
+    private static readonly HrmCase[] HrmCases =
+    [
+        new(72, true, 20, []),
+        new(58, false, 20, []),
+        new(300, true, 20, []),
+        new(60, true, 20, [1000, 985, 1012]),
+        new(75, true, 20, [800, 810, 790, 805, 795, 800, 812, 788, 801, 799, 803]),
+        new(180, true, 244, [333, 334, 332, 335]),
+        new(0, false, 20, []),
+    ];
+
+    private static readonly PlxCase[] ContinuousCases =
+    [
+        new(97.5f, 72f, 0, 0, 4.25f, false, 0, false),
+        new(float.NaN, float.NaN, 0, PlxDeviceSensorStatus.SensorUnconnectedToUser, float.NaN, false, 0, false),
+        new(88.2f, 131.6f, PlxMeasurementStatus.ValidatedData, PlxDeviceSensorStatus.LowPerfusionDetected, 0.18f, false, 0, false),
+        new(100f, 250f, PlxMeasurementStatus.EarlyEstimatedData, 0, 20f, false, 0, false),
+    ];
+
+    private static readonly PlxCase[] SpotCheckCases =
+    [
+        new(97.5f, 72f, 0, 0, 4.25f, true, SampleUnixSeconds, false),
+        new(95f, 64.3f, 0, 0, 1.5f, false, 0, false),
+        new(91.7f, 88f, PlxMeasurementStatus.ValidatedData, PlxDeviceSensorStatus.PoorSignalDetected, 0.9f, true, 946684800, true),
+        new(float.NaN, 70f, 0, PlxDeviceSensorStatus.InadequateSignalDetected, float.NaN, true, SampleUnixSeconds, false),
+    ];
+
+    private static readonly (bool ClockSet, long UnixSeconds, byte Adjust)[] CurrentTimeCases =
+    [
+        (true, SampleUnixSeconds, CurrentTimeService.AdjustManualTimeUpdate),
+        (true, 951782400, 0),                 // 2000-02-29 00:00:00, leap day
+        (true, 4102444799, CurrentTimeService.AdjustExternalReferenceTimeUpdate | CurrentTimeService.AdjustTimeZoneChange), // 2099-12-31 23:59:59
+        (false, 0, 0),
+    ];
+
+    private static readonly FallEventCase[] FallEventCases =
+    [
+        new(1, FallEventKind.Detected, false, 3725, 6.42f, FallPosture.Lying, 88f, 96.5f),
+        new(2, FallEventKind.Confirmed, true, SampleUnixSeconds, 12.5f, FallPosture.Lying, float.NaN, float.NaN),
+        new(513, FallEventKind.Manual, true, SampleUnixSeconds + 60, 0f, FallPosture.Unknown, 112f, 93.1f),
+        new(65535, FallEventKind.Cancelled, false, 0, 3.01f, FallPosture.Sitting, 70f, 99f),
+    ];
+
+    private static readonly byte[][] CrcInputs =
+    [
+        "123456789"u8.ToArray(),
+        [],
+        [0x00],
+        [0xFF, 0xFF, 0xFF, 0xFF],
+        "WearableFirmware golden vector"u8.ToArray(),
+        Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + 11)).ToArray(),
+    ];
+
+    /// <summary>Every generated file, in a fixed order.</summary>
+    public static IReadOnlyList<VectorFile> Generate()
+    {
+        var files = new List<VectorFile>();
+        var cs = new StringBuilder();
+        cs.Append("""
+            // <auto-generated>
+            // Golden vectors written by the host tool: dotnet run --project firmware/WearableFirmware.Simulator -- write-vectors
+            // Do not edit: regenerate. A host test (tests/WearableFirmware.Tests/DeviceTests) fails when this file is stale.
+            // </auto-generated>
+            namespace WearableFirmware.DeviceTests
+            {
+                /// <summary>Inputs and the outputs the portable core produced for them on .NET.</summary>
+                public static class GoldenVectors
+                {
+
+            """);
+
+        files.Add(SFloat(cs));
+        files.Add(Frames(cs));
+        files.Add(Crc(cs));
+        files.Add(Slots(cs));
+        files.AddRange(VitalsVectors(cs));
+
+        cs.Append("    }\n}\n");
+        files.Add(new VectorFile(GeneratedSourcePath, cs.ToString()));
+        return files;
+    }
+
+    /// <summary>Writes every file under <paramref name="repoRoot"/>; returns the files written.</summary>
+    public static IReadOnlyList<VectorFile> WriteAll(string repoRoot)
+    {
+        IReadOnlyList<VectorFile> files = Generate();
+        foreach (VectorFile file in files)
+        {
+            string path = Path.Combine(repoRoot, file.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Content);
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The synthetic red/IR sequence, integer arithmetic only: 0.5 s with no skin (ambient ~900 counts, below the
+    /// contact threshold), then a pulse with beat-to-beat periods cycling 78, 80, 82 samples (~75 bpm), a 12-sample
+    /// upstroke and a quadratic decay, IR DC 80000 with 1200 counts of pulse, red DC 60000 with 405 (ratio of
+    /// ratios 0.45, about 97 % on the default calibration), and ±20 counts of LCG noise per channel.
+    /// </summary>
+    public static void SyntheticPpg(int[] red, int[] ir)
+    {
+        int[] periods = [78, 80, 82];
+        const int offSkinSamples = 50;
+        const int upstroke = 12;
+        uint lcg = 12345;
+        int beat = 0;
+        int phase = 0;
+        for (int i = 0; i < red.Length; i++)
+        {
+            lcg = lcg * 1103515245 + 12345;
+            int noiseRed = (int)((lcg >> 16) % 41) - 20;
+            lcg = lcg * 1103515245 + 12345;
+            int noiseIr = (int)((lcg >> 16) % 41) - 20;
+            if (i < offSkinSamples)
+            {
+                red[i] = 700 + noiseRed;
+                ir[i] = 900 + noiseIr;
+                continue;
+            }
+
+            int period = periods[beat % periods.Length];
+            int shape; // blood volume, 0..1000
+            if (phase < upstroke)
+            {
+                shape = phase * 1000 / upstroke;
+            }
+            else
+            {
+                int left = period - phase;
+                int span = period - upstroke;
+                shape = 1000 * left * left / (span * span);
+            }
+
+            red[i] = 60000 - 405 * shape / 1000 + noiseRed;
+            ir[i] = 80000 - 1200 * shape / 1000 + noiseIr;
+            phase++;
+            if (phase == period)
+            {
+                phase = 0;
+                beat++;
+            }
+        }
+    }
+
+    private static VectorFile SFloat(StringBuilder cs)
+    {
+        var csv = new StringBuilder("# IEEE 11073-20601 encodings: value, exponent (resolution 10^e), encoded (hex, as Ieee11073Float writes it)\nformat,value,exponent,encoded\n");
+        var encoded = new List<string>();
+        foreach (SFloatCase c in SFloatCases)
+        {
+            ushort raw = Ieee11073Float.EncodeSFloat(c.Value, c.Exponent);
+            csv.Append("SFLOAT,").Append(FloatText(c.Value)).Append(',').Append(c.Exponent).Append(",0x").Append(raw.ToString("X4", Inv)).Append('\n');
+            encoded.Add("0x" + raw.ToString("X4", Inv));
+        }
+
+        Array(cs, "SFLOAT inputs", "float[]", "SFloatValues", SFloatCases.Select(c => FloatLiteral(c.Value)));
+        Array(cs, null, "int[]", "SFloatExponents", SFloatCases.Select(c => c.Exponent.ToString(Inv)));
+        Array(cs, "Ieee11073Float.EncodeSFloat(value, exponent)", "ushort[]", "SFloatEncoded", encoded);
+
+        var floatEncoded = new List<string>();
+        foreach (SFloatCase c in FloatCases)
+        {
+            uint raw = Ieee11073Float.EncodeFloat(c.Value, c.Exponent);
+            csv.Append("FLOAT,").Append(FloatText(c.Value)).Append(',').Append(c.Exponent).Append(",0x").Append(raw.ToString("X8", Inv)).Append('\n');
+            floatEncoded.Add("0x" + raw.ToString("X8", Inv));
+        }
+
+        Array(cs, "32-bit FLOAT inputs", "float[]", "FloatValues", FloatCases.Select(c => FloatLiteral(c.Value)));
+        Array(cs, null, "int[]", "FloatExponents", FloatCases.Select(c => c.Exponent.ToString(Inv)));
+        Array(cs, "Ieee11073Float.EncodeFloat(value, exponent)", "uint[]", "FloatEncoded", floatEncoded);
+        return new VectorFile(VectorsDirectory + "/ieee11073-float.csv", csv.ToString());
+    }
+
+    private static VectorFile Frames(StringBuilder cs)
+    {
+        var csv = new StringBuilder("# GATT characteristic values for given inputs (bytes in hex, as sent on air)\ncharacteristic,inputs,bytes\n");
+        byte[] buffer = new byte[256];
+
+        // Heart Rate Measurement: a fresh service per case, RR intervals queued first.
+        var hrmFrames = new List<byte[]>();
+        foreach (HrmCase c in HrmCases)
+        {
+            var service = new HeartRateService();
+            foreach (int rr in c.RrMilliseconds)
+            {
+                service.AddRrIntervalMilliseconds(rr);
+            }
+
+            int length = service.EncodeMeasurement(buffer, c.MaxLength, c.Bpm, c.Contact);
+            byte[] frame = buffer[..length];
+            hrmFrames.Add(frame);
+            csv.Append("HeartRateMeasurement,bpm=").Append(c.Bpm).Append(" contact=").Append(c.Contact ? 1 : 0).Append(" max=").Append(c.MaxLength)
+                .Append(" rr_ms=").Append(string.Join(' ', c.RrMilliseconds)).Append(',').Append(Hex(frame)).Append('\n');
+        }
+
+        Array(cs, "Heart Rate Measurement: HeartRateService.AddRrIntervalMilliseconds for each RR, then EncodeMeasurement(buffer, maxLength, bpm, contact)",
+            "int[]", "HrmBeatsPerMinute", HrmCases.Select(c => c.Bpm.ToString(Inv)));
+        Array(cs, null, "bool[]", "HrmContact", HrmCases.Select(c => Bool(c.Contact)));
+        Array(cs, null, "int[]", "HrmMaxLength", HrmCases.Select(c => c.MaxLength.ToString(Inv)));
+        Jagged(cs, "int", "HrmRrMilliseconds", HrmCases.Select(c => c.RrMilliseconds.Select(v => v.ToString(Inv))));
+        Jagged(cs, "byte", "HrmFrames", hrmFrames.Select(HexItems));
+
+        // PLX Continuous and Spot-check.
+        var continuous = new List<byte[]>();
+        foreach (PlxCase c in ContinuousCases)
+        {
+            int length = PulseOximeterService.EncodeContinuous(buffer, c.SpO2, c.Pulse, c.Status, c.DeviceStatus, c.Pai);
+            continuous.Add(buffer[..length]);
+            csv.Append("PlxContinuous,spo2=").Append(FloatText(c.SpO2)).Append(" pr=").Append(FloatText(c.Pulse)).Append(" status=").Append(c.Status)
+                .Append(" device=").Append(c.DeviceStatus).Append(" pai=").Append(FloatText(c.Pai)).Append(',').Append(Hex(continuous[^1])).Append('\n');
+        }
+
+        Array(cs, "PLX Continuous Measurement: PulseOximeterService.EncodeContinuous(buffer, spo2, pulseRate, status, deviceStatus, pai)",
+            "float[]", "ContinuousSpO2", ContinuousCases.Select(c => FloatLiteral(c.SpO2)));
+        Array(cs, null, "float[]", "ContinuousPulseRate", ContinuousCases.Select(c => FloatLiteral(c.Pulse)));
+        Array(cs, null, "int[]", "ContinuousStatus", ContinuousCases.Select(c => c.Status.ToString(Inv)));
+        Array(cs, null, "int[]", "ContinuousDeviceStatus", ContinuousCases.Select(c => c.DeviceStatus.ToString(Inv)));
+        Array(cs, null, "float[]", "ContinuousPai", ContinuousCases.Select(c => FloatLiteral(c.Pai)));
+        Jagged(cs, "byte", "ContinuousFrames", continuous.Select(HexItems));
+
+        var spot = new List<byte[]>();
+        foreach (PlxCase c in SpotCheckCases)
+        {
+            int length = PulseOximeterService.EncodeSpotCheck(buffer, c.SpO2, c.Pulse, c.ClockSet, c.Timestamp, c.Status, c.DeviceStatus, c.Pai, c.FromStorage);
+            spot.Add(buffer[..length]);
+            csv.Append("PlxSpotCheck,spo2=").Append(FloatText(c.SpO2)).Append(" pr=").Append(FloatText(c.Pulse)).Append(" clock_set=").Append(c.ClockSet ? 1 : 0)
+                .Append(" time=").Append(c.Timestamp).Append(" status=").Append(c.Status).Append(" device=").Append(c.DeviceStatus)
+                .Append(" pai=").Append(FloatText(c.Pai)).Append(" from_storage=").Append(c.FromStorage ? 1 : 0).Append(',').Append(Hex(spot[^1])).Append('\n');
+        }
+
+        Array(cs, "PLX Spot-check Measurement: PulseOximeterService.EncodeSpotCheck(buffer, spo2, pulseRate, clockSet, timestamp, status, deviceStatus, pai, fromStorage)",
+            "float[]", "SpotCheckSpO2", SpotCheckCases.Select(c => FloatLiteral(c.SpO2)));
+        Array(cs, null, "float[]", "SpotCheckPulseRate", SpotCheckCases.Select(c => FloatLiteral(c.Pulse)));
+        Array(cs, null, "bool[]", "SpotCheckClockSet", SpotCheckCases.Select(c => Bool(c.ClockSet)));
+        Array(cs, null, "long[]", "SpotCheckTimestamp", SpotCheckCases.Select(c => c.Timestamp.ToString(Inv) + "L"));
+        Array(cs, null, "int[]", "SpotCheckStatus", SpotCheckCases.Select(c => c.Status.ToString(Inv)));
+        Array(cs, null, "int[]", "SpotCheckDeviceStatus", SpotCheckCases.Select(c => c.DeviceStatus.ToString(Inv)));
+        Array(cs, null, "float[]", "SpotCheckPai", SpotCheckCases.Select(c => FloatLiteral(c.Pai)));
+        Array(cs, null, "bool[]", "SpotCheckFromStorage", SpotCheckCases.Select(c => Bool(c.FromStorage)));
+        Jagged(cs, "byte", "SpotCheckFrames", spot.Select(HexItems));
+
+        // Current Time.
+        var times = new List<byte[]>();
+        foreach (var c in CurrentTimeCases)
+        {
+            int length = CurrentTimeService.Encode(buffer, c.ClockSet, c.UnixSeconds, c.Adjust);
+            times.Add(buffer[..length]);
+            csv.Append("CurrentTime,clock_set=").Append(c.ClockSet ? 1 : 0).Append(" unix=").Append(c.UnixSeconds).Append(" adjust=").Append(c.Adjust)
+                .Append(',').Append(Hex(times[^1])).Append('\n');
+        }
+
+        Array(cs, "Current Time: CurrentTimeService.Encode(buffer, clockSet, unixSeconds, adjustReason)",
+            "bool[]", "CurrentTimeClockSet", CurrentTimeCases.Select(c => Bool(c.ClockSet)));
+        Array(cs, null, "long[]", "CurrentTimeUnixSeconds", CurrentTimeCases.Select(c => c.UnixSeconds.ToString(Inv) + "L"));
+        Array(cs, null, "byte[]", "CurrentTimeAdjust", CurrentTimeCases.Select(c => c.Adjust.ToString(Inv)));
+        Jagged(cs, "byte", "CurrentTimeFrames", times.Select(HexItems));
+
+        // Fall Event.
+        var falls = new List<byte[]>();
+        foreach (FallEventCase c in FallEventCases)
+        {
+            int length = FallAlertService.EncodeFallEvent(buffer, c.Id, c.Kind, c.Calendar, c.Time, c.Impact, c.Posture, c.HeartRate, c.SpO2);
+            falls.Add(buffer[..length]);
+            csv.Append("FallEvent,id=").Append(c.Id).Append(" kind=").Append((int)c.Kind).Append(" calendar=").Append(c.Calendar ? 1 : 0)
+                .Append(" time=").Append(c.Time).Append(" impact=").Append(FloatText(c.Impact)).Append(" posture=").Append((int)c.Posture)
+                .Append(" hr=").Append(FloatText(c.HeartRate)).Append(" spo2=").Append(FloatText(c.SpO2)).Append(',').Append(Hex(falls[^1])).Append('\n');
+        }
+
+        Array(cs, "Fall Event: FallAlertService.EncodeFallEvent(buffer, id, (FallEventKind)kind, calendarTime, time, impactG, (FallPosture)posture, hr, spo2)",
+            "int[]", "FallEventId", FallEventCases.Select(c => c.Id.ToString(Inv)));
+        Array(cs, null, "int[]", "FallEventKind", FallEventCases.Select(c => ((int)c.Kind).ToString(Inv)));
+        Array(cs, null, "bool[]", "FallEventCalendarTime", FallEventCases.Select(c => Bool(c.Calendar)));
+        Array(cs, null, "long[]", "FallEventTime", FallEventCases.Select(c => c.Time.ToString(Inv) + "L"));
+        Array(cs, null, "float[]", "FallEventImpact", FallEventCases.Select(c => FloatLiteral(c.Impact)));
+        Array(cs, null, "int[]", "FallEventPosture", FallEventCases.Select(c => ((int)c.Posture).ToString(Inv)));
+        Array(cs, null, "float[]", "FallEventHeartRate", FallEventCases.Select(c => FloatLiteral(c.HeartRate)));
+        Array(cs, null, "float[]", "FallEventSpO2", FallEventCases.Select(c => FloatLiteral(c.SpO2)));
+        Jagged(cs, "byte", "FallEventFrames", falls.Select(HexItems));
+
+        return new VectorFile(VectorsDirectory + "/gatt-frames.csv", csv.ToString());
+    }
+
+    private static VectorFile Crc(StringBuilder cs)
+    {
+        var csv = new StringBuilder("# CRC-32 (IEEE 802.3 / zlib) of byte strings, as Crc32.Compute returns it\ninput,crc32\n");
+        var values = new List<string>();
+        foreach (byte[] input in CrcInputs)
+        {
+            uint crc = Crc32.Compute(input, 0, input.Length);
+            values.Add("0x" + crc.ToString("X8", Inv));
+            csv.Append(input.Length == 0 ? "(empty)" : Hex(input)).Append(",0x").Append(crc.ToString("X8", Inv)).Append('\n');
+        }
+
+        Jagged(cs, "byte", "Crc32Inputs", CrcInputs.Select(HexItems));
+        Array(cs, "Crc32.Compute(input, 0, input.Length)", "uint[]", "Crc32Values", values);
+        return new VectorFile(VectorsDirectory + "/crc32.csv", csv.ToString());
+    }
+
+    private static VectorFile Slots(StringBuilder cs)
+    {
+        byte[] spotCheck = new byte[SpotCheckPayload.Length];
+        SpotCheckPayload.Write(spotCheck, 975, 720, PlxMeasurementStatus.ValidatedData, PlxDeviceSensorStatus.LowPerfusionDetected, 425);
+        byte[] noPai = new byte[SpotCheckPayload.Length];
+        SpotCheckPayload.Write(noPai, 912, 1316, 0, 0, SpotCheckPayload.NoPulseAmplitudeIndex);
+        byte[] boot = [(byte)DeviceEventCode.Boot, 0x03, 0x02, 0x00, 0x00];
+        byte[] fullPayload = Enumerable.Range(1, RecordLayout.MaxPayload).Select(i => (byte)(i * 17)).ToArray();
+        SlotCase[] cases =
+        [
+            new(1, RecordType.SpotCheck, true, (uint)SampleUnixSeconds, spotCheck),
+            new(4064, RecordType.SpotCheck, false, 86399, noPai),
+            new(77, RecordType.DeviceEvent, false, 3, boot),
+            new(int.MaxValue, RecordType.Alarm, true, uint.MaxValue, fullPayload),
+            new(0, RecordType.Fall, false, 0, []),
+        ];
+
+        var csv = new StringBuilder("# Record-store slots (32 bytes) as RecordLayout.Encode writes them: sequence, type, clock_set, time, payload -> slot\nsequence,type,clock_set,time,payload,slot\n");
+        var slots = new List<byte[]>();
+        foreach (SlotCase c in cases)
+        {
+            byte[] slot = new byte[RecordLayout.SlotSize];
+            RecordLayout.Encode(slot, c.Sequence, c.Type, c.ClockSet, c.Time, c.Payload, 0, c.Payload.Length);
+            slots.Add(slot);
+            csv.Append(c.Sequence).Append(',').Append((int)c.Type).Append(',').Append(c.ClockSet ? 1 : 0).Append(',').Append(c.Time).Append(',')
+                .Append(c.Payload.Length == 0 ? "(empty)" : Hex(c.Payload)).Append(',').Append(Hex(slot)).Append('\n');
+        }
+
+        Array(cs, "Record slots: RecordLayout.Encode(slot, sequence, (RecordType)type, clockSet, time, payload, 0, payload.Length)",
+            "int[]", "SlotSequence", cases.Select(c => c.Sequence.ToString(Inv)));
+        Array(cs, null, "int[]", "SlotType", cases.Select(c => ((int)c.Type).ToString(Inv)));
+        Array(cs, null, "bool[]", "SlotClockSet", cases.Select(c => Bool(c.ClockSet)));
+        Array(cs, null, "uint[]", "SlotTime", cases.Select(c => c.Time.ToString(Inv) + "U"));
+        Jagged(cs, "byte", "SlotPayload", cases.Select(c => HexItems(c.Payload)));
+        Jagged(cs, "byte", "SlotBytes", slots.Select(HexItems));
+        return new VectorFile(VectorsDirectory + "/record-slots.csv", csv.ToString());
+    }
+
+    private static IEnumerable<VectorFile> VitalsVectors(StringBuilder cs)
+    {
+        int n = PpgSampleRateHz * PpgSeconds;
+        int[] red = new int[n];
+        int[] ir = new int[n];
+        SyntheticPpg(red, ir);
+
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        var readings = new List<VitalsReading>();
+        for (int i = 0; i < n; i++)
+        {
+            vitals.AddSample(red[i], ir[i]);
+            if ((i + 1) % PpgSampleRateHz == 0)
+            {
+                readings.Add(vitals.Reading);
+            }
+        }
+
+        var samples = new StringBuilder("# Synthetic MAX30102 red/IR sequence (ADC counts, 100 sps) fed to VitalsProcessor; see GoldenVectors.SyntheticPpg\nindex,red,ir\n");
+        for (int i = 0; i < n; i++)
+        {
+            samples.Append(i).Append(',').Append(red[i]).Append(',').Append(ir[i]).Append('\n');
+        }
+
+        var table = new StringBuilder("# VitalsProcessor.Reading after every 100th sample of ppg-samples.csv (default VitalsConfiguration)\n"
+            + "second,contact,quality,beats,hr_valid,hr_bpm,spo2_valid,spo2_percent\n");
+        for (int s = 0; s < readings.Count; s++)
+        {
+            VitalsReading r = readings[s];
+            table.Append(s + 1).Append(',').Append((int)r.Contact).Append(',').Append((int)r.Quality).Append(',').Append(r.BeatCount).Append(',')
+                .Append(r.HeartRateValid ? 1 : 0).Append(',').Append(Rounded(r.HeartRateBpm)).Append(',')
+                .Append(r.SpO2Valid ? 1 : 0).Append(',').Append(Rounded(r.SpO2Percent)).Append('\n');
+        }
+
+        cs.Append("        /// <summary>Samples per vitals reading (one reading a second at 100 sps).</summary>\n");
+        cs.Append("        public const int PpgSamplesPerReading = ").Append(PpgSampleRateHz).Append(";\n\n");
+        Array(cs, "Synthetic red/IR sequence (tests/vectors/ppg-samples.csv), fed in order to a new VitalsProcessor(new VitalsConfiguration())",
+            "int[]", "PpgRed", red.Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "PpgIr", ir.Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, "VitalsProcessor.Reading after every PpgSamplesPerReading samples", "int[]", "ReadingContact", readings.Select(r => ((int)r.Contact).ToString(Inv)));
+        Array(cs, null, "int[]", "ReadingQuality", readings.Select(r => ((int)r.Quality).ToString(Inv)));
+        Array(cs, null, "int[]", "ReadingBeatCount", readings.Select(r => r.BeatCount.ToString(Inv)));
+        Array(cs, null, "bool[]", "ReadingHeartRateValid", readings.Select(r => Bool(r.HeartRateValid)));
+        Array(cs, null, "float[]", "ReadingHeartRateBpm", readings.Select(r => Rounded(r.HeartRateBpm) + "f"));
+        Array(cs, null, "bool[]", "ReadingSpO2Valid", readings.Select(r => Bool(r.SpO2Valid)));
+        Array(cs, null, "float[]", "ReadingSpO2Percent", readings.Select(r => Rounded(r.SpO2Percent) + "f"));
+
+        yield return new VectorFile(VectorsDirectory + "/ppg-samples.csv", samples.ToString());
+        yield return new VectorFile(VectorsDirectory + "/vitals-readings.csv", table.ToString());
+    }
+
+    private static void Array(StringBuilder cs, string? comment, string type, string name, IEnumerable<string> items, int perLine = 12)
+    {
+        if (comment != null)
+        {
+            cs.Append("        // ").Append(comment).Append('\n');
+        }
+
+        cs.Append("        public static readonly ").Append(type).Append(' ').Append(name).Append(" = new ").Append(type).Append("\n        {\n");
+        List<string> list = items.ToList();
+        for (int i = 0; i < list.Count; i += perLine)
+        {
+            cs.Append("            ").Append(string.Join(", ", list.Skip(i).Take(perLine))).Append(",\n");
+        }
+
+        cs.Append("        };\n\n");
+    }
+
+    private static void Jagged(StringBuilder cs, string elementType, string name, IEnumerable<IEnumerable<string>> rows)
+    {
+        cs.Append("        public static readonly ").Append(elementType).Append("[][] ").Append(name).Append(" = new ").Append(elementType).Append("[][]\n        {\n");
+        foreach (IEnumerable<string> row in rows)
+        {
+            cs.Append("            new ").Append(elementType).Append("[] { ").Append(string.Join(", ", row)).Append(" },\n");
+        }
+
+        cs.Append("        };\n\n");
+    }
+
+    private static IEnumerable<string> HexItems(byte[] bytes) => bytes.Select(b => "0x" + b.ToString("X2", Inv));
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    // Two decimals: device tests compare with a tolerance far above this, and the text stays stable across libm ulps.
+    private static string Rounded(float value) => value.ToString("F2", Inv);
+
+    private static string FloatText(float value) => float.IsNaN(value) ? "NaN" : float.IsPositiveInfinity(value) ? "+Inf"
+        : float.IsNegativeInfinity(value) ? "-Inf" : value.ToString("R", Inv);
+
+    private static string FloatLiteral(float value) => float.IsNaN(value) ? "float.NaN" : float.IsPositiveInfinity(value) ? "float.PositiveInfinity"
+        : float.IsNegativeInfinity(value) ? "float.NegativeInfinity" : value.ToString("R", Inv) + "f";
+}

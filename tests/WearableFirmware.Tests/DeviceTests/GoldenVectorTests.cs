@@ -1,0 +1,226 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WearableFirmware.Simulator.Vectors;
+using WearableFirmware.Tests.NanoSubset;
+using WearableFirmware.Tests.Repository;
+using Xunit;
+
+namespace WearableFirmware.Tests.DeviceTests;
+
+/// <summary>
+/// The on-device test project (tests/WearableFirmware.DeviceTests, nanoFramework only) stays honest from here:
+/// its golden vectors are what the portable code produces today, its project file builds every file in its folder
+/// against the portable .nfproj files, and its parity tests compile against the portable assemblies and a
+/// stand-in of nanoFramework.TestFramework with the real API's signatures, pass the nanoFramework subset gate, and
+/// pass when run on .NET.
+/// </summary>
+public class GoldenVectorTests
+{
+    private const int MaxGeneratedSourceBytes = 200 * 1024;
+
+    private static readonly string DeviceTestsDir = Path.Combine(RepoPaths.Root, "tests", "WearableFirmware.DeviceTests");
+
+    [Fact]
+    public void Committed_vectors_are_what_the_portable_code_produces_now()
+    {
+        var stale = new List<string>();
+        foreach (VectorFile file in GoldenVectors.Generate())
+        {
+            string path = Path.Combine(RepoPaths.Root, file.RelativePath);
+            string? committed = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : null;
+            if (committed != file.Content)
+            {
+                stale.Add(file.RelativePath + (committed == null ? " (missing)" : " (differs at line " + FirstDifferentLine(committed, file.Content) + ")"));
+            }
+        }
+
+        Assert.True(stale.Count == 0, "golden vectors are stale; run `dotnet run --project firmware/WearableFirmware.Simulator -- write-vectors` "
+            + "and commit the result:\n  " + string.Join("\n  ", stale));
+    }
+
+    [Fact]
+    public void Vectors_hold_the_published_check_values_and_stay_small()
+    {
+        // Independent anchors: the CRC-32 catalogue check value and the SFLOAT of 97.5 % at 0.1 % (exponent -1, mantissa 975).
+        string crc = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "vectors", "crc32.csv"));
+        Assert.Contains("313233343536373839,0xCBF43926", crc);
+        string sfloat = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "vectors", "ieee11073-float.csv"));
+        Assert.Contains("SFLOAT,97.5,-1,0xF3CF", sfloat);
+        string readings = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "vectors", "vitals-readings.csv"));
+        Assert.Contains("15,2,0,16,1,75.23,1,97.46", readings); // ~75 bpm (mean period 80 samples at 100 sps), R = 0.45 -> ~97 %
+
+        long size = new FileInfo(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath)).Length;
+        Assert.True(size < MaxGeneratedSourceBytes, $"GoldenVectors.g.cs is {size} bytes; keep it under {MaxGeneratedSourceBytes} (nanoFramework deploys it to flash)");
+    }
+
+    [Fact]
+    public void Device_test_project_references_the_portable_nfprojs_and_the_test_framework()
+    {
+        string nfproj = Path.Combine(DeviceTestsDir, "WearableFirmware.DeviceTests.nfproj");
+        XDocument doc = XDocument.Load(nfproj);
+        XNamespace ns = doc.Root!.Name.Namespace;
+
+        var projects = doc.Descendants(ns + "ProjectReference").Select(e => (string)e.Attribute("Include")!).ToList();
+        Assert.NotEmpty(projects);
+        foreach (string reference in projects)
+        {
+            string target = Path.GetFullPath(Path.Combine(DeviceTestsDir, reference.Replace('\\', '/')));
+            Assert.True(File.Exists(Path.ChangeExtension(target, ".csproj")), $"{reference} is not a portable project (no .csproj beside it)");
+        }
+
+        Assert.Contains(doc.Descendants(ns + "ProjectCapability"), e => (string?)e.Attribute("Include") == "TestContainer");
+        Assert.Equal("true", doc.Descendants(ns + "IsTestProject").Single().Value);
+        Assert.Equal("UnitTest", doc.Descendants(ns + "TestProjectType").Single().Value);
+        Assert.EndsWith(@"\nano.runsettings", doc.Descendants(ns + "RunSettingsFilePath").Single().Value);
+        var hints = doc.Descendants(ns + "HintPath").Select(e => e.Value).ToList();
+        Assert.Contains(hints, h => h.EndsWith(@"\lib\nanoFramework.TestFramework.dll", StringComparison.Ordinal));
+        Assert.Contains(hints, h => h.EndsWith(@"\lib\nanoFramework.UnitTestLauncher.exe", StringComparison.Ordinal));
+
+        Assert.Equal("False", RunSetting("nano.runsettings", "IsRealHardware"));
+        Assert.Equal("True", RunSetting("nano.hardware.runsettings", "IsRealHardware"));
+        Assert.NotNull(RunSetting("nano.hardware.runsettings", "RealHardwarePort"));
+    }
+
+    [Fact]
+    public void Parity_tests_compile_stay_inside_nanoFramework_and_pass_on_dotnet()
+    {
+        // The stand-in framework: its own assembly, named like the real one, so the gate treats it as outside API.
+        byte[] framework = Compile("nanoFramework.TestFramework", [TestFrameworkStandIn], []);
+        string[] sources = Directory.EnumerateFiles(Path.Combine(DeviceTestsDir, "Parity"), "*.cs")
+            .Append(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath))
+            .Select(File.ReadAllText).ToArray();
+        byte[] tests = Compile("WearableFirmware.DeviceTests", sources, [MetadataReference.CreateFromImage(framework)]);
+
+        var allowed = new HashSet<string>(PortableAssemblies.NameSet()) { "nanoFramework.TestFramework" };
+        using (var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(tests)))
+        {
+            IReadOnlyList<string> violations = NanoSubsetGate.Check(pe, PortableAssemblies.Allowlist, allowed);
+            Assert.True(violations.Count == 0, "device parity tests use what nanoFramework lacks:\n" + string.Join("\n", violations));
+        }
+
+        var context = new StandInContext(framework);
+        Assembly assembly = context.LoadFromStream(new MemoryStream(tests));
+        Type attribute = context.LoadFromAssemblyName(new AssemblyName("nanoFramework.TestFramework")).GetType("nanoFramework.TestFramework.TestMethodAttribute")!;
+        var ran = new List<string>();
+        var failures = new List<string>();
+        foreach (Type type in assembly.GetTypes().Where(t => t.GetCustomAttributes().Any(a => a.GetType().Name == "TestClassAttribute")))
+        {
+            object instance = Activator.CreateInstance(type)!;
+            foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttributes(attribute, false).Length > 0))
+            {
+                ran.Add(type.Name + "." + method.Name);
+                try
+                {
+                    method.Invoke(instance, null);
+                }
+                catch (TargetInvocationException e)
+                {
+                    failures.Add(type.Name + "." + method.Name + ": " + e.InnerException!.Message);
+                }
+            }
+        }
+
+        Assert.True(ran.Count >= 11, "expected the parity tests to be found, ran: " + string.Join(", ", ran));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void A_parity_test_fails_when_the_vectors_disagree()
+    {
+        // The stand-in's Assert must actually fail: corrupt one expected frame byte and run the Fall Event test.
+        byte[] framework = Compile("nanoFramework.TestFramework", [TestFrameworkStandIn], []);
+        string vectors = File.ReadAllText(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath));
+        int frames = vectors.IndexOf("FallEventFrames", StringComparison.Ordinal);
+        int first = vectors.IndexOf("0x", frames, StringComparison.Ordinal);
+        string corrupted = vectors[..first] + (vectors.Substring(first, 4) == "0x00" ? "0x01" : "0x00") + vectors[(first + 4)..];
+        string[] sources = Directory.EnumerateFiles(Path.Combine(DeviceTestsDir, "Parity"), "*.cs").Select(File.ReadAllText).Append(corrupted).ToArray();
+        byte[] tests = Compile("WearableFirmware.DeviceTests", sources, [MetadataReference.CreateFromImage(framework)]);
+
+        Assembly assembly = new StandInContext(framework).LoadFromStream(new MemoryStream(tests));
+        Type type = assembly.GetType("WearableFirmware.DeviceTests.GattParityTests")!;
+        var error = Assert.Throws<TargetInvocationException>(() => type.GetMethod("Fall_events_match_the_host")!.Invoke(Activator.CreateInstance(type), null));
+        Assert.Contains("Fall Event case 0: byte 0", error.InnerException!.Message);
+    }
+
+    private static string? RunSetting(string file, string element)
+        => XDocument.Load(Path.Combine(DeviceTestsDir, file)).Descendants(element).SingleOrDefault()?.Value;
+
+    private static int FirstDifferentLine(string a, string b)
+    {
+        string[] x = a.Split('\n');
+        string[] y = b.Split('\n');
+        int i = 0;
+        while (i < x.Length && i < y.Length && x[i] == y[i])
+        {
+            i++;
+        }
+
+        return i + 1;
+    }
+
+    private static byte[] Compile(string name, string[] sources, MetadataReference[] extra)
+    {
+        string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        IEnumerable<MetadataReference> references = trusted.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Concat(PortableAssemblies.Names().Select(n => MetadataReference.CreateFromFile(PortableAssemblies.PathOf(n))))
+            .Concat(extra);
+        var compilation = CSharpCompilation.Create(
+            name,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.CSharp12))),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable));
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, name + " did not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return stream.ToArray();
+    }
+
+    /// <summary>Resolves the stand-in framework by name; everything else comes from the default context.</summary>
+    private sealed class StandInContext(byte[] framework) : AssemblyLoadContext(isCollectible: true)
+    {
+        private Assembly? _framework;
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+            => assemblyName.Name == "nanoFramework.TestFramework" ? _framework ??= LoadFromStream(new MemoryStream(framework)) : null;
+    }
+
+    // Members of nanoFramework.TestFramework 3.0.77 (source/TestFramework/Assert*.cs, source/TestFrameworkShared/*.cs)
+    // with their real signatures, only those the parity tests may use. Failing asserts throw, as the real ones do.
+    private const string TestFrameworkStandIn = """
+        using System;
+        using System.Runtime.CompilerServices;
+
+        namespace nanoFramework.TestFramework
+        {
+            [AttributeUsage(AttributeTargets.Class)] public class TestClassAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Method)] public class TestMethodAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Method)] public class SetupAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Method)] public class CleanupAttribute : Attribute { }
+
+            public class AssertFailedException : Exception { public AssertFailedException(string message) : base(message) { } }
+
+            public static class Assert
+            {
+                public static void AreEqual(bool expected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(byte expected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(int expected, int actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(uint expected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(ushort expected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(long expected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(float expected, float actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void AreEqual(string expected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "") { Check(expected == actual, expected, actual, message); }
+                public static void IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "") { Check(condition, true, condition, message); }
+                public static void IsFalse(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "") { Check(!condition, false, condition, message); }
+                public static void SkipTest(string message = null) { throw new InvalidOperationException("skipped: " + message); }
+
+                private static void Check(bool ok, object expected, object actual, string message)
+                {
+                    if (!ok) { throw new AssertFailedException(message + " (expected " + expected + ", got " + actual + ")"); }
+                }
+            }
+        }
+        """;
+}
