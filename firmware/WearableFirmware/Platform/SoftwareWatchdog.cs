@@ -1,5 +1,4 @@
 using System.Threading;
-using nanoFramework.Runtime.Native;
 using WearableFirmware.Sampling;
 
 namespace WearableFirmware.Platform
@@ -51,7 +50,8 @@ namespace WearableFirmware.Platform
                 if (stalled > (long)TimeoutMilliseconds * 1000)
                 {
                     MarkStall(stalled);
-                    Power.RebootDevice();
+                    // Qualified: inside WearableFirmware, 'Power' names the core's WearableFirmware.Power namespace.
+                    nanoFramework.Runtime.Native.Power.RebootDevice();
                 }
             }
         }
