@@ -49,8 +49,15 @@ public class GoldenVectorTests
         Assert.Contains("313233343536373839,0xCBF43926", crc);
         string sfloat = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "vectors", "ieee11073-float.csv"));
         Assert.Contains("SFLOAT,97.5,-1,0xF3CF", sfloat);
-        string readings = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "vectors", "vitals-readings.csv"));
-        Assert.Contains("15,2,0,16,1,75.23,1,97.46", readings); // ~75 bpm (mean period 80 samples at 100 sps), R = 0.45 -> ~97 %
+
+        // The synthetic PPG is built for 75 bpm (mean period 80 samples at 100 sps) and a ratio of ratios of 0.45,
+        // which Maxim's curve (the default calibration) maps to 1.5958422 R^2 - 34.6596622 R + 112.6898759 = 97.42 %.
+        string[] last = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "vectors", "vitals-readings.csv"))[^1].Split(',');
+        Assert.Equal("1", last[4]);
+        Assert.InRange(double.Parse(last[5], System.Globalization.CultureInfo.InvariantCulture), 74.0, 76.0);
+        Assert.Equal("1", last[6]);
+        double expectedSpO2 = 1.5958422 * 0.45 * 0.45 - 34.6596622 * 0.45 + 112.6898759;
+        Assert.InRange(double.Parse(last[7], System.Globalization.CultureInfo.InvariantCulture), expectedSpO2 - 1.0, expectedSpO2 + 1.0);
 
         long size = new FileInfo(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath)).Length;
         Assert.True(size < MaxGeneratedSourceBytes, $"GoldenVectors.g.cs is {size} bytes; keep it under {MaxGeneratedSourceBytes} (nanoFramework deploys it to flash)");
