@@ -50,8 +50,13 @@ namespace WearableFirmware.Motion
 
         private readonly float _triggerG;
         private readonly float _impactThresholdG;
-        private readonly float _freeFallThresholdG;
+        private readonly float _hardImpactG;
+        private readonly float _freeFallSpeed;
         private readonly float _postureThresholdDegrees;
+        private readonly float _uprightTiltMaxDegrees;
+        private readonly float _uprightX;
+        private readonly float _uprightY;
+        private readonly float _uprightZ;
         private readonly float _inactivityThresholdG;
         private readonly int _settleSamples;
         private readonly int _confirmationSamples;
@@ -91,8 +96,13 @@ namespace WearableFirmware.Motion
             float rate = settings.SampleRateHz;
             _triggerG = settings.ImpactTriggerG;
             _impactThresholdG = settings.ImpactThresholdG;
-            _freeFallThresholdG = settings.FreeFallThresholdG;
+            _hardImpactG = settings.HardImpactG;
+            _freeFallSpeed = settings.FreeFallSpeed;
             _postureThresholdDegrees = settings.PostureChangeDegrees;
+            _uprightTiltMaxDegrees = settings.UprightTiltMaxDegrees;
+            _uprightX = settings.UprightAxisX;
+            _uprightY = settings.UprightAxisY;
+            _uprightZ = settings.UprightAxisZ;
             _inactivityThresholdG = settings.InactivityThresholdG;
             _settleSamples = SecondsToSamples(settings.SettleSeconds, rate);
             _confirmationSamples = Math.Max(1, SecondsToSamples(settings.ConfirmationSeconds, rate));
@@ -152,6 +162,18 @@ namespace WearableFirmware.Motion
         /// <summary>Posture stage: angle between gravity before the cluster and after it, in degrees.</summary>
         public float PostureChangeDegrees { get; private set; }
 
+        /// <summary>Posture stage: angle between gravity before the cluster and the upright axis (0 standing, 90 lying).</summary>
+        public float TiltBeforeDegrees { get; private set; }
+
+        /// <summary>Angle between gravity after the cluster and the upright axis, in degrees.</summary>
+        public float TiltAfterDegrees { get; private set; }
+
+        /// <summary>Posture after the last judged cluster, from <see cref="TiltAfterDegrees"/>.</summary>
+        public BodyPosture PostureAfter
+        {
+            get { return BodyPostures.FromTilt(TiltAfterDegrees); }
+        }
+
         /// <summary>Inactivity stage: standard deviation of the magnitude over the confirmation window, in g.</summary>
         public float ActivityG { get; private set; }
 
@@ -169,13 +191,16 @@ namespace WearableFirmware.Motion
 
         public float AfterZ { get; private set; }
 
-        /// <summary>Per-stage verdicts of the last judged cluster.</summary>
-        public bool FreeFallPassed { get; private set; }
-
+        /// <summary>Impact stage verdict: the peak reached the impact threshold.</summary>
         public bool ImpactPassed { get; private set; }
 
+        /// <summary>Pre-impact stage verdict: enough free-fall speed, or an impact hard enough to need none.</summary>
+        public bool FreeFallPassed { get; private set; }
+
+        /// <summary>Posture stage verdict: upright (or sitting) before and turned by at least the posture threshold.</summary>
         public bool PosturePassed { get; private set; }
 
+        /// <summary>Inactivity stage verdict: still over the confirmation window.</summary>
         public bool InactivityPassed { get; private set; }
 
         /// <summary>Sample index at which the last cluster was judged.</summary>
@@ -292,10 +317,12 @@ namespace WearableFirmware.Motion
             float variance = _sumDeviationSquared / n - mean * mean;
             ActivityG = variance > 0f ? (float)Math.Sqrt(variance) : 0f;
             PostureChangeDegrees = Vector3Math.AngleDegrees(BeforeX, BeforeY, BeforeZ, AfterX, AfterY, AfterZ);
+            TiltBeforeDegrees = Vector3Math.AngleDegrees(BeforeX, BeforeY, BeforeZ, _uprightX, _uprightY, _uprightZ);
+            TiltAfterDegrees = Vector3Math.AngleDegrees(AfterX, AfterY, AfterZ, _uprightX, _uprightY, _uprightZ);
 
-            FreeFallPassed = PreImpactMinimumG <= _freeFallThresholdG;
             ImpactPassed = PeakG >= _impactThresholdG;
-            PosturePassed = PostureChangeDegrees >= _postureThresholdDegrees;
+            FreeFallPassed = PeakG >= _hardImpactG || PreImpactSpeed >= _freeFallSpeed;
+            PosturePassed = PostureChangeDegrees >= _postureThresholdDegrees && TiltBeforeDegrees <= _uprightTiltMaxDegrees;
             InactivityPassed = ActivityG <= _inactivityThresholdG;
             DecisionSample = _sampleIndex;
             Stage = FallStage.Monitoring;

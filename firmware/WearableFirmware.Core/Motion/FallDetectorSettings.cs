@@ -19,17 +19,36 @@ namespace WearableFirmware.Motion
         /// <summary>Magnitude that opens an impact cluster (the impact stage starts listening); below every decision threshold.</summary>
         public const float DefaultImpactTriggerG = 1.6f;
 
-        /// <summary>Peak magnitude a fall must reach (impact stage).</summary>
-        public const float DefaultImpactThresholdG = 2.0f;
+        /// <summary>Impact stage: peak magnitude every fall must reach.</summary>
+        public const float DefaultImpactThresholdG = 1.6f;
 
-        /// <summary>Lowest magnitude in the pre-impact window must be at or below this (pre-impact stage: loss of support).</summary>
-        public const float DefaultFreeFallThresholdG = 0.7f;
+        /// <summary>Impact stage: a peak this hard needs no free fall before it (trips, short falls onto the hip).</summary>
+        public const float DefaultHardImpactG = 2.2f;
 
-        /// <summary>Angle between gravity before and after the impact must reach this (posture stage).</summary>
+        /// <summary>Pre-impact stage: speed gained in free fall before a softer impact (controlled lie-downs stay below it).</summary>
+        public const float DefaultFreeFallSpeed = 0.7f;
+
+        /// <summary>Posture stage: angle between gravity before and after the impact must reach this.</summary>
         public const float DefaultPostureChangeDegrees = 40f;
 
-        /// <summary>Standard deviation of the magnitude over the confirmation window must stay below this (inactivity stage).</summary>
-        public const float DefaultInactivityThresholdG = 0.1f;
+        /// <summary>
+        /// Posture stage: before the impact the trunk was upright or sitting, i.e. gravity within this angle of the
+        /// upright axis (turning over in bed is not a fall). Needs the waist mounting below.
+        /// </summary>
+        public const float DefaultUprightTiltMaxDegrees = 70f;
+
+        /// <summary>Inactivity stage: standard deviation of the magnitude over the confirmation window must stay below this.</summary>
+        public const float DefaultInactivityThresholdG = 0.2f;
+
+        /// <summary>
+        /// Device axis that points up when the wearer stands (the accelerometer then reads +1 g on it): -y for a
+        /// belt clip mounted as in SisFall, whose standing recordings read about -1 g on y.
+        /// </summary>
+        public const float DefaultUprightAxisX = 0f;
+
+        public const float DefaultUprightAxisY = -1f;
+
+        public const float DefaultUprightAxisZ = 0f;
 
         /// <summary>Window before the impact peak searched for free fall.</summary>
         public const float DefaultPreImpactWindowSeconds = 1.0f;
@@ -41,17 +60,22 @@ namespace WearableFirmware.Motion
         public const float DefaultGravityTimeConstantSeconds = 0.5f;
 
         /// <summary>Quiet time after the last impact sample before the confirmation window starts (bounces, rolling).</summary>
-        public const float DefaultSettleSeconds = 1.0f;
+        public const float DefaultSettleSeconds = 0.5f;
 
         /// <summary>Confirmation window: posture after and inactivity are measured over it.</summary>
-        public const float DefaultConfirmationSeconds = 2.0f;
+        public const float DefaultConfirmationSeconds = 1.5f;
 
         public int SampleRateHz { get; set; } = DefaultSampleRateHz;
         public float ImpactTriggerG { get; set; } = DefaultImpactTriggerG;
         public float ImpactThresholdG { get; set; } = DefaultImpactThresholdG;
-        public float FreeFallThresholdG { get; set; } = DefaultFreeFallThresholdG;
+        public float HardImpactG { get; set; } = DefaultHardImpactG;
+        public float FreeFallSpeed { get; set; } = DefaultFreeFallSpeed;
         public float PostureChangeDegrees { get; set; } = DefaultPostureChangeDegrees;
+        public float UprightTiltMaxDegrees { get; set; } = DefaultUprightTiltMaxDegrees;
         public float InactivityThresholdG { get; set; } = DefaultInactivityThresholdG;
+        public float UprightAxisX { get; set; } = DefaultUprightAxisX;
+        public float UprightAxisY { get; set; } = DefaultUprightAxisY;
+        public float UprightAxisZ { get; set; } = DefaultUprightAxisZ;
         public float PreImpactWindowSeconds { get; set; } = DefaultPreImpactWindowSeconds;
         public float GravityLeadSeconds { get; set; } = DefaultGravityLeadSeconds;
         public float GravityTimeConstantSeconds { get; set; } = DefaultGravityTimeConstantSeconds;
@@ -71,9 +95,19 @@ namespace WearableFirmware.Motion
                 throw new ArgumentOutOfRangeException("ImpactThresholdG", "trigger must exceed 1 g and the threshold must not be below it");
             }
 
-            if (FreeFallThresholdG < 0f || PostureChangeDegrees < 0f || PostureChangeDegrees > 180f || InactivityThresholdG < 0f)
+            if (HardImpactG < ImpactThresholdG || FreeFallSpeed < 0f || InactivityThresholdG < 0f)
             {
-                throw new ArgumentOutOfRangeException("FreeFallThresholdG", "free-fall, posture and inactivity thresholds must be non-negative (posture at most 180)");
+                throw new ArgumentOutOfRangeException("HardImpactG", "hard impact must not be below the impact threshold; speed and inactivity must be non-negative");
+            }
+
+            if (PostureChangeDegrees < 0f || PostureChangeDegrees > 180f || UprightTiltMaxDegrees < 0f || UprightTiltMaxDegrees > 180f)
+            {
+                throw new ArgumentOutOfRangeException("PostureChangeDegrees", "angles must be 0..180 degrees");
+            }
+
+            if (Vector3Math.Magnitude(UprightAxisX, UprightAxisY, UprightAxisZ) < 0.5f)
+            {
+                throw new ArgumentOutOfRangeException("UprightAxisX", "the upright axis must be a unit vector in device coordinates");
             }
 
             if (PreImpactWindowSeconds <= 0f || GravityLeadSeconds <= 0f || GravityTimeConstantSeconds <= 0f || SettleSeconds < 0f

@@ -3,9 +3,8 @@ using WearableFirmware.Motion;
 namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>Stage outputs of one judged impact cluster.</summary>
-public sealed record JudgedImpact(long PeakSample, long DecisionSample, float PeakG, float PreImpactMinimumG,
-    float PostureChangeDegrees, float ActivityG, bool IsFall,
-    float BeforeX, float BeforeY, float BeforeZ, float AfterX, float AfterY, float AfterZ, float PreImpactSpeed);
+public sealed record JudgedImpact(long PeakSample, long DecisionSample, float PeakG, float PreImpactMinimumG, float PreImpactSpeed,
+    float PostureChangeDegrees, float TiltBeforeDegrees, float ActivityG, bool IsFall);
 
 /// <summary>A trial replayed through the detector: every judged cluster, and the trial's largest magnitude.</summary>
 public sealed record TrialRun(SisFallTrialInfo Trial, int RateHz, int Samples, long MaxMagnitudeSample, float MaxMagnitudeG,
@@ -43,8 +42,8 @@ public static class FallTrialRunner
             if (decision != FallDecision.None)
             {
                 judged.Add(new JudgedImpact(detector.PeakSample, detector.DecisionSample, detector.PeakG, detector.PreImpactMinimumG,
-                    detector.PostureChangeDegrees, detector.ActivityG, decision == FallDecision.Fall,
-                    detector.BeforeX, detector.BeforeY, detector.BeforeZ, detector.AfterX, detector.AfterY, detector.AfterZ, detector.PreImpactSpeed));
+                    detector.PreImpactSpeed, detector.PostureChangeDegrees, detector.TiltBeforeDegrees, detector.ActivityG,
+                    decision == FallDecision.Fall));
             }
         }
 

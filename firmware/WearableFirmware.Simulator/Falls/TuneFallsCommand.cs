@@ -12,11 +12,16 @@ namespace WearableFirmware.Simulator.Falls;
 /// </summary>
 public sealed class TuneFallsCommand : ICommand
 {
-    // The grid: a handful of physically sensible values per stage; "off" values disable a stage.
-    private static readonly float[] ImpactGrid = [1.6f, 1.8f, 2.0f, 2.2f, 2.5f, 2.8f, 3.2f];
-    private static readonly float[] FreeFallGrid = [0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 100f];
-    private static readonly float[] PostureGrid = [0f, 20f, 30f, 40f, 50f, 60f, 70f];
-    private static readonly float[] InactivityGrid = [0.02f, 0.03f, 0.05f, 0.07f, 0.1f, 0.15f, 0.2f, 100f];
+    // The grid: a handful of physically sensible values per threshold (impact values start at the trigger).
+    private static readonly float[][] Axes =
+    [
+        [1.6f, 1.8f, 2.0f, 2.2f],                 // impact, g
+        [2.2f, 2.5f, 2.8f, 3.2f, 4.0f, 100f],     // hard impact (no free fall needed), g; 100 = always need free fall
+        [0f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f], // free-fall speed, m/s; 0 = off
+        [30f, 40f, 50f, 60f],                     // posture change, degrees
+        [55f, 60f, 65f, 70f, 75f, 180f],          // upright tilt before, degrees; 180 = off
+        [0.05f, 0.07f, 0.1f, 0.15f, 0.2f],        // activity (standard deviation of magnitude), g
+    ];
 
     public string Name => "tune-falls";
 
@@ -27,6 +32,10 @@ public sealed class TuneFallsCommand : ICommand
 
           <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
           --rate <Hz>        detector sample rate, must divide 200 (default 50)
+          --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
+          --settle <s>       quiet time after the last impact before confirming (default 1)
+          --confirm <s>      confirmation window (default 2)
+          --lead <s>         how long before the impact "before" gravity is taken (default 2)
           --features <csv>   also write every judged impact cluster's stage outputs to this CSV
           --help             this text
 
@@ -38,6 +47,9 @@ public sealed class TuneFallsCommand : ICommand
     {
         int rate = args.Int("rate", FallDetectorSettings.DefaultSampleRateHz, 10, 200);
         double trigger = args.Double("trigger", FallDetectorSettings.DefaultImpactTriggerG, 1.05, 4);
+        double settle = args.Double("settle", FallDetectorSettings.DefaultSettleSeconds, 0, 10);
+        double confirm = args.Double("confirm", FallDetectorSettings.DefaultConfirmationSeconds, 0.2, 20);
+        double lead = args.Double("lead", FallDetectorSettings.DefaultGravityLeadSeconds, 0.2, 10);
         string? featuresPath = args.String("features");
         args.RejectUnknown(maxPositionals: 1);
         if (args.Positionals.Count != 1)
@@ -47,7 +59,7 @@ public sealed class TuneFallsCommand : ICommand
 
         IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
         Console.WriteLine($"tune-falls: {trials.Count} trials, detector at {rate} Hz (SisFall: waist-worn device, 200 Hz)");
-        TrialRun[] runs = FallTrialRunner.RunAll(trials, new DecimatedRecordingFeed(), () => Permissive(rate, (float)trigger), "replaying");
+        TrialRun[] runs = FallTrialRunner.RunAll(trials, new DecimatedRecordingFeed(), () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead), "replaying");
         if (featuresPath != null)
         {
             WriteFeatures(featuresPath, runs);
@@ -87,31 +99,38 @@ public sealed class TuneFallsCommand : ICommand
         Console.WriteLine("chosen on all subjects (put these in FallDetectorSettings):");
         Console.WriteLine("  " + ThresholdGrid.Describe(final));
         Console.WriteLine("  resubstitution: " + FallMetrics.Of(grid.Apply(final, _ => true)).Summary());
+        Console.WriteLine("current defaults: " + FallThresholds.Defaults);
+        Console.WriteLine("  resubstitution: " + FallMetrics.Of(runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = FallThresholds.Defaults.Passes(j) }).ToList() })).Summary());
         return 0;
     }
 
     /// <summary>Every stage passes everything, so every cluster is judged "fall" and its outputs recorded.</summary>
-    public static FallDetectorSettings Permissive(int rate, float trigger) => new()
+    public static FallDetectorSettings Permissive(int rate, float trigger, float settle, float confirm, float lead) => new()
     {
         SampleRateHz = rate,
+        SettleSeconds = settle,
+        ConfirmationSeconds = confirm,
+        GravityLeadSeconds = lead,
         ImpactTriggerG = trigger,
         ImpactThresholdG = trigger,
-        FreeFallThresholdG = 100f,
+        HardImpactG = trigger,
+        FreeFallSpeed = 0f,
         PostureChangeDegrees = 0f,
+        UprightTiltMaxDegrees = 180f,
         InactivityThresholdG = 100f,
     };
 
     private static void WriteFeatures(string path, TrialRun[] runs)
     {
         using var w = new StreamWriter(path);
-        w.WriteLine("trial,code,subject,peak_s,decision_s,peak_g,preimpact_min_g,posture_deg,activity_g,trial_max_s,bx,by,bz,ax,ay,az,speed");
+        w.WriteLine("trial,code,subject,peak_s,decision_s,peak_g,preimpact_min_g,preimpact_speed,posture_deg,tilt_before_deg,activity_g");
         foreach (TrialRun r in runs)
         {
             foreach (JudgedImpact j in r.Judged)
             {
                 w.WriteLine(string.Join(',', r.Trial.Name, r.Trial.Code, r.Trial.Subject,
                     F(j.PeakSample / (double)r.RateHz), F(j.DecisionSample / (double)r.RateHz), F(j.PeakG), F(j.PreImpactMinimumG),
-                    F(j.PostureChangeDegrees), F(j.ActivityG), F(r.MaxMagnitudeSample / (double)r.RateHz), F(j.BeforeX), F(j.BeforeY), F(j.BeforeZ), F(j.AfterX), F(j.AfterY), F(j.AfterZ), F(j.PreImpactSpeed)));
+                    F(j.PreImpactSpeed), F(j.PostureChangeDegrees), F(j.TiltBeforeDegrees), F(j.ActivityG)));
             }
         }
 
@@ -121,39 +140,51 @@ public sealed class TuneFallsCommand : ICommand
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Scores threshold sets on recorded stage outputs (no replay needed per set).</summary>
-    private sealed class ThresholdGrid(TrialRun[] runs)
+    private sealed class ThresholdGrid
     {
-        private static int Count => ImpactGrid.Length * FreeFallGrid.Length * PostureGrid.Length * InactivityGrid.Length;
+        private static readonly int Count = Axes.Aggregate(1, (n, axis) => n * axis.Length);
+        private readonly TrialRun[] _runs;
 
         // Fall decisions per threshold set and trial, computed once; folds only sum over their trials.
-        private readonly int[][] _decisions = Enumerable.Range(0, Count).Select(c => runs.Select(r => Decisions(c, r)).ToArray()).ToArray();
+        private readonly byte[][] _decisions;
+
+        public ThresholdGrid(TrialRun[] runs)
+        {
+            _runs = runs;
+            _decisions = new byte[Count][];
+            Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+            {
+                FallThresholds t = Decode(c);
+                _decisions[c] = runs.Select(r => (byte)Math.Min(255, r.Judged.Count(t.Passes))).ToArray();
+            });
+        }
 
         public int Best(Func<TrialRun, bool> include)
         {
-            bool[] member = runs.Select(include).ToArray();
+            bool[] member = _runs.Select(include).ToArray();
             var raw = new double[Count];
             var alarms = new int[Count];
             for (int c = 0; c < Count; c++)
             {
                 int falls = 0, detected = 0, adls = 0, quiet = 0;
-                for (int t = 0; t < runs.Length; t++)
+                byte[] d = _decisions[c];
+                for (int t = 0; t < _runs.Length; t++)
                 {
                     if (!member[t])
                     {
                         continue;
                     }
 
-                    int d = _decisions[c][t];
-                    if (runs[t].Trial.IsFall)
+                    if (_runs[t].Trial.IsFall)
                     {
                         falls++;
-                        detected += d > 0 ? 1 : 0;
+                        detected += d[t] > 0 ? 1 : 0;
                     }
                     else
                     {
                         adls++;
-                        quiet += d == 0 ? 1 : 0;
-                        alarms[c] += d;
+                        quiet += d[t] == 0 ? 1 : 0;
+                        alarms[c] += d[t];
                     }
                 }
 
@@ -175,75 +206,69 @@ public sealed class TuneFallsCommand : ICommand
             return best;
         }
 
-        private static int Decisions(int c, TrialRun r)
-        {
-            (float impact, float freeFall, float posture, float inactivity) = Decode(c);
-            return r.Judged.Count(j => j.PeakG >= impact && j.PreImpactMinimumG <= freeFall && j.PostureChangeDegrees >= posture && j.ActivityG <= inactivity);
-        }
-
         public IEnumerable<TrialRun> Apply(int c, Func<TrialRun, bool> include)
         {
-            (float impact, float freeFall, float posture, float inactivity) = Decode(c);
-            foreach (TrialRun r in runs.Where(include))
+            FallThresholds t = Decode(c);
+            foreach (TrialRun r in _runs.Where(include))
             {
-                var judged = r.Judged.Select(j => j with
-                {
-                    IsFall = j.PeakG >= impact && j.PreImpactMinimumG <= freeFall && j.PostureChangeDegrees >= posture && j.ActivityG <= inactivity,
-                }).ToList();
-                yield return r with { Judged = judged };
+                yield return r with { Judged = r.Judged.Select(j => j with { IsFall = t.Passes(j) }).ToList() };
             }
         }
 
-        public static string Describe(int c)
-        {
-            (float impact, float freeFall, float posture, float inactivity) = Decode(c);
-            return $"impact >= {impact:0.0#} g, pre-impact minimum <= {(freeFall >= 100 ? "off" : freeFall.ToString("0.0#") + " g")}, " +
-                $"posture change >= {posture:0} deg, activity <= {(inactivity >= 100 ? "off" : inactivity.ToString("0.0#") + " g")}";
-        }
+        public static string Describe(int c) => Decode(c).ToString();
 
-        private static (float, float, float, float) Decode(int c)
+        private static int[] Index(int c)
         {
-            int i = c % InactivityGrid.Length;
-            c /= InactivityGrid.Length;
-            int p = c % PostureGrid.Length;
-            c /= PostureGrid.Length;
-            int f = c % FreeFallGrid.Length;
-            c /= FreeFallGrid.Length;
-            return (ImpactGrid[c], FreeFallGrid[f], PostureGrid[p], InactivityGrid[i]);
-        }
-
-        private double Smoothed(double[] raw, int c)
-        {
-            int[] sizes = [ImpactGrid.Length, FreeFallGrid.Length, PostureGrid.Length, InactivityGrid.Length];
-            int[] index = new int[4];
-            int rest = c;
-            for (int d = 3; d >= 0; d--)
+            var index = new int[Axes.Length];
+            for (int d = Axes.Length - 1; d >= 0; d--)
             {
-                index[d] = rest % sizes[d];
-                rest /= sizes[d];
+                index[d] = c % Axes[d].Length;
+                c /= Axes[d].Length;
             }
 
+            return index;
+        }
+
+        private static int Flat(int[] index)
+        {
+            int c = 0;
+            for (int d = 0; d < Axes.Length; d++)
+            {
+                c = c * Axes[d].Length + index[d];
+            }
+
+            return c;
+        }
+
+        private static FallThresholds Decode(int c)
+        {
+            int[] i = Index(c);
+            return new FallThresholds(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]]);
+        }
+
+        private static double Smoothed(double[] raw, int c)
+        {
+            int[] index = Index(c);
             double sum = raw[c];
             int n = 1;
-            for (int d = 0; d < 4; d++)
+            for (int d = 0; d < Axes.Length; d++)
             {
                 foreach (int delta in new[] { -1, 1 })
                 {
                     int k = index[d] + delta;
-                    if (k < 0 || k >= sizes[d])
+                    if (k < 0 || k >= Axes[d].Length)
                     {
                         continue;
                     }
 
                     int[] neighbour = (int[])index.Clone();
                     neighbour[d] = k;
-                    int flat = ((neighbour[0] * sizes[1] + neighbour[1]) * sizes[2] + neighbour[2]) * sizes[3] + neighbour[3];
-                    sum += raw[flat];
+                    sum += raw[Flat(neighbour)];
                     n++;
                 }
             }
 
-            // Half the raw score, half the neighbourhood mean: a plateau wins, but the point itself still counts.
+            // Half the point's own score, half its neighbourhood mean: a plateau wins over an isolated peak.
             return 0.5 * raw[c] + 0.5 * sum / n;
         }
     }
