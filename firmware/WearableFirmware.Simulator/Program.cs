@@ -5,6 +5,7 @@ using WearableFirmware.Simulator.Commands;
 ICommand[] commands =
 [
     new RunCommand(),
+    new WearableFirmware.Simulator.Falls.EvalFallsCommand(),
     new WearableFirmware.Simulator.Falls.TuneFallsCommand(),
 ];
 
