@@ -37,7 +37,8 @@ namespace WearableFirmware.Motion
     /// <item>pre-impact: the lowest magnitude in the second before the peak shows loss of support (free fall);</item>
     /// <item>impact: the cluster's peak magnitude;</item>
     /// <item>posture: the angle between the low-passed gravity before the cluster and the mean acceleration
-    /// (gravity, since the wearer is still) over the confirmation window;</item>
+    /// (gravity, since the wearer is still) over the confirmation window, with the trunk upright or sitting before
+    /// and no longer upright after (tilts against the configured upright axis);</item>
     /// <item>inactivity: the standard deviation of the magnitude over the confirmation window.</item>
     /// </list>
     /// The stage outputs of the last judged cluster stay readable until the next one is judged.
@@ -54,6 +55,7 @@ namespace WearableFirmware.Motion
         private readonly float _freeFallSpeed;
         private readonly float _postureThresholdDegrees;
         private readonly float _uprightTiltMaxDegrees;
+        private readonly float _tiltAfterMinDegrees;
         private readonly float _uprightX;
         private readonly float _uprightY;
         private readonly float _uprightZ;
@@ -100,6 +102,7 @@ namespace WearableFirmware.Motion
             _freeFallSpeed = settings.FreeFallSpeed;
             _postureThresholdDegrees = settings.PostureChangeDegrees;
             _uprightTiltMaxDegrees = settings.UprightTiltMaxDegrees;
+            _tiltAfterMinDegrees = settings.TiltAfterMinDegrees;
             _uprightX = settings.UprightAxisX;
             _uprightY = settings.UprightAxisY;
             _uprightZ = settings.UprightAxisZ;
@@ -197,7 +200,7 @@ namespace WearableFirmware.Motion
         /// <summary>Pre-impact stage verdict: enough free-fall speed, or an impact hard enough to need none.</summary>
         public bool FreeFallPassed { get; private set; }
 
-        /// <summary>Posture stage verdict: upright (or sitting) before and turned by at least the posture threshold.</summary>
+        /// <summary>Posture stage verdict: upright (or sitting) before, turned by at least the posture threshold, not upright after.</summary>
         public bool PosturePassed { get; private set; }
 
         /// <summary>Inactivity stage verdict: still over the confirmation window.</summary>
@@ -322,7 +325,8 @@ namespace WearableFirmware.Motion
 
             ImpactPassed = PeakG >= _impactThresholdG;
             FreeFallPassed = PeakG >= _hardImpactG || PreImpactSpeed >= _freeFallSpeed;
-            PosturePassed = PostureChangeDegrees >= _postureThresholdDegrees && TiltBeforeDegrees <= _uprightTiltMaxDegrees;
+            PosturePassed = PostureChangeDegrees >= _postureThresholdDegrees && TiltBeforeDegrees <= _uprightTiltMaxDegrees
+                && TiltAfterDegrees >= _tiltAfterMinDegrees;
             InactivityPassed = ActivityG <= _inactivityThresholdG;
             DecisionSample = _sampleIndex;
             Stage = FallStage.Monitoring;

@@ -29,13 +29,19 @@ namespace WearableFirmware.Motion
         public const float DefaultFreeFallSpeed = 0.7f;
 
         /// <summary>Posture stage: angle between gravity before and after the impact must reach this.</summary>
-        public const float DefaultPostureChangeDegrees = 40f;
+        public const float DefaultPostureChangeDegrees = 30f;
 
         /// <summary>
         /// Posture stage: before the impact the trunk was upright or sitting, i.e. gravity within this angle of the
         /// upright axis (turning over in bed is not a fall). Needs the waist mounting below.
         /// </summary>
         public const float DefaultUprightTiltMaxDegrees = 70f;
+
+        /// <summary>
+        /// Posture stage: after the impact the trunk is at least this far from upright (a fall does not end standing;
+        /// getting out of a car does).
+        /// </summary>
+        public const float DefaultTiltAfterMinDegrees = 45f;
 
         /// <summary>Inactivity stage: standard deviation of the magnitude over the confirmation window must stay below this.</summary>
         public const float DefaultInactivityThresholdG = 0.2f;
@@ -72,6 +78,7 @@ namespace WearableFirmware.Motion
         public float FreeFallSpeed { get; set; } = DefaultFreeFallSpeed;
         public float PostureChangeDegrees { get; set; } = DefaultPostureChangeDegrees;
         public float UprightTiltMaxDegrees { get; set; } = DefaultUprightTiltMaxDegrees;
+        public float TiltAfterMinDegrees { get; set; } = DefaultTiltAfterMinDegrees;
         public float InactivityThresholdG { get; set; } = DefaultInactivityThresholdG;
         public float UprightAxisX { get; set; } = DefaultUprightAxisX;
         public float UprightAxisY { get; set; } = DefaultUprightAxisY;
@@ -100,7 +107,8 @@ namespace WearableFirmware.Motion
                 throw new ArgumentOutOfRangeException("HardImpactG", "hard impact must not be below the impact threshold; speed and inactivity must be non-negative");
             }
 
-            if (PostureChangeDegrees < 0f || PostureChangeDegrees > 180f || UprightTiltMaxDegrees < 0f || UprightTiltMaxDegrees > 180f)
+            if (PostureChangeDegrees < 0f || PostureChangeDegrees > 180f || UprightTiltMaxDegrees < 0f || UprightTiltMaxDegrees > 180f
+                || TiltAfterMinDegrees < 0f || TiltAfterMinDegrees > 180f)
             {
                 throw new ArgumentOutOfRangeException("PostureChangeDegrees", "angles must be 0..180 degrees");
             }

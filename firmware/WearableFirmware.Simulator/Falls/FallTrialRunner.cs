@@ -4,7 +4,7 @@ namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>Stage outputs of one judged impact cluster.</summary>
 public sealed record JudgedImpact(long PeakSample, long DecisionSample, float PeakG, float PreImpactMinimumG, float PreImpactSpeed,
-    float PostureChangeDegrees, float TiltBeforeDegrees, float ActivityG, bool IsFall);
+    float PostureChangeDegrees, float TiltBeforeDegrees, float TiltAfterDegrees, float ActivityG, bool IsFall);
 
 /// <summary>A trial replayed through the detector: every judged cluster, and the trial's largest magnitude.</summary>
 public sealed record TrialRun(SisFallTrialInfo Trial, int RateHz, int Samples, long MaxMagnitudeSample, float MaxMagnitudeG,
@@ -42,7 +42,7 @@ public static class FallTrialRunner
             if (decision != FallDecision.None)
             {
                 judged.Add(new JudgedImpact(detector.PeakSample, detector.DecisionSample, detector.PeakG, detector.PreImpactMinimumG,
-                    detector.PreImpactSpeed, detector.PostureChangeDegrees, detector.TiltBeforeDegrees, detector.ActivityG,
+                    detector.PreImpactSpeed, detector.PostureChangeDegrees, detector.TiltBeforeDegrees, detector.TiltAfterDegrees, detector.ActivityG,
                     decision == FallDecision.Fall));
             }
         }

@@ -15,12 +15,13 @@ public sealed class TuneFallsCommand : ICommand
     // The grid: a handful of physically sensible values per threshold (impact values start at the trigger).
     private static readonly float[][] Axes =
     [
-        [1.6f, 1.8f, 2.0f, 2.2f],                 // impact, g
-        [2.2f, 2.5f, 2.8f, 3.2f, 4.0f, 100f],     // hard impact (no free fall needed), g; 100 = always need free fall
-        [0f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f], // free-fall speed, m/s; 0 = off
-        [30f, 40f, 50f, 60f],                     // posture change, degrees
-        [55f, 60f, 65f, 70f, 75f, 180f],          // upright tilt before, degrees; 180 = off
-        [0.05f, 0.07f, 0.1f, 0.15f, 0.2f],        // activity (standard deviation of magnitude), g
+        [1.6f, 1.8f, 2.0f],                      // impact, g
+        [2.2f, 2.5f, 2.8f, 3.2f, 100f],          // hard impact (no free fall needed), g; 100 = always need free fall
+        [0f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f],      // free-fall speed, m/s; 0 = off
+        [20f, 30f, 40f, 50f],                    // posture change, degrees
+        [60f, 65f, 70f, 75f, 180f],              // upright tilt before, at most, degrees; 180 = off
+        [0f, 30f, 40f, 45f, 50f],                // tilt after, at least, degrees; 0 = off
+        [0.07f, 0.1f, 0.15f, 0.2f, 100f],        // activity (standard deviation of magnitude), g; 100 = off
     ];
 
     public string Name => "tune-falls";
@@ -117,20 +118,21 @@ public sealed class TuneFallsCommand : ICommand
         FreeFallSpeed = 0f,
         PostureChangeDegrees = 0f,
         UprightTiltMaxDegrees = 180f,
+        TiltAfterMinDegrees = 0f,
         InactivityThresholdG = 100f,
     };
 
     private static void WriteFeatures(string path, TrialRun[] runs)
     {
         using var w = new StreamWriter(path);
-        w.WriteLine("trial,code,subject,peak_s,decision_s,peak_g,preimpact_min_g,preimpact_speed,posture_deg,tilt_before_deg,activity_g");
+        w.WriteLine("trial,code,subject,peak_s,decision_s,peak_g,preimpact_min_g,preimpact_speed,posture_deg,tilt_before_deg,tilt_after_deg,activity_g");
         foreach (TrialRun r in runs)
         {
             foreach (JudgedImpact j in r.Judged)
             {
                 w.WriteLine(string.Join(',', r.Trial.Name, r.Trial.Code, r.Trial.Subject,
                     F(j.PeakSample / (double)r.RateHz), F(j.DecisionSample / (double)r.RateHz), F(j.PeakG), F(j.PreImpactMinimumG),
-                    F(j.PreImpactSpeed), F(j.PostureChangeDegrees), F(j.TiltBeforeDegrees), F(j.ActivityG)));
+                    F(j.PreImpactSpeed), F(j.PostureChangeDegrees), F(j.TiltBeforeDegrees), F(j.TiltAfterDegrees), F(j.ActivityG)));
             }
         }
 
@@ -243,7 +245,7 @@ public sealed class TuneFallsCommand : ICommand
         private static FallThresholds Decode(int c)
         {
             int[] i = Index(c);
-            return new FallThresholds(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]]);
+            return new FallThresholds(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]], Axes[6][i[6]]);
         }
 
         private static double Smoothed(double[] raw, int c)
