@@ -100,9 +100,18 @@ public sealed class TuneFallsCommand : ICommand
         Console.WriteLine("chosen on all subjects (put these in FallDetectorSettings):");
         Console.WriteLine("  " + ThresholdGrid.Describe(final));
         Console.WriteLine("  resubstitution: " + FallMetrics.Of(grid.Apply(final, _ => true)).Summary());
-        Console.WriteLine("current defaults: " + FallThresholds.Defaults);
-        Console.WriteLine("  resubstitution: " + FallMetrics.Of(runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = FallThresholds.Defaults.Passes(j) }).ToList() })).Summary());
+        Report("current defaults: " + FallThresholds.Defaults, FallThresholds.Defaults, runs);
+        Console.WriteLine();
+        Console.WriteLine("baselines on the same replay (single stages of the same detector):");
+        Report("  impact >= 3 g only", new FallThresholds(3f, 3f, 0f, 0f, 180f, 0f, 100f), runs);
+        Report("  impact >= 2.5 g and posture change >= 30 deg", new FallThresholds(2.5f, 2.5f, 0f, 30f, 180f, 0f, 100f), runs);
         return 0;
+    }
+
+    private static void Report(string label, FallThresholds thresholds, TrialRun[] runs)
+    {
+        Console.WriteLine(label);
+        Console.WriteLine("    " + FallMetrics.Of(runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = thresholds.Passes(j) }).ToList() })).Summary());
     }
 
     /// <summary>Every stage passes everything, so every cluster is judged "fall" and its outputs recorded.</summary>
