@@ -49,17 +49,11 @@ namespace WearableFirmware.Motion
         /// <summary>m/s² per g.</summary>
         public const float StandardGravity = 9.80665f;
 
+        private readonly FallDetectorSettings _settings;
         private readonly float _triggerG;
-        private readonly float _impactThresholdG;
-        private readonly float _hardImpactG;
-        private readonly float _freeFallSpeed;
-        private readonly float _postureThresholdDegrees;
-        private readonly float _uprightTiltMaxDegrees;
-        private readonly float _tiltAfterMinDegrees;
         private readonly float _uprightX;
         private readonly float _uprightY;
         private readonly float _uprightZ;
-        private readonly float _inactivityThresholdG;
         private readonly int _settleSamples;
         private readonly int _confirmationSamples;
         private readonly float _gravityAlpha;
@@ -95,18 +89,13 @@ namespace WearableFirmware.Motion
             }
 
             settings.Validate();
+            settings = settings.Copy();
+            _settings = settings;
             float rate = settings.SampleRateHz;
             _triggerG = settings.ImpactTriggerG;
-            _impactThresholdG = settings.ImpactThresholdG;
-            _hardImpactG = settings.HardImpactG;
-            _freeFallSpeed = settings.FreeFallSpeed;
-            _postureThresholdDegrees = settings.PostureChangeDegrees;
-            _uprightTiltMaxDegrees = settings.UprightTiltMaxDegrees;
-            _tiltAfterMinDegrees = settings.TiltAfterMinDegrees;
             _uprightX = settings.UprightAxisX;
             _uprightY = settings.UprightAxisY;
             _uprightZ = settings.UprightAxisZ;
-            _inactivityThresholdG = settings.InactivityThresholdG;
             _settleSamples = SecondsToSamples(settings.SettleSeconds, rate);
             _confirmationSamples = Math.Max(1, SecondsToSamples(settings.ConfirmationSeconds, rate));
             _gravityAlpha = (float)(1.0 - Math.Exp(-1.0 / (settings.GravityTimeConstantSeconds * rate)));
@@ -323,11 +312,10 @@ namespace WearableFirmware.Motion
             TiltBeforeDegrees = Vector3Math.AngleDegrees(BeforeX, BeforeY, BeforeZ, _uprightX, _uprightY, _uprightZ);
             TiltAfterDegrees = Vector3Math.AngleDegrees(AfterX, AfterY, AfterZ, _uprightX, _uprightY, _uprightZ);
 
-            ImpactPassed = PeakG >= _impactThresholdG;
-            FreeFallPassed = PeakG >= _hardImpactG || PreImpactSpeed >= _freeFallSpeed;
-            PosturePassed = PostureChangeDegrees >= _postureThresholdDegrees && TiltBeforeDegrees <= _uprightTiltMaxDegrees
-                && TiltAfterDegrees >= _tiltAfterMinDegrees;
-            InactivityPassed = ActivityG <= _inactivityThresholdG;
+            ImpactPassed = _settings.ImpactPasses(PeakG);
+            FreeFallPassed = _settings.PreImpactPasses(PeakG, PreImpactSpeed);
+            PosturePassed = _settings.PosturePasses(PostureChangeDegrees, TiltBeforeDegrees, TiltAfterDegrees);
+            InactivityPassed = _settings.InactivityPasses(ActivityG);
             DecisionSample = _sampleIndex;
             Stage = FallStage.Monitoring;
             return FreeFallPassed && ImpactPassed && PosturePassed && InactivityPassed ? FallDecision.Fall : FallDecision.Rejected;

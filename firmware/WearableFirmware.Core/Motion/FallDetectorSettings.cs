@@ -89,6 +89,54 @@ namespace WearableFirmware.Motion
         public float SettleSeconds { get; set; } = DefaultSettleSeconds;
         public float ConfirmationSeconds { get; set; } = DefaultConfirmationSeconds;
 
+        /// <summary>Impact stage: the cluster's peak is large enough.</summary>
+        public bool ImpactPasses(float peakG)
+        {
+            return peakG >= ImpactThresholdG;
+        }
+
+        /// <summary>Pre-impact stage: enough free-fall speed, or an impact hard enough to need none.</summary>
+        public bool PreImpactPasses(float peakG, float freeFallSpeed)
+        {
+            return peakG >= HardImpactG || freeFallSpeed >= FreeFallSpeed;
+        }
+
+        /// <summary>Posture stage: turned far enough, from upright or sitting, to not upright.</summary>
+        public bool PosturePasses(float changeDegrees, float tiltBeforeDegrees, float tiltAfterDegrees)
+        {
+            return changeDegrees >= PostureChangeDegrees && tiltBeforeDegrees <= UprightTiltMaxDegrees && tiltAfterDegrees >= TiltAfterMinDegrees;
+        }
+
+        /// <summary>Inactivity stage: still enough over the confirmation window.</summary>
+        public bool InactivityPasses(float activityG)
+        {
+            return activityG <= InactivityThresholdG;
+        }
+
+        /// <summary>A copy, so a detector is not changed by later edits to the caller's settings object.</summary>
+        public FallDetectorSettings Copy()
+        {
+            FallDetectorSettings copy = new FallDetectorSettings();
+            copy.SampleRateHz = SampleRateHz;
+            copy.ImpactTriggerG = ImpactTriggerG;
+            copy.ImpactThresholdG = ImpactThresholdG;
+            copy.HardImpactG = HardImpactG;
+            copy.FreeFallSpeed = FreeFallSpeed;
+            copy.PostureChangeDegrees = PostureChangeDegrees;
+            copy.UprightTiltMaxDegrees = UprightTiltMaxDegrees;
+            copy.TiltAfterMinDegrees = TiltAfterMinDegrees;
+            copy.InactivityThresholdG = InactivityThresholdG;
+            copy.UprightAxisX = UprightAxisX;
+            copy.UprightAxisY = UprightAxisY;
+            copy.UprightAxisZ = UprightAxisZ;
+            copy.PreImpactWindowSeconds = PreImpactWindowSeconds;
+            copy.GravityLeadSeconds = GravityLeadSeconds;
+            copy.GravityTimeConstantSeconds = GravityTimeConstantSeconds;
+            copy.SettleSeconds = SettleSeconds;
+            copy.ConfirmationSeconds = ConfirmationSeconds;
+            return copy;
+        }
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that makes no sense.</summary>
         public void Validate()
         {

@@ -46,7 +46,7 @@ public sealed class EvalFallsCommand : ICommand
         Console.WriteLine("SisFall was recorded with the device on the WAIST (belt). The detector assumes a waist-worn device whose");
         Console.WriteLine("upright axis reads (0, -1, 0) g when standing, as in SisFall; on the wrist these thresholds do not apply.");
         Console.WriteLine("Sample feed: recorded ADXL345 counts -> anti-alias FIR -> decimation (stand-in for chip model + driver + loop).");
-        Console.WriteLine("Thresholds: " + FallThresholds.Defaults);
+        Console.WriteLine("Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate }));
         var started = DateTime.UtcNow;
         TrialRun[] runs = FallTrialRunner.RunAll(trials, feed, () => new FallDetectorSettings { SampleRateHz = rate }, "replaying");
         double wall = (DateTime.UtcNow - started).TotalSeconds;

@@ -3,35 +3,28 @@ using WearableFirmware.Motion;
 
 namespace WearableFirmware.Simulator.Falls;
 
-/// <summary>The decision thresholds of <see cref="FallDetector"/>, as scored by tune-falls on recorded stage outputs.</summary>
-public sealed record FallThresholds(float ImpactG, float HardImpactG, float FreeFallSpeed, float PostureChangeDegrees,
-    float UprightTiltMaxDegrees, float TiltAfterMinDegrees, float InactivityG)
+/// <summary>Scores recorded stage outputs against a set of detector settings (the rule itself lives in FallDetectorSettings).</summary>
+public static class FallThresholds
 {
-    public static FallThresholds Defaults { get; } = new(FallDetectorSettings.DefaultImpactThresholdG, FallDetectorSettings.DefaultHardImpactG,
-        FallDetectorSettings.DefaultFreeFallSpeed, FallDetectorSettings.DefaultPostureChangeDegrees,
-        FallDetectorSettings.DefaultUprightTiltMaxDegrees, FallDetectorSettings.DefaultTiltAfterMinDegrees, FallDetectorSettings.DefaultInactivityThresholdG);
+    public static bool Passes(this FallDetectorSettings s, JudgedImpact j) =>
+        s.ImpactPasses(j.PeakG) && s.PreImpactPasses(j.PeakG, j.PreImpactSpeed)
+        && s.PosturePasses(j.PostureChangeDegrees, j.TiltBeforeDegrees, j.TiltAfterDegrees) && s.InactivityPasses(j.ActivityG);
 
-    /// <summary>The same rule as FallDetector's, applied to one recorded cluster.</summary>
-    public bool Passes(JudgedImpact j) =>
-        j.PeakG >= ImpactG
-        && (j.PeakG >= HardImpactG || j.PreImpactSpeed >= FreeFallSpeed)
-        && j.PostureChangeDegrees >= PostureChangeDegrees && j.TiltBeforeDegrees <= UprightTiltMaxDegrees && j.TiltAfterDegrees >= TiltAfterMinDegrees
-        && j.ActivityG <= InactivityG;
+    public static string Describe(FallDetectorSettings s) => string.Create(CultureInfo.InvariantCulture,
+        $"impact >= {s.ImpactThresholdG:0.0#} g; free-fall speed >= {s.FreeFallSpeed:0.0#} m/s unless impact >= {s.HardImpactG:0.0#} g; " +
+        $"posture change >= {s.PostureChangeDegrees:0} deg from tilt <= {s.UprightTiltMaxDegrees:0} deg to tilt >= {s.TiltAfterMinDegrees:0} deg; " +
+        $"activity <= {s.InactivityThresholdG:0.0##} g");
 
-    public FallDetectorSettings ToSettings(int rateHz) => new()
+    /// <summary>Settings with only the decision thresholds changed (timing and axes stay at their defaults).</summary>
+    public static FallDetectorSettings With(float impactG, float hardImpactG, float freeFallSpeed, float postureChangeDegrees,
+        float uprightTiltMaxDegrees, float tiltAfterMinDegrees, float inactivityG) => new()
     {
-        SampleRateHz = rateHz,
-        ImpactThresholdG = ImpactG,
-        HardImpactG = HardImpactG,
-        FreeFallSpeed = FreeFallSpeed,
-        PostureChangeDegrees = PostureChangeDegrees,
-        UprightTiltMaxDegrees = UprightTiltMaxDegrees,
-        TiltAfterMinDegrees = TiltAfterMinDegrees,
-        InactivityThresholdG = InactivityG,
+        ImpactThresholdG = impactG,
+        HardImpactG = hardImpactG,
+        FreeFallSpeed = freeFallSpeed,
+        PostureChangeDegrees = postureChangeDegrees,
+        UprightTiltMaxDegrees = uprightTiltMaxDegrees,
+        TiltAfterMinDegrees = tiltAfterMinDegrees,
+        InactivityThresholdG = inactivityG,
     };
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"impact >= {ImpactG:0.0#} g; free-fall speed >= {FreeFallSpeed:0.0#} m/s unless impact >= {HardImpactG:0.0#} g; " +
-        $"posture change >= {PostureChangeDegrees:0} deg from tilt <= {UprightTiltMaxDegrees:0} deg to tilt >= {TiltAfterMinDegrees:0} deg; " +
-        $"activity <= {InactivityG:0.0##} g");
 }

@@ -100,15 +100,15 @@ public sealed class TuneFallsCommand : ICommand
         Console.WriteLine("chosen on all subjects (put these in FallDetectorSettings):");
         Console.WriteLine("  " + ThresholdGrid.Describe(final));
         Console.WriteLine("  resubstitution: " + FallMetrics.Of(grid.Apply(final, _ => true)).Summary());
-        Report("current defaults: " + FallThresholds.Defaults, FallThresholds.Defaults, runs);
+        Report("current defaults: " + FallThresholds.Describe(new FallDetectorSettings()), new FallDetectorSettings(), runs);
         Console.WriteLine();
         Console.WriteLine("baselines on the same replay (single stages of the same detector):");
-        Report("  impact >= 3 g only", new FallThresholds(3f, 3f, 0f, 0f, 180f, 0f, 100f), runs);
-        Report("  impact >= 2.5 g and posture change >= 30 deg", new FallThresholds(2.5f, 2.5f, 0f, 30f, 180f, 0f, 100f), runs);
+        Report("  impact >= 3 g only", FallThresholds.With(3f, 3f, 0f, 0f, 180f, 0f, 100f), runs);
+        Report("  impact >= 2.5 g and posture change >= 30 deg", FallThresholds.With(2.5f, 2.5f, 0f, 30f, 180f, 0f, 100f), runs);
         return 0;
     }
 
-    private static void Report(string label, FallThresholds thresholds, TrialRun[] runs)
+    private static void Report(string label, FallDetectorSettings thresholds, TrialRun[] runs)
     {
         Console.WriteLine(label);
         Console.WriteLine("    " + FallMetrics.Of(runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = thresholds.Passes(j) }).ToList() })).Summary());
@@ -165,7 +165,7 @@ public sealed class TuneFallsCommand : ICommand
             _decisions = new byte[Count][];
             Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
             {
-                FallThresholds t = Decode(c);
+                FallDetectorSettings t = Decode(c);
                 _decisions[c] = runs.Select(r => (byte)Math.Min(255, r.Judged.Count(t.Passes))).ToArray();
             });
         }
@@ -219,14 +219,14 @@ public sealed class TuneFallsCommand : ICommand
 
         public IEnumerable<TrialRun> Apply(int c, Func<TrialRun, bool> include)
         {
-            FallThresholds t = Decode(c);
+            FallDetectorSettings t = Decode(c);
             foreach (TrialRun r in _runs.Where(include))
             {
                 yield return r with { Judged = r.Judged.Select(j => j with { IsFall = t.Passes(j) }).ToList() };
             }
         }
 
-        public static string Describe(int c) => Decode(c).ToString();
+        public static string Describe(int c) => FallThresholds.Describe(Decode(c));
 
         private static int[] Index(int c)
         {
@@ -251,10 +251,10 @@ public sealed class TuneFallsCommand : ICommand
             return c;
         }
 
-        private static FallThresholds Decode(int c)
+        private static FallDetectorSettings Decode(int c)
         {
             int[] i = Index(c);
-            return new FallThresholds(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]], Axes[6][i[6]]);
+            return FallThresholds.With(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]], Axes[6][i[6]]);
         }
 
         private static double Smoothed(double[] raw, int c)
