@@ -19,7 +19,7 @@ public sealed class EvalFallsCommand : ICommand
 
           <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
           --rate <Hz>        detector sample rate, must divide 200 (default 50, the device rate)
-          --png <file>       summary plot (default fall-eval.png)
+          --png <file>       summary plot (default artifacts/fall-eval.png, outside version control)
           --help             this text
 
         SisFall was recorded with the device at the waist; the detector's defaults assume exactly that.
@@ -28,7 +28,7 @@ public sealed class EvalFallsCommand : ICommand
     public int Run(CommandLine args)
     {
         int rate = args.Int("rate", FallDetectorSettings.DefaultSampleRateHz, 10, 200);
-        string png = args.String("png") ?? "fall-eval.png";
+        string png = args.String("png") ?? Path.Combine("artifacts", "fall-eval.png");
         args.RejectUnknown(maxPositionals: 1);
         if (args.Positionals.Count != 1)
         {
@@ -87,6 +87,12 @@ public sealed class EvalFallsCommand : ICommand
                 ? $"{m.Detected}/{m.Falls} detected ({100 * m.Sensitivity:F0} %)"
                 : $"{m.AdlsWithAlarm}/{m.Adls} with an alarm, {m.FalseAlarms} alarms in {m.AdlHours * 60:F1} min";
             Console.WriteLine($"  {code.Key}  {line}");
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(png));
+        if (folder != null)
+        {
+            Directory.CreateDirectory(folder);
         }
 
         FallEvalPlot.Save(png, runs, codes.Select(c => (c.Key, FallMetrics.Of(c))).ToArray(), feed, rate);

@@ -56,16 +56,25 @@ public static class FallTrialRunner
         var runs = new TrialRun[trials.Count];
         int done = 0;
         int step = Math.Max(1, trials.Count / 10);
-        Parallel.For(0, trials.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        try
         {
-            FallDetectorSettings s = settings();
-            runs[i] = Run(trials[i], feed.Load(trials[i], s.SampleRateHz), s);
-            int n = Interlocked.Increment(ref done);
-            if (n % step == 0 || n == trials.Count)
+            Parallel.For(0, trials.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
             {
-                Console.Error.WriteLine($"{what}: {n}/{trials.Count} trials");
-            }
-        });
+                FallDetectorSettings s = settings();
+                runs[i] = Run(trials[i], feed.Load(trials[i], s.SampleRateHz), s);
+                int n = Interlocked.Increment(ref done);
+                if (n % step == 0 || n == trials.Count)
+                {
+                    Console.Error.WriteLine($"{what}: {n}/{trials.Count} trials");
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is InvalidDataException or IOException))
+        {
+            // A malformed or unreadable trial stops the run with its file and line named, not a stack trace.
+            throw new UsageException(e.InnerExceptions[0].Message);
+        }
+
         return runs;
     }
 }
