@@ -115,21 +115,16 @@ public sealed class TuneFallsCommand : ICommand
     }
 
     /// <summary>Every stage passes everything, so every cluster is judged "fall" and its outputs recorded.</summary>
-    public static FallDetectorSettings Permissive(int rate, float trigger, float settle, float confirm, float lead) => new()
+    public static FallDetectorSettings Permissive(int rate, float trigger, float settle, float confirm, float lead)
     {
-        SampleRateHz = rate,
-        SettleSeconds = settle,
-        ConfirmationSeconds = confirm,
-        GravityLeadSeconds = lead,
-        ImpactTriggerG = trigger,
-        ImpactThresholdG = trigger,
-        HardImpactG = trigger,
-        FreeFallSpeed = 0f,
-        PostureChangeDegrees = 0f,
-        UprightTiltMaxDegrees = 180f,
-        TiltAfterMinDegrees = 0f,
-        InactivityThresholdG = 100f,
-    };
+        FallDetectorSettings s = FallThresholds.With(trigger, trigger, 0f, 0f, 180f, 0f, 100f);
+        s.SampleRateHz = rate;
+        s.ImpactTriggerG = trigger;
+        s.SettleSeconds = settle;
+        s.ConfirmationSeconds = confirm;
+        s.GravityLeadSeconds = lead;
+        return s;
+    }
 
     private static void WriteFeatures(string path, TrialRun[] runs)
     {
