@@ -19,9 +19,16 @@ namespace WearableFirmware.Application
         /// </summary>
         public const float MotionThresholdG = 0.1f;
 
+        /// <summary>
+        /// How long readings stay questionable after movement stops: the vitals' beat windows and averages still hold
+        /// beats recorded during the movement for several seconds.
+        /// </summary>
+        public const long MotionHangoverMicroseconds = 8000000;
+
         // Exponential smoothing per sample: about 0.2 s at 50 Hz.
         private const float MovementSmoothing = 0.1f;
         private float _movementG;
+        private long _lastMovementMicroseconds = long.MinValue / 2;
 
         private readonly Adxl345 _sensor;
         private readonly FallDetector _detector;
@@ -42,7 +49,7 @@ namespace WearableFirmware.Application
             get { return _movementG; }
         }
 
-        /// <summary>True while the wearer moves enough to disturb the PPG.</summary>
+        /// <summary>True while the wearer moves enough to disturb the PPG, and for the hangover after.</summary>
         public bool Moving { get; private set; }
 
         /// <summary>Falls the detector reported since start.</summary>
@@ -71,7 +78,12 @@ namespace WearableFirmware.Application
                 _movementG += MovementSmoothing * (Math.Abs(_detector.Magnitude - 1f) - _movementG);
             }
 
-            Moving = _movementG > MotionThresholdG;
+            if (_movementG > MotionThresholdG)
+            {
+                _lastMovementMicroseconds = nowMicroseconds;
+            }
+
+            Moving = nowMicroseconds - _lastMovementMicroseconds < MotionHangoverMicroseconds;
 
             if ((_sensor.Events & InterruptSource.DoubleTap) != 0)
             {

@@ -72,7 +72,9 @@ namespace WearableFirmware.Application
             bool valid = reading.HeartRateValid && reading.SpO2Valid;
             _alerts.UpdateVitals((int)(reading.HeartRateBpm + 0.5f), (int)(reading.SpO2Percent + 0.5f), valid);
 
-            if (_spotChecks.IsDue(nowMicroseconds, contact) && valid)
+            // While worn, a due spot-check waits for the next valid reading instead of being skipped.
+            bool due = contact ? valid && _spotChecks.IsDue(nowMicroseconds, true) : _spotChecks.IsDue(nowMicroseconds, false);
+            if (due)
             {
                 int pai = reading.PerfusionIndexValid ? (int)(reading.PerfusionIndexPercent * 100f + 0.5f) : SpotCheckPayload.NoPulseAmplitudeIndex;
                 if (_store.AppendSpotCheck((int)(reading.SpO2Percent * 10f + 0.5f), (int)(reading.HeartRateBpm * 10f + 0.5f),
