@@ -14,6 +14,12 @@ namespace WearableFirmware.SimulatedBoard.Signals;
 /// </summary>
 public sealed class SyntheticPpgSignal : IPpgSignal
 {
+    /// <summary>IR light returned by a wrist or fingertip, nA per mA of drive (default <see cref="IrDcNanoampsPerMilliamp"/>).</summary>
+    public const float TypicalIrDcNanoampsPerMilliamp = 900f;
+
+    /// <summary>Red light returned, nA per mA (default <see cref="RedDcNanoampsPerMilliamp"/>).</summary>
+    public const float TypicalRedDcNanoampsPerMilliamp = 550f;
+
     private readonly Random _random;
     private readonly double _motionPhase1;
     private readonly double _motionPhase2;
@@ -59,10 +65,10 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     public float PerfusionIndexPercent { get; set; } = 2f;
 
     /// <summary>IR light returned on skin, nA of photocurrent per mA of drive (diastolic level).</summary>
-    public float IrDcNanoampsPerMilliamp { get; set; } = 900f;
+    public float IrDcNanoampsPerMilliamp { get; set; } = TypicalIrDcNanoampsPerMilliamp;
 
     /// <summary>Red light returned on skin, nA per mA (lower than IR: more absorption, lower diode responsivity).</summary>
-    public float RedDcNanoampsPerMilliamp { get; set; } = 550f;
+    public float RedDcNanoampsPerMilliamp { get; set; } = TypicalRedDcNanoampsPerMilliamp;
 
     /// <summary>Ambient photocurrent in nA reaching the photodiode on skin.</summary>
     public float AmbientNanoamps { get; set; }
