@@ -312,7 +312,7 @@ namespace WearableFirmware.Vitals
         {
             _detector.Reset();
             _detectorStartSample = -1;
-            _window.Clear();
+            _window.Reset();
             _heartRate.Reset();
             _spo2.Reset();
             _hasPreviousBeat = false;
