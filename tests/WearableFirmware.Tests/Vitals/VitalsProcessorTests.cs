@@ -51,6 +51,15 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A wearer at <paramref name="bpm"/> after 20 s on the sensor (readings long valid).</summary>
+    private static Wearer SettledWearer(float bpm)
+    {
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = bpm;
+        w.Run(20);
+        return w;
+    }
+
     // Beat-to-beat interval SD equal to a uniform ±jitter fraction of the mean interval.
     private static float Jitter(double bpm, double fraction) => (float)(fraction / Math.Sqrt(3) * 60000 / bpm);
 
@@ -182,9 +191,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void SensorOffInvalidatesEverythingQuicklyAndRecovers()
     {
-        var w = new Wearer();
-        w.Signal.HeartRateBpm = 70;
-        w.Run(20);
+        Wearer w = SettledWearer(70);
         Assert.True(w.Reading.HeartRateValid);
         w.Signal.OnSkin = false;
         w.Run(0.12);
@@ -224,9 +231,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void NoPulseWithContactIsNonPulsatile()
     {
-        var w = new Wearer();
-        w.Signal.HeartRateBpm = 70;
-        w.Run(20);
+        Wearer w = SettledWearer(70);
         // Pulse stops (e.g. the finger pressed hard enough to occlude): flat counts with a little noise, by hand.
         var random = new Random(2);
         for (int i = 0; i < 500; i++)
@@ -270,9 +275,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void MotionMarksReadingsQuestionableAndWithholdsSpO2()
     {
-        var w = new Wearer();
-        w.Signal.HeartRateBpm = 70;
-        w.Run(20);
+        Wearer w = SettledWearer(70);
         Assert.True(w.Reading.SpO2Valid);
         w.Vitals.Motion = true;
         w.Run(1);
@@ -321,9 +324,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void AmbientLightOverflowFromTheChipMakesTheSignalInadequate()
     {
-        var w = new Wearer();
-        w.Signal.HeartRateBpm = 70;
-        w.Run(20);
+        Wearer w = SettledWearer(70);
         Assert.True(w.Reading.HeartRateValid);
         // Sunlight beyond the chip's ambient light cancellation: ALC_OVF, reported by the driver's drain.
         w.Signal.AmbientNanoamps = 60_000;
