@@ -9,6 +9,7 @@ namespace WearableFirmware.Vitals
     /// </summary>
     public sealed class BeatWindow
     {
+        private readonly float[] _irSamples;
         private float _sumRedRed;
         private float _sumIrIr;
         private float _sumRedIr;
@@ -21,6 +22,17 @@ namespace WearableFirmware.Vitals
         private float _previousRed;
         private float _previousIr;
         private bool _hasPrevious;
+
+        /// <summary>Keeps up to <paramref name="capacity"/> IR samples of a beat for the detrended peak-to-peak.</summary>
+        public BeatWindow(int capacity)
+        {
+            if (capacity < 2)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "a beat window needs room for at least 2 samples");
+            }
+
+            _irSamples = new float[capacity];
+        }
 
         /// <summary>Samples since the window was cleared.</summary>
         public int Count { get; private set; }
@@ -41,6 +53,11 @@ namespace WearableFirmware.Vitals
                 _irMax = irAc;
             }
 
+            if (Count < _irSamples.Length)
+            {
+                _irSamples[Count] = irAc;
+            }
+
             _sumRedRed += redAc * redAc;
             _sumIrIr += irAc * irAc;
             _sumRedIr += redAc * irAc;
@@ -58,10 +75,39 @@ namespace WearableFirmware.Vitals
             Count++;
         }
 
-        /// <summary>Peak-to-peak IR pulse amplitude (ADC counts).</summary>
+        /// <summary>
+        /// Peak-to-peak IR pulse amplitude (ADC counts) after removing the straight line through the window's first
+        /// and last samples: the window spans one beat at the same phase at both ends, so a baseline drifting during
+        /// the beat (breathing) does not add to the amplitude. Raw extremes when the window outgrew its capacity.
+        /// </summary>
         public float IrPeakToPeak
         {
-            get { return _irMax - _irMin; }
+            get
+            {
+                if (Count < 2 || Count > _irSamples.Length)
+                {
+                    return _irMax - _irMin;
+                }
+
+                float first = _irSamples[0];
+                float step = (_irSamples[Count - 1] - first) / (Count - 1);
+                float min = 0;
+                float max = 0;
+                for (int i = 1; i < Count - 1; i++)
+                {
+                    float d = _irSamples[i] - first - step * i;
+                    if (d < min)
+                    {
+                        min = d;
+                    }
+                    else if (d > max)
+                    {
+                        max = d;
+                    }
+                }
+
+                return max - min;
+            }
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ namespace WearableFirmware.Vitals
         private readonly PulseFilter _red;
         private readonly PulseFilter _ir;
         private readonly BeatDetector _detector;
-        private readonly BeatWindow _window = new BeatWindow();
+        private readonly BeatWindow _window;
         private readonly HeartRateEstimator _heartRate;
         private readonly SpO2Estimator _spo2;
         private readonly RrIntervalBuffer _rr = new RrIntervalBuffer(16);
@@ -62,6 +62,8 @@ namespace WearableFirmware.Vitals
             _heartRate = new HeartRateEstimator(configuration.HeartRateIntervals, configuration.IntervalTolerance,
                 configuration.MinimumHeartRateIntervals, configuration.MinimumHeartRateBpm, configuration.MaximumHeartRateBpm);
             _spo2 = new SpO2Estimator(configuration.SpO2Beats, configuration.MinimumSpO2Beats, configuration.Calibration);
+            // Room for two of the longest intervals; a longer window (a missed beat or more) falls back to raw extremes.
+            _window = new BeatWindow((int)(2 * 60f / configuration.MinimumHeartRateBpm * fs) + 1);
             _settleSamples = (int)(configuration.SettleSeconds * fs);
             _timeoutSamples = (int)(configuration.BeatTimeoutSeconds * fs);
             _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);

@@ -20,11 +20,11 @@ public class EstimatorTests
     }
 
     [Fact]
-    public void BeatWindowRatioUsesSlopesSoAnOffsetOrSlowDriftDoesNotBiasIt()
+    public void BeatWindowRatioAndAmplitudeAreNotBiasedByAnOffsetOrSlowDrift()
     {
         // IR pulse 0, 2, 4, 2, 0; red half of it. Red rides 100 counts high (DC left after the band-pass) and both
         // share a slow drift of 0.5 counts per sample. Slopes: IR 2.5, 2.5, -1.5, -1.5; red 1.5, 1.5, -0.5, -0.5.
-        var window = new BeatWindow();
+        var window = new BeatWindow(8);
         float[] pulse = { 0, 2, 4, 2, 0 };
         for (int i = 0; i < pulse.Length; i++)
         {
@@ -33,7 +33,7 @@ public class EstimatorTests
 
         // sqrt((1.5² + 1.5² + 0.5² + 0.5²) / (2.5² + 2.5² + 1.5² + 1.5²)) = sqrt(5 / 17)
         Assert.Equal((float)Math.Sqrt(5.0 / 17), window.AcRatio, 5);
-        Assert.Equal(5f, window.IrPeakToPeak, 5);   // 0 at i = 0 to 5 at i = 2: the drift adds to the peak-to-peak
+        Assert.Equal(4f, window.IrPeakToPeak, 5);   // the drift (line from 0 to 2) removed: 0, 2, 4, 2, 0
         Assert.Equal(5, window.Count);
 
         // The next beat's first slope is taken from the last sample of this one; Reset forgets it.
@@ -44,6 +44,16 @@ public class EstimatorTests
         window.Reset();
         window.Add(500, 700);
         Assert.Equal(0f, window.AcRatio);  // no change seen yet
+
+        // Longer than its capacity: raw extremes (drift included).
+        var small = new BeatWindow(3);
+        for (int i = 0; i < pulse.Length; i++)
+        {
+            small.Add(0, pulse[i] + 0.5f * i);
+        }
+
+        Assert.Equal(5f, small.IrPeakToPeak, 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BeatWindow(1));
     }
 
     [Fact]

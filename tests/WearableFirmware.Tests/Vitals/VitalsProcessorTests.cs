@@ -92,8 +92,10 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.True(r.SpO2Valid, "SpO2 not valid");
         Assert.InRange(r.SpO2Percent, spo2 - 1, spo2 + 1);
         Assert.True(r.PerfusionIndexValid);
-        // 2 % pulse; measured after the band-pass, which trims a narrow pulse's harmonics above 5 Hz at fast rates.
-        Assert.InRange(r.PerfusionIndexPercent, bpm >= 150 ? 1.3 : 1.6, 2.2);
+        // 2 % pulse; measured after the band-pass, which trims a narrow pulse's harmonics above 5 Hz at fast rates
+        // (1.27 % at 220 bpm).
+        output.WriteLine("PI " + r.PerfusionIndexPercent + " %");
+        Assert.InRange(r.PerfusionIndexPercent, bpm >= 150 ? 1.2 : 1.6, 2.2);
     }
 
     [Fact]
@@ -215,14 +217,13 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         var w = new Wearer();
         w.Signal.HeartRateBpm = 70;
         w.Signal.PerfusionIndexPercent = 0.1f;
-        w.Signal.NoiseFraction = 0.00005f;
-        // Breathing's 1 % baseline sway would dominate a 0.1 % pulse's peak-to-peak (the PI reads about 0.2 %).
-        w.Signal.RespiratoryBaselineFraction = 0;
+        w.Signal.NoiseFraction = 0.00005f;   // breathing (1 % baseline sway, 10 × the pulse) stays on
         w.Run(30);
         VitalsReading r = w.Reading;
         output.WriteLine("PI " + r.PerfusionIndexPercent + " %, quality " + r.Quality);
         Assert.True((r.Quality & SignalQuality.LowPerfusion) != 0, "low perfusion not flagged: " + r.Quality);
-        Assert.InRange(r.PerfusionIndexPercent, 0.07, 0.12);
+        // Reads 0.16 %: noise and the curvature of the breathing sway within a beat still add to the peak-to-peak.
+        Assert.InRange(r.PerfusionIndexPercent, 0.07, 0.18);
         Assert.False(r.SpO2Valid);
         Assert.True(r.HeartRateValid); // a clean low-amplitude pulse still gives a rate
         Assert.InRange(r.HeartRateBpm, 67, 73);
