@@ -10,9 +10,11 @@ namespace WearableFirmware.Motion
     public sealed class FallDetectorSettings
     {
         /// <summary>
-        /// 50 Hz: the ADXL345 then low-passes at 25 Hz, which keeps the body-motion band (falls and gait are below
-        /// about 20 Hz) while moving a quarter of SisFall's 200 Hz through I2C and the interpreter. Impact peaks are
-        /// somewhat lower than at 200 Hz; the thresholds below were chosen at this rate, so they already include that.
+        /// 50 Hz, the ADXL345's configured rate (<c>Adxl345Settings.WearableDataRate</c>; <see cref="FallSensing"/>
+        /// pairs the two and a test checks they agree): the chip then low-passes at 25 Hz, which keeps the body-motion
+        /// band (falls and gait are below about 20 Hz) while moving a quarter of SisFall's 200 Hz through I2C and the
+        /// interpreter. Impact peaks are lower than at 200 Hz; the thresholds were chosen on SisFall replayed through
+        /// the chip model at this rate, so they already include that.
         /// </summary>
         public const int DefaultSampleRateHz = 50;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>One SisFall trial file, identified by its name: &lt;code&gt;_&lt;subject&gt;_&lt;trial&gt;.txt.</summary>
@@ -36,49 +34,5 @@ public sealed record SisFallTrialInfo(string Path, string Code, string Subject, 
         }
 
         return trials;
-    }
-}
-
-/// <summary>
-/// Reads the ADXL345 columns of a SisFall trial (200 Hz, 1/256 g per count; README of the data set).
-/// Private stand-in for SimulatedBoard/Signals/SisFallTrial.cs (drivers branch) until that is merged.
-/// </summary>
-public static class SisFallAdxl345Reader
-{
-    public const int RateHz = 200;
-    public const float GPerCount = 1f / 256f;
-
-    /// <summary>Returns x, y, z in g, interleaved; throws <see cref="InvalidDataException"/> naming file and line on bad rows.</summary>
-    public static float[] Read(string path)
-    {
-        var values = new List<float>(3 * 20_001);
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
-        {
-            lineNumber++;
-            string text = line.Trim().TrimEnd(';');
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            string[] fields = text.Split(',');
-            if (fields.Length != 9)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: expected 9 columns, got {fields.Length}");
-            }
-
-            for (int i = 0; i < 3; i++)
-            {
-                if (!int.TryParse(fields[i].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int counts))
-                {
-                    throw new InvalidDataException($"{path}:{lineNumber}: column {i + 1} is not an integer ('{fields[i]}')");
-                }
-
-                values.Add(counts * GPerCount);
-            }
-        }
-
-        return values.ToArray();
     }
 }

@@ -6,9 +6,11 @@ using Xunit;
 namespace WearableFirmware.Tests.Motion;
 
 /// <summary>
-/// A few fixed SisFall trials (waist-worn recordings) through the default detector at 50 Hz. Expectations are the
+/// A few fixed SisFall trials (waist-worn recordings) through the same replay as eval-falls: ADXL345 chip model at
+/// the firmware's rate, driver, sampling loop, MotionDrain + MotionProcessing, default detector. Expectations are the
 /// decisions eval-falls reports on the development set, including the known misses and false alarms, so a change
-/// in the detector that moves any of them shows up here. Skips visibly when the data set is not beside the repo.
+/// in the detector or the sensor path that moves any of them shows up here. Skips visibly when the data set is not
+/// beside the repo.
 /// </summary>
 public class SisFallSubsetTests
 {
@@ -36,7 +38,7 @@ public class SisFallSubsetTests
         Skip.IfNot(File.Exists(path), "trial file missing: " + path);
         var trial = new SisFallTrialInfo(path, parts[0], parts[1], parts[2]);
 
-        TrialRun run = FallTrialRunner.Run(trial, new DecimatedRecordingFeed().Load(trial, 50), new FallDetectorSettings());
+        TrialRun run = FallTrialRunner.Run(trial, FallSensing.DetectorSettings(), FallSensing.AccelerometerSettings());
 
         Assert.Equal(expectFall, run.FallDecisions > 0);
         if (expectFall && trial.IsFall)
