@@ -25,10 +25,10 @@ namespace WearableFirmware.Motion
         public const float DefaultImpactThresholdG = 1.6f;
 
         /// <summary>Impact stage: a peak this hard needs no free fall before it (trips, short falls onto the hip).</summary>
-        public const float DefaultHardImpactG = 2.2f;
+        public const float DefaultHardImpactG = 2.5f;
 
         /// <summary>Pre-impact stage: speed gained in free fall before a softer impact (controlled lie-downs stay below it).</summary>
-        public const float DefaultFreeFallSpeed = 0.7f;
+        public const float DefaultFreeFallSpeed = 0.6f;
 
         /// <summary>Posture stage: angle between gravity before and after the impact must reach this.</summary>
         public const float DefaultPostureChangeDegrees = 30f;

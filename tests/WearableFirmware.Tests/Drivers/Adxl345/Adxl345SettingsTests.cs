@@ -131,7 +131,7 @@ public class Adxl345SettingsTests
     [Fact]
     public void Start_writes_the_configuration_into_the_chip()
     {
-        var rig = new Adxl345Rig();
+        var rig = new Adxl345Rig(new Adxl345Settings());
         Assert.True(rig.Driver.Start(), rig.Driver.LastStartError);
 
         byte Reg(Register r) => rig.Chip.Peek((byte)r);
