@@ -67,6 +67,12 @@ public static class FallTrialRunner
 
         // One tick past the last recorded sample, so everything the chip produced from the recording is drained.
         loop.Run((long)(trial.DurationSeconds * 1e6) + loopSettings.PeriodMicroseconds + 1);
+        if (driver.Health.SamplesLost != 0)
+        {
+            // On a virtual clock the loop is never late; a loss would mean the replay is not what the device sees.
+            throw new InvalidOperationException($"{info.Name}: the replay lost {driver.Health.SamplesLost} samples");
+        }
+
         return new TrialRun(info, detectorSettings.SampleRateHz, recorder.MaxSample, recorder.MaxMicroseconds, recorder.MaxG,
             recorder.Magnitudes(), recorder.Judged);
     }
