@@ -56,10 +56,8 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
             throw new UsageException($"no such folder: {data}");
         }
 
-        var files = Directory.GetFiles(data, "*.txt", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).Equals("Readme.txt", StringComparison.OrdinalIgnoreCase))
+        var files = SisFallTrial.FindTrialFiles(data)
             .Where(f => !skipLong || !Path.GetFileName(f).StartsWith("D0") || Path.GetFileName(f)[2] > '4')
-            .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
         {

@@ -1,3 +1,5 @@
+using WearableFirmware.SimulatedBoard.Signals;
+
 namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>One SisFall trial file, identified by its name: &lt;code&gt;_&lt;subject&gt;_&lt;trial&gt;.txt.</summary>
@@ -19,13 +21,10 @@ public sealed record SisFallTrialInfo(string Path, string Code, string Subject, 
         }
 
         var trials = new List<SisFallTrialInfo>();
-        foreach (string file in Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (string file in SisFallTrial.FindTrialFiles(root))
         {
             string[] parts = System.IO.Path.GetFileNameWithoutExtension(file).Split('_');
-            if (parts.Length == 3 && parts[0].Length == 3 && (parts[0][0] == 'D' || parts[0][0] == 'F') && (parts[1].StartsWith("SA") || parts[1].StartsWith("SE")))
-            {
-                trials.Add(new SisFallTrialInfo(file, parts[0], parts[1], parts[2]));
-            }
+            trials.Add(new SisFallTrialInfo(file, parts[0], parts[1], parts[2]));
         }
 
         if (trials.Count == 0)
