@@ -35,8 +35,8 @@ public sealed class TuneFallsCommand : ICommand
           <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
           --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50)
           --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
-          --settle <s>       quiet time after the last impact before confirming (default 1)
-          --confirm <s>      confirmation window (default 2)
+          --settle <s>       quiet time after the last impact before confirming (default 0.5)
+          --confirm <s>      confirmation window (default 1.5)
           --lead <s>         how long before the impact "before" gravity is taken (default 2)
           --features <csv>   also write every judged impact cluster's stage outputs to this CSV
           --help             this text
