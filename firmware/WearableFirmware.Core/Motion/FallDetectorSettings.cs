@@ -10,9 +10,11 @@ namespace WearableFirmware.Motion
     public sealed class FallDetectorSettings
     {
         /// <summary>
-        /// 50 Hz: the ADXL345 then low-passes at 25 Hz, which keeps the body-motion band (falls and gait are below
-        /// about 20 Hz) while moving a quarter of SisFall's 200 Hz through I2C and the interpreter. Impact peaks are
-        /// somewhat lower than at 200 Hz; the thresholds below were chosen at this rate, so they already include that.
+        /// 50 Hz, the ADXL345's configured rate (<c>Adxl345Settings.WearableDataRate</c>; <see cref="FallSensing"/>
+        /// pairs the two and a test checks they agree): the chip then low-passes at 25 Hz, which keeps the body-motion
+        /// band (falls and gait are below about 20 Hz) while moving a quarter of SisFall's 200 Hz through I2C and the
+        /// interpreter. Impact peaks are lower than at 200 Hz; the thresholds were chosen on SisFall replayed through
+        /// the chip model at this rate, so they already include that.
         /// </summary>
         public const int DefaultSampleRateHz = 50;
 
@@ -23,10 +25,10 @@ namespace WearableFirmware.Motion
         public const float DefaultImpactThresholdG = 1.6f;
 
         /// <summary>Impact stage: a peak this hard needs no free fall before it (trips, short falls onto the hip).</summary>
-        public const float DefaultHardImpactG = 2.2f;
+        public const float DefaultHardImpactG = 2.5f;
 
         /// <summary>Pre-impact stage: speed gained in free fall before a softer impact (controlled lie-downs stay below it).</summary>
-        public const float DefaultFreeFallSpeed = 0.7f;
+        public const float DefaultFreeFallSpeed = 0.6f;
 
         /// <summary>Posture stage: angle between gravity before and after the impact must reach this.</summary>
         public const float DefaultPostureChangeDegrees = 30f;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
 using WearableFirmware.Simulator.Commands;
 
@@ -18,7 +19,7 @@ public sealed class EvalFallsCommand : ICommand
         usage: WearableFirmware.Simulator eval-falls <sisfall-dir> [options]
 
           <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
-          --rate <Hz>        detector sample rate, must divide 200 (default 50, the device rate)
+          --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50, the firmware's)
           --png <file>       summary plot (default artifacts/fall-eval.png, outside version control)
           --help             this text
 
@@ -27,7 +28,7 @@ public sealed class EvalFallsCommand : ICommand
 
     public int Run(CommandLine args)
     {
-        int rate = args.Int("rate", FallDetectorSettings.DefaultSampleRateHz, 10, 200);
+        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
         string png = args.String("png") ?? Path.Combine("artifacts", "fall-eval.png");
         args.RejectUnknown(maxPositionals: 1);
         if (args.Positionals.Count != 1)
@@ -35,20 +36,17 @@ public sealed class EvalFallsCommand : ICommand
             throw new UsageException("eval-falls needs the SisFall folder (see --help)");
         }
 
-        if (SisFallAdxl345Reader.RateHz % rate != 0)
-        {
-            throw new UsageException($"--rate must divide {SisFallAdxl345Reader.RateHz} Hz (got {rate})");
-        }
-
+        OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
         IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
-        var feed = new DecimatedRecordingFeed();
-        Console.WriteLine($"eval-falls: {trials.Count} SisFall trials, ADXL345 columns, 200 Hz decimated to {rate} Hz.");
+        Console.WriteLine($"eval-falls: {trials.Count} SisFall trials (ADXL345 columns, 200 Hz) replayed through the firmware at {rate} Hz.");
         Console.WriteLine("SisFall was recorded with the device on the WAIST (belt). The detector assumes a waist-worn device whose");
         Console.WriteLine("upright axis reads (0, -1, 0) g when standing, as in SisFall; on the wrist these thresholds do not apply.");
-        Console.WriteLine("Sample feed: recorded ADXL345 counts -> anti-alias FIR -> decimation (stand-in for chip model + driver + loop).");
+        Console.WriteLine($"Path: recording -> ADXL345 chip model ({rate} Hz ODR, virtual clock) -> Adxl345 driver -> SamplingLoop (40 ms ticks)");
+        Console.WriteLine("      -> MotionDrain + MotionProcessing -> FallDetector; latency = impact sample to the tick that raised the alarm.");
         Console.WriteLine("Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate }));
         var started = DateTime.UtcNow;
-        TrialRun[] runs = FallTrialRunner.RunAll(trials, feed, () => new FallDetectorSettings { SampleRateHz = rate }, "replaying");
+        TrialRun[] runs = FallTrialRunner.RunAll(trials, () => new FallDetectorSettings { SampleRateHz = rate },
+            () => new Adxl345Settings { DataRate = dataRate }, "replaying");
         double wall = (DateTime.UtcNow - started).TotalSeconds;
 
         Console.WriteLine();
@@ -95,7 +93,7 @@ public sealed class EvalFallsCommand : ICommand
             Directory.CreateDirectory(folder);
         }
 
-        FallEvalPlot.Save(png, runs, codes.Select(c => (c.Key, FallMetrics.Of(c))).ToArray(), feed, rate);
+        FallEvalPlot.Save(png, runs, codes.Select(c => (c.Key, FallMetrics.Of(c))).ToArray());
         Console.WriteLine();
         Console.WriteLine($"summary plot: {Path.GetFullPath(png)}");
         Console.WriteLine($"replay took {wall:F1} s wall time on 2 threads");

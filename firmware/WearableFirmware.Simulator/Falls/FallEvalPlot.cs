@@ -6,7 +6,7 @@ namespace WearableFirmware.Simulator.Falls;
 /// <summary>The eval-falls PNG: per-activity bars, a detected fall and a false alarm (or the hardest rejected ADL).</summary>
 public static class FallEvalPlot
 {
-    public static void Save(string path, TrialRun[] runs, (string Code, FallMetrics Metrics)[] codes, IAccelerometerFeed feed, int rate)
+    public static void Save(string path, TrialRun[] runs, (string Code, FallMetrics Metrics)[] codes)
     {
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
@@ -36,12 +36,12 @@ public static class FallEvalPlot
             adlTitle = "no false alarm; ADL with the largest peak";
         }
 
-        Trace(multiplot.GetPlot(1), fall, "detected fall", feed, rate);
-        Trace(multiplot.GetPlot(2), falseAlarm, adlTitle, feed, rate);
+        Trace(multiplot.GetPlot(1), fall, "detected fall");
+        Trace(multiplot.GetPlot(2), falseAlarm, adlTitle);
         multiplot.SavePng(path, 1400, 1300);
     }
 
-    private static void Trace(Plot plot, TrialRun? run, string what, IAccelerometerFeed feed, int rate)
+    private static void Trace(Plot plot, TrialRun? run, string what)
     {
         if (run == null)
         {
@@ -49,19 +49,19 @@ public static class FallEvalPlot
             return;
         }
 
-        float[] samples = feed.Load(run.Trial, rate);
-        int n = samples.Length / 3;
+        int rate = run.RateHz;
+        int n = run.Magnitudes.Length;
         double[] t = new double[n];
         double[] magnitude = new double[n];
         for (int i = 0; i < n; i++)
         {
             t[i] = (double)i / rate;
-            magnitude[i] = Vector3Math.Magnitude(samples[3 * i], samples[3 * i + 1], samples[3 * i + 2]);
+            magnitude[i] = run.Magnitudes[i];
         }
 
         var line = plot.Add.Scatter(t, magnitude);
         line.MarkerSize = 0;
-        line.LegendText = "|a| (g)";
+        line.LegendText = "|a| (g), as the detector saw it";
         var trigger = plot.Add.HorizontalLine(FallDetectorSettings.DefaultImpactTriggerG);
         trigger.LinePattern = LinePattern.Dashed;
         trigger.LegendText = "impact trigger";

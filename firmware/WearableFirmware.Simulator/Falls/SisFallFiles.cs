@@ -1,4 +1,4 @@
-using System.Globalization;
+using WearableFirmware.SimulatedBoard.Signals;
 
 namespace WearableFirmware.Simulator.Falls;
 
@@ -21,13 +21,10 @@ public sealed record SisFallTrialInfo(string Path, string Code, string Subject, 
         }
 
         var trials = new List<SisFallTrialInfo>();
-        foreach (string file in Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (string file in SisFallTrial.FindTrialFiles(root))
         {
             string[] parts = System.IO.Path.GetFileNameWithoutExtension(file).Split('_');
-            if (parts.Length == 3 && parts[0].Length == 3 && (parts[0][0] == 'D' || parts[0][0] == 'F') && (parts[1].StartsWith("SA") || parts[1].StartsWith("SE")))
-            {
-                trials.Add(new SisFallTrialInfo(file, parts[0], parts[1], parts[2]));
-            }
+            trials.Add(new SisFallTrialInfo(file, parts[0], parts[1], parts[2]));
         }
 
         if (trials.Count == 0)
@@ -36,49 +33,5 @@ public sealed record SisFallTrialInfo(string Path, string Code, string Subject, 
         }
 
         return trials;
-    }
-}
-
-/// <summary>
-/// Reads the ADXL345 columns of a SisFall trial (200 Hz, 1/256 g per count; README of the data set).
-/// Private stand-in for SimulatedBoard/Signals/SisFallTrial.cs (drivers branch) until that is merged.
-/// </summary>
-public static class SisFallAdxl345Reader
-{
-    public const int RateHz = 200;
-    public const float GPerCount = 1f / 256f;
-
-    /// <summary>Returns x, y, z in g, interleaved; throws <see cref="InvalidDataException"/> naming file and line on bad rows.</summary>
-    public static float[] Read(string path)
-    {
-        var values = new List<float>(3 * 20_001);
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
-        {
-            lineNumber++;
-            string text = line.Trim().TrimEnd(';');
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            string[] fields = text.Split(',');
-            if (fields.Length != 9)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: expected 9 columns, got {fields.Length}");
-            }
-
-            for (int i = 0; i < 3; i++)
-            {
-                if (!int.TryParse(fields[i].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int counts))
-                {
-                    throw new InvalidDataException($"{path}:{lineNumber}: column {i + 1} is not an integer ('{fields[i]}')");
-                }
-
-                values.Add(counts * GPerCount);
-            }
-        }
-
-        return values.ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
 using WearableFirmware.Simulator.Commands;
 
@@ -32,10 +33,10 @@ public sealed class TuneFallsCommand : ICommand
         usage: WearableFirmware.Simulator tune-falls <sisfall-dir> [options]
 
           <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
-          --rate <Hz>        detector sample rate, must divide 200 (default 50)
+          --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50)
           --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
-          --settle <s>       quiet time after the last impact before confirming (default 1)
-          --confirm <s>      confirmation window (default 2)
+          --settle <s>       quiet time after the last impact before confirming (default 0.5)
+          --confirm <s>      confirmation window (default 1.5)
           --lead <s>         how long before the impact "before" gravity is taken (default 2)
           --features <csv>   also write every judged impact cluster's stage outputs to this CSV
           --help             this text
@@ -46,7 +47,7 @@ public sealed class TuneFallsCommand : ICommand
 
     public int Run(CommandLine args)
     {
-        int rate = args.Int("rate", FallDetectorSettings.DefaultSampleRateHz, 10, 200);
+        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
         double trigger = args.Double("trigger", FallDetectorSettings.DefaultImpactTriggerG, 1.05, 4);
         double settle = args.Double("settle", FallDetectorSettings.DefaultSettleSeconds, 0, 10);
         double confirm = args.Double("confirm", FallDetectorSettings.DefaultConfirmationSeconds, 0.2, 20);
@@ -58,9 +59,12 @@ public sealed class TuneFallsCommand : ICommand
             throw new UsageException("tune-falls needs the SisFall folder (see --help)");
         }
 
+        OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
         IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
-        Console.WriteLine($"tune-falls: {trials.Count} trials, detector at {rate} Hz (SisFall: waist-worn device, 200 Hz)");
-        TrialRun[] runs = FallTrialRunner.RunAll(trials, new DecimatedRecordingFeed(), () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead), "replaying");
+        Console.WriteLine($"tune-falls: {trials.Count} trials (SisFall: waist-worn device, 200 Hz) through the ADXL345 chip model, driver and");
+        Console.WriteLine($"sampling loop at {rate} Hz, the same replay as eval-falls");
+        TrialRun[] runs = FallTrialRunner.RunAll(trials, () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead),
+            () => new Adxl345Settings { DataRate = dataRate }, "replaying");
         if (featuresPath != null)
         {
             WriteFeatures(featuresPath, runs);

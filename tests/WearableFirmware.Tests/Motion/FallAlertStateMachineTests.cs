@@ -7,56 +7,9 @@ public class FallAlertStateMachineTests
 {
     private const long Second = 1_000_000;
 
-    private sealed class Alarm : IAlarmOutput
-    {
-        public int Starts { get; private set; }
-
-        public int Stops { get; private set; }
-
-        public bool Sounding => Starts > Stops;
-
-        public void Start() => Starts++;
-
-        public void Stop() => Stops++;
-    }
-
-    private sealed class Phone : IFallAlertLink
-    {
-        public bool IsConnected { get; set; }
-
-        public bool Accepts { get; set; } = true;
-
-        public List<FallAlertEvent> Sent { get; } = new();
-
-        public bool Send(FallAlertEvent alert)
-        {
-            if (!Accepts)
-            {
-                return false;
-            }
-
-            var copy = new FallAlertEvent();
-            copy.CopyFrom(alert);
-            Sent.Add(copy);
-            return true;
-        }
-    }
-
-    private sealed class Records : IFallEventSink
-    {
-        public List<FallAlertEvent> All { get; } = new();
-
-        public void Record(FallAlertEvent alert)
-        {
-            var copy = new FallAlertEvent();
-            copy.CopyFrom(alert);
-            All.Add(copy);
-        }
-    }
-
-    private readonly Alarm _alarm = new();
-    private readonly Phone _phone = new() { IsConnected = true };
-    private readonly Records _records = new();
+    private readonly RecordingAlarm _alarm = new();
+    private readonly RecordingPhone _phone = new() { IsConnected = true };
+    private readonly RecordingSink _records = new();
 
     private FallAlertStateMachine Create(FallAlertSettings? settings = null)
         => new(settings ?? new FallAlertSettings(), _alarm, _phone, _records);
