@@ -6,7 +6,7 @@ namespace WearableFirmware.Drivers.Adxl345
     /// Allocation-free ADXL345 driver over I2C for a fixed-budget sampling loop.
     /// <para>
     /// Use: construct once, call <see cref="Start"/>, then call <see cref="Drain"/> every loop tick (at least every
-    /// ~300 ms at 100 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. Count-1</c> of
+    /// ~600 ms at 50 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. Count-1</c> of
     /// <see cref="X"/>, <see cref="Y"/>, <see cref="Z"/> are the new samples, oldest first, in counts of
     /// <see cref="GPerCount"/> g (1/256 g at full resolution); <see cref="Events"/> holds the interrupt sources seen
     /// during this drain; <see cref="SamplesLostBeforeThisDrain"/> says how many samples are missing between the

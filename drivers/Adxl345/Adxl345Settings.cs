@@ -24,7 +24,14 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Fastest rate the driver accepts: at 400 kHz I2C a FIFO entry costs ~0.2 ms, so 1600/3200 Hz cannot be drained.</summary>
         public const OutputDataRate FastestDrainableRate = OutputDataRate.Hz800;
 
-        public OutputDataRate DataRate { get; set; } = OutputDataRate.Hz100;
+        /// <summary>
+        /// The wearable's rate, 50 Hz: the fall detector was tuned on data through this rate (the chip low-passes at
+        /// half of it, 25 Hz, above the body-motion band); FIFO slack doubles to 660 ms and the chip draws less than at
+        /// 100 Hz. hardware-notes/sensors.md (ADXL345) explains the choice, including what it means for the double tap.
+        /// </summary>
+        public const OutputDataRate WearableDataRate = OutputDataRate.Hz50;
+
+        public OutputDataRate DataRate { get; set; } = WearableDataRate;
 
         /// <summary>BW_RATE LOW_POWER: less current, more noise; valid only from 12.5 Hz to 400 Hz.</summary>
         public bool LowPower { get; set; }

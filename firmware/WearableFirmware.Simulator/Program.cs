@@ -10,6 +10,8 @@ ICommand[] commands =
     new EvalPpgCommand(),
     new FitSpO2Command(),
     new SoakStoreCommand(),
+    new WearableFirmware.Simulator.Falls.EvalFallsCommand(),
+    new WearableFirmware.Simulator.Falls.TuneFallsCommand(),
     new WriteVectorsCommand(),
 ];
 

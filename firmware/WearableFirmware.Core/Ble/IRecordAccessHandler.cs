@@ -11,9 +11,10 @@ namespace WearableFirmware.Ble
         bool ProcedureInProgress { get; }
 
         /// <summary>
-        /// Starts the procedure in <paramref name="data"/>; returns <see cref="AttErrorCode.Success"/> (its result
-        /// then comes as an RACP indication) or an ATT error when the write itself is rejected.
+        /// Starts the procedure in <paramref name="data"/> written over <paramref name="link"/> (whose subscriptions
+        /// decide whether records can be indicated); returns <see cref="AttErrorCode.Success"/> (its result then comes
+        /// as an RACP indication) or an ATT error when the write itself is rejected.
         /// </summary>
-        byte OnControlPointWrite(byte[] data, int offset, int length);
+        byte OnControlPointWrite(IGattLink link, byte[] data, int offset, int length);
     }
 }

@@ -41,7 +41,8 @@ namespace WearableFirmware.Ble
         public const int SensorDisconnected = 1 << 15;
 
         /// <summary>The bits this device can set (reported in PLX Features).</summary>
-        public const int Supported = EquipmentMalfunctionDetected | InadequateSignalDetected | LowPerfusionDetected
-            | ErraticSignalDetected | SignalAnalysisOngoing | SensorUnconnectedToUser | SensorDisplaced;
+        public const int Supported = EquipmentMalfunctionDetected | InadequateSignalDetected | PoorSignalDetected
+            | LowPerfusionDetected | ErraticSignalDetected | NonpulsatileSignalDetected | SignalAnalysisOngoing
+            | SensorInterferenceDetected | SensorUnconnectedToUser | SensorDisplaced | SensorMalfunctioning;
     }
 }

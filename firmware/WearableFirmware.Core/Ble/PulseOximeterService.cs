@@ -195,7 +195,7 @@ namespace WearableFirmware.Ble
                 return AttErrorCode.ProcedureAlreadyInProgress;
             }
 
-            return handler.OnControlPointWrite(data, offset, length);
+            return handler.OnControlPointWrite(link, data, offset, length);
         }
     }
 }

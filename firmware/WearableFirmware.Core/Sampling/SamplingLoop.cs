@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using WearableFirmware.Drivers;
 
 namespace WearableFirmware.Sampling
@@ -49,6 +50,12 @@ namespace WearableFirmware.Sampling
             _settings = settings;
             _watchdog = watchdog;
         }
+
+        /// <summary>
+        /// Held while a tick works (not while it sleeps). Code on other threads (BLE callbacks on the device) takes
+        /// it before touching anything the loop owns, so all firmware state changes on one thread at a time.
+        /// </summary>
+        public object SyncRoot { get; } = new object();
 
         public LoopStatistics Statistics
         {
@@ -162,9 +169,18 @@ namespace WearableFirmware.Sampling
                 _statistics.WorstLatenessMicroseconds = lateness;
             }
 
-            bool acquired = RunPhase(LoopPhase.Acquire, _acquire, _acquireCount, tickStart, _settings.AcquireBudgetMicroseconds);
-            RunPhase(LoopPhase.Process, _process, _processCount, tickStart, _settings.ProcessBudgetMicroseconds);
-            Publish(tickStart);
+            bool acquired;
+            Monitor.Enter(SyncRoot);
+            try
+            {
+                acquired = RunPhase(LoopPhase.Acquire, _acquire, _acquireCount, tickStart, _settings.AcquireBudgetMicroseconds);
+                RunPhase(LoopPhase.Process, _process, _processCount, tickStart, _settings.ProcessBudgetMicroseconds);
+                Publish(tickStart);
+            }
+            finally
+            {
+                Monitor.Exit(SyncRoot);
+            }
 
             long work = _clock.NowMicroseconds - tickStart;
             _statistics.Ticks++;

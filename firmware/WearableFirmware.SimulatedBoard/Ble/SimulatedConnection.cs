@@ -43,6 +43,12 @@ public sealed class SimulatedConnection : IGattLink
 
     internal Queue<byte[]> PendingIndications { get; } = new();
 
+    /// <summary>The characteristic of each queued indication, in the same order as <see cref="PendingIndications"/>.</summary>
+    internal Queue<GattCharacteristic> PendingIndicationCharacteristics { get; } = new();
+
+    /// <summary>The characteristic whose indication is outstanding.</summary>
+    internal GattCharacteristic? OutstandingIndication { get; set; }
+
     public ushort Cccd(GattCharacteristic c) => Cccds.TryGetValue(c, out ushort v) ? v : (ushort)0;
 
     public bool IsSubscribed(GattCharacteristic characteristic) => Cccd(characteristic) != 0;

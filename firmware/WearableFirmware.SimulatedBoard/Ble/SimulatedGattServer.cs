@@ -46,11 +46,21 @@ public sealed class SimulatedGattServer : IGattNotifier
 
     public bool IsBonded(string peerAddress) => _bonds.ContainsKey(peerAddress);
 
+    /// <summary>A peer connected (before any pairing or discovery).</summary>
+    public event Action<SimulatedConnection>? Connected;
+
+    /// <summary>A peer's link went down; its outstanding and queued indications are gone.</summary>
+    public event Action<SimulatedConnection>? Disconnected;
+
+    /// <summary>A peer confirmed an indication of this characteristic (what the firmware waits for before the next record).</summary>
+    public event Action<SimulatedConnection, GattCharacteristic>? IndicationConfirmed;
+
     public SimulatedConnection Connect(string peerAddress, Action<byte[]> toPeer)
     {
         _bonds.TryGetValue(peerAddress, out BondRecord? bond);
         var connection = new SimulatedConnection(_nextHciHandle++, peerAddress, toPeer, bond);
         _connections.Add(connection);
+        Connected?.Invoke(connection);
         return connection;
     }
 
@@ -58,8 +68,11 @@ public sealed class SimulatedGattServer : IGattNotifier
     {
         connection.IsConnected = false;
         connection.PendingIndications.Clear();
+        connection.PendingIndicationCharacteristics.Clear();
         connection.IndicationOutstanding = false;
+        connection.OutstandingIndication = null;
         _connections.Remove(connection);
+        Disconnected?.Invoke(connection);
     }
 
     /// <summary>Completes pairing (LE Secure Connections, Just Works); with <paramref name="bond"/> the keys are kept.</summary>
@@ -138,11 +151,13 @@ public sealed class SimulatedGattServer : IGattNotifier
                 if (!c.IndicationOutstanding)
                 {
                     c.IndicationOutstanding = true;
+                    c.OutstandingIndication = characteristic;
                     c.Transmit(pdu);
                 }
                 else if (c.PendingIndications.Count < IndicationQueueCapacity)
                 {
                     c.PendingIndications.Enqueue(pdu);
+                    c.PendingIndicationCharacteristics.Enqueue(characteristic);
                 }
                 else
                 {
@@ -216,11 +231,19 @@ public sealed class SimulatedGattServer : IGattNotifier
             return;
         }
 
+        GattCharacteristic? confirmed = c.OutstandingIndication;
         c.IndicationOutstanding = false;
+        c.OutstandingIndication = null;
         if (c.PendingIndications.Count > 0)
         {
             c.IndicationOutstanding = true;
+            c.OutstandingIndication = c.PendingIndicationCharacteristics.Dequeue();
             c.Transmit(c.PendingIndications.Dequeue());
+        }
+
+        if (confirmed != null)
+        {
+            IndicationConfirmed?.Invoke(c, confirmed);
         }
     }
 

@@ -13,7 +13,7 @@ public enum PpgDataSet
 }
 
 /// <summary>
-/// One recorded PPG, resampled to a fixed rate and given as the two channels a MAX3010x measures. The recordings are
+/// One recorded PPG as the two channels a MAX3010x measures, at the recording's own frame times. The recordings are
 /// phone-camera PPG (mean R, G, B of each frame, 0-255, no infrared), so the channels are stand-ins:
 /// <list type="bullet">
 /// <item>"red" is the camera's R channel on both data sets;</item>
@@ -21,20 +21,17 @@ public enum PpgDataSet
 /// oximetry data by default (<see cref="LoadAll"/> can take B instead) and R again on Welltory, where the flash
 /// drives G and B to zero on most records, so Welltory serves heart rate only.</item>
 /// </list>
-/// Values are scaled by <see cref="CountsPerCameraUnit"/> so that the camera's 0-255 lands in the MAX30102's 18-bit
-/// ADC range (0-262143); resampling is linear interpolation on the frames' capture times.
+/// <see cref="ToSignal"/> turns it into the light the MAX30102 model sees; the model samples it at its own
+/// conversion times, which resamples the recording to the configured rate.
 /// </summary>
 public sealed class PpgRecording
 {
-    /// <summary>ADC counts per camera intensity unit (255 × 1000 ≈ 18-bit full scale).</summary>
-    public const float CountsPerCameraUnit = 1000f;
-
-    private PpgRecording(string name, string subject, PpgDataSet dataSet, int sampleRateHz, float[] red, float[] ir)
+    private PpgRecording(string name, string subject, PpgDataSet dataSet, long[] frameTimes, float[] red, float[] ir)
     {
         Name = name;
         Subject = subject;
         DataSet = dataSet;
-        SampleRateHz = sampleRateHz;
+        FrameTimesMicroseconds = frameTimes;
         Red = red;
         Ir = ir;
     }
@@ -47,15 +44,33 @@ public sealed class PpgRecording
 
     public PpgDataSet DataSet { get; }
 
-    public int SampleRateHz { get; }
+    /// <summary>Capture time of each frame, µs from the first (strictly increasing).</summary>
+    public long[] FrameTimesMicroseconds { get; }
 
-    /// <summary>Red channel (ADC-count scale), one value per sample.</summary>
+    /// <summary>Red channel per frame, camera intensity units (0-255).</summary>
     public float[] Red { get; }
 
-    /// <summary>IR stand-in channel (ADC-count scale).</summary>
+    /// <summary>IR stand-in channel per frame, camera intensity units.</summary>
     public float[] Ir { get; }
 
-    public double DurationSeconds => Red.Length / (double)SampleRateHz;
+    public double DurationSeconds => FrameTimesMicroseconds[^1] / 1e6;
+
+    /// <summary>
+    /// The recording as photodiode light for the MAX30102 model (set its <see cref="RecordedPpgSignal.StartMicroseconds"/>
+    /// to the model time the first frame should play). Camera units have no optical meaning, so each channel is scaled to the
+    /// skin levels of <see cref="SyntheticPpgSignal"/> (mean IR <see cref="SyntheticPpgSignal.TypicalIrDcNanoampsPerMilliamp"/>,
+    /// red <see cref="SyntheticPpgSignal.TypicalRedDcNanoampsPerMilliamp"/> nA per mA): with the firmware's default
+    /// settings (7 mA, 16384 nA full scale, 18 bits) that is about 100,800 and 61,600 ADC counts, 38 % and 23 % of
+    /// full scale, with room for the pulse and baseline swings. A constant gain per channel leaves every AC/DC
+    /// ratio, and so the ratio of ratios, unchanged.
+    /// </summary>
+    public RecordedPpgSignal ToSignal()
+    {
+        return new RecordedPpgSignal(
+            RecordedPpgSignal.ScaleToMean(Red, SyntheticPpgSignal.TypicalRedDcNanoampsPerMilliamp),
+            RecordedPpgSignal.ScaleToMean(Ir, SyntheticPpgSignal.TypicalIrDcNanoampsPerMilliamp),
+            FrameTimesMicroseconds);
+    }
 
     /// <summary>Welltory: chest-strap beat times (s from the recording start; cumulative RR). Empty otherwise.</summary>
     public double[] ReferenceBeatTimes { get; private set; } = [];
@@ -104,11 +119,11 @@ public sealed class PpgRecording
     public double ReferenceSpO2At(double t) => At(ReferenceSpO2, t);
 
     /// <summary>
-    /// Every recording under a ppg data directory (the one holding welltory/ and oximetry-phone-cam/), resampled to
-    /// <paramref name="sampleRateHz"/>. <paramref name="oximetryIrChannel"/> picks the camera channel that stands in
+    /// Every recording under a ppg data directory (the one holding welltory/ and oximetry-phone-cam/).
+    /// <paramref name="oximetryIrChannel"/> picks the camera channel that stands in
     /// for IR on the oximetry data: 'G' or 'B'. A missing data set is skipped; a malformed file throws naming it.
     /// </summary>
-    public static IReadOnlyList<PpgRecording> LoadAll(string dataDir, int sampleRateHz, char oximetryIrChannel = 'G', Action<string>? progress = null)
+    public static IReadOnlyList<PpgRecording> LoadAll(string dataDir, char oximetryIrChannel = 'G', Action<string>? progress = null)
     {
         if (!Directory.Exists(dataDir))
         {
@@ -127,7 +142,7 @@ public sealed class PpgRecording
             foreach (string dir in Directory.GetDirectories(welltory).OrderBy(d => d, StringComparer.Ordinal))
             {
                 progress?.Invoke("loading " + dir);
-                all.Add(LoadWelltory(dir, sampleRateHz));
+                all.Add(LoadWelltory(dir));
             }
         }
 
@@ -143,7 +158,7 @@ public sealed class PpgRecording
                     if (File.Exists(ppg))
                     {
                         progress?.Invoke("loading " + ppg);
-                        all.Add(LoadOximetry(ppg, gt, id, hand, sampleRateHz, oximetryIrChannel));
+                        all.Add(LoadOximetry(ppg, gt, id, hand, oximetryIrChannel));
                     }
                 }
             }
@@ -158,20 +173,20 @@ public sealed class PpgRecording
     }
 
     /// <summary>One Welltory record: PPG.csv (time ms, R, G, B) and RR.txt (ms).</summary>
-    public static PpgRecording LoadWelltory(string recordDir, int sampleRateHz)
+    public static PpgRecording LoadWelltory(string recordDir)
     {
         string name = Path.GetFileName(recordDir);
         string csv = Path.Combine(recordDir, "PPG.csv");
-        var times = new List<double>();
-        var r = new List<double>();
+        var times = new List<long>();
+        var r = new List<float>();
         foreach ((int line, string[] cells) in Rows(csv, 4))
         {
-            times.Add(Number(cells[0], csv, line) / 1000.0);
-            r.Add(Number(cells[1], csv, line));
+            AddFrameTime(times, (long)Math.Round(Number(cells[0], csv, line) * 1000), csv, line);
+            r.Add(Intensity(cells[1], csv, line));
         }
 
-        float[] red = Resample(times, r, sampleRateHz, csv);
-        var recording = new PpgRecording("welltory/" + name, "welltory/" + name, PpgDataSet.Welltory, sampleRateHz, red, (float[])red.Clone());
+        float[] red = Frames(r, csv);
+        var recording = new PpgRecording("welltory/" + name, "welltory/" + name, PpgDataSet.Welltory, FromFirstFrame(times), red, (float[])red.Clone());
         string rrFile = Path.Combine(recordDir, "RR.txt");
         var beats = new List<double> { 0 };
         foreach (string token in File.ReadAllText(rrFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -184,22 +199,22 @@ public sealed class PpgRecording
     }
 
     /// <summary>One oximetry-study hand: ppg-csv/&lt;hand&gt;/&lt;id&gt;.csv (R,G,B at 30 fps) and gt/&lt;id&gt;.csv (1 Hz).</summary>
-    public static PpgRecording LoadOximetry(string ppgCsv, string gtCsv, string id, string hand, int sampleRateHz, char irChannel)
+    public static PpgRecording LoadOximetry(string ppgCsv, string gtCsv, string id, string hand, char irChannel)
     {
         const double FrameRate = 30.0;
-        var times = new List<double>();
-        var r = new List<double>();
-        var second = new List<double>();
+        var times = new List<long>();
+        var r = new List<float>();
+        var second = new List<float>();
         int column = irChannel == 'G' ? 1 : 2;
         foreach ((int line, string[] cells) in Rows(ppgCsv, 3))
         {
-            times.Add(times.Count / FrameRate);
-            r.Add(Number(cells[0], ppgCsv, line));
-            second.Add(Number(cells[column], ppgCsv, line));
+            times.Add((long)Math.Round(times.Count * 1e6 / FrameRate));
+            r.Add(Intensity(cells[0], ppgCsv, line));
+            second.Add(Intensity(cells[column], ppgCsv, line));
         }
 
-        var recording = new PpgRecording("oximetry/" + id + "-" + hand, "oximetry/" + id, PpgDataSet.Oximetry, sampleRateHz,
-            Resample(times, r, sampleRateHz, ppgCsv), Resample(times, second, sampleRateHz, ppgCsv));
+        var recording = new PpgRecording("oximetry/" + id + "-" + hand, "oximetry/" + id, PpgDataSet.Oximetry, times.ToArray(),
+            Frames(r, ppgCsv), Frames(second, ppgCsv));
         recording.LoadOximetryReference(gtCsv);
         return recording;
     }
@@ -323,31 +338,46 @@ public sealed class PpgRecording
         return v;
     }
 
-    /// <summary>Linear interpolation of (t, v) onto a uniform grid starting at t[0], scaled to ADC counts.</summary>
-    private static float[] Resample(List<double> t, List<double> v, int rate, string file)
+    // Frame times must increase: the replay interpolates between neighbours.
+    private static void AddFrameTime(List<long> times, long microseconds, string file, int line)
     {
-        if (t.Count < 2)
+        if (times.Count > 0 && microseconds <= times[^1])
+        {
+            throw new InvalidDataException(file + ":" + line + ": frame time " + microseconds / 1000.0 + " ms does not follow the previous frame's");
+        }
+
+        times.Add(microseconds);
+    }
+
+    private static long[] FromFirstFrame(List<long> times)
+    {
+        var relative = new long[times.Count];
+        for (int i = 0; i < relative.Length; i++)
+        {
+            relative[i] = times[i] - times[0];
+        }
+
+        return relative;
+    }
+
+    private static float Intensity(string text, string file, int line)
+    {
+        double v = Number(text, file, line);
+        if (v < 0 || double.IsInfinity(v))
+        {
+            throw new InvalidDataException(file + ":" + line + ": intensity " + text + " is not a finite non-negative value");
+        }
+
+        return (float)v;
+    }
+
+    private static float[] Frames(List<float> values, string file)
+    {
+        if (values.Count < 2)
         {
             throw new InvalidDataException(file + ": fewer than two samples");
         }
 
-        int n = (int)Math.Floor((t[^1] - t[0]) * rate) + 1;
-        var result = new float[n];
-        int j = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double ti = t[0] + i / (double)rate;
-            while (j < t.Count - 2 && t[j + 1] < ti)
-            {
-                j++;
-            }
-
-            double span = t[j + 1] - t[j];
-            double w = span > 0 ? (ti - t[j]) / span : 0;
-            w = Math.Clamp(w, 0, 1);
-            result[i] = (float)((v[j] + w * (v[j + 1] - v[j])) * CountsPerCameraUnit);
-        }
-
-        return result;
+        return values.ToArray();
     }
 }

@@ -133,6 +133,24 @@ public sealed class SisFallTrial
         return new SisFallTrial(name, x.ToArray(), y.ToArray(), z.ToArray(), mx.ToArray(), my.ToArray(), mz.ToArray());
     }
 
+    /// <summary>
+    /// Trial files under a SisFall root (subject folders, original names such as F01_SA01_R01.txt), in ordinal order;
+    /// the data set's Readme.txt and anything else not named like a trial is skipped.
+    /// </summary>
+    public static string[] FindTrialFiles(string root) =>
+        Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories)
+            .Where(f => IsTrialName(Path.GetFileNameWithoutExtension(f)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>True for SisFall trial names: activity Dnn or Fnn, subject SAnn or SEnn, trial, e.g. D01_SE06_R03.</summary>
+    public static bool IsTrialName(string name)
+    {
+        string[] parts = name.Split('_');
+        return parts.Length == 3 && parts[0].Length == 3 && (parts[0][0] == 'D' || parts[0][0] == 'F')
+            && (parts[1].StartsWith("SA", StringComparison.Ordinal) || parts[1].StartsWith("SE", StringComparison.Ordinal));
+    }
+
     /// <summary>The ADXL345 columns as a motion source starting at <paramref name="startMicroseconds"/>.</summary>
     public RecordedMotion ToMotionSource(long startMicroseconds = 0) => new(X, Y, Z, SampleRateHz, startMicroseconds);
 }

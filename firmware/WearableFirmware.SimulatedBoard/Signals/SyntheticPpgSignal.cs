@@ -14,6 +14,12 @@ namespace WearableFirmware.SimulatedBoard.Signals;
 /// </summary>
 public sealed class SyntheticPpgSignal : IPpgSignal
 {
+    /// <summary>IR light returned by a wrist or fingertip, nA per mA of drive (default <see cref="IrDcNanoampsPerMilliamp"/>).</summary>
+    public const float TypicalIrDcNanoampsPerMilliamp = 900f;
+
+    /// <summary>Red light returned, nA per mA (default <see cref="RedDcNanoampsPerMilliamp"/>).</summary>
+    public const float TypicalRedDcNanoampsPerMilliamp = 550f;
+
     private readonly Random _random;
     private readonly double _motionPhase1;
     private readonly double _motionPhase2;
@@ -59,10 +65,10 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     public float PerfusionIndexPercent { get; set; } = 2f;
 
     /// <summary>IR light returned on skin, nA of photocurrent per mA of drive (diastolic level).</summary>
-    public float IrDcNanoampsPerMilliamp { get; set; } = 900f;
+    public float IrDcNanoampsPerMilliamp { get; set; } = TypicalIrDcNanoampsPerMilliamp;
 
     /// <summary>Red light returned on skin, nA per mA (lower than IR: more absorption, lower diode responsivity).</summary>
-    public float RedDcNanoampsPerMilliamp { get; set; } = 550f;
+    public float RedDcNanoampsPerMilliamp { get; set; } = TypicalRedDcNanoampsPerMilliamp;
 
     /// <summary>Ambient photocurrent in nA reaching the photodiode on skin.</summary>
     public float AmbientNanoamps { get; set; }
@@ -85,7 +91,13 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     /// <summary>The ratio of ratios encoded for the current <see cref="SpO2Percent"/>.</summary>
     public float RatioOfRatios => Calibration.RatioFor(SpO2Percent);
 
-    /// <summary>Pulse shape over one beat, φ in [0, 1): 0 at both ends, 1 at the systolic peak (φ = 0.15).</summary>
+    /// <summary>Where in a beat the systolic peak (most light absorbed) falls.</summary>
+    public const double SystolicPeakPhase = 0.15;
+
+    /// <summary>Raised when a beat is generated, with the time of its systolic peak in µs (the truth for beat timing tests).</summary>
+    public event Action<long>? BeatGenerated;
+
+    /// <summary>Pulse shape over one beat, φ in [0, 1): 0 at both ends, 1 at the systolic peak (φ = <see cref="SystolicPeakPhase"/>).</summary>
     public static float PulseShape(double phase)
     {
         if (phase <= 0 || phase >= 1)
@@ -93,12 +105,12 @@ public sealed class SyntheticPpgSignal : IPpgSignal
             return 0f;
         }
 
-        if (phase < 0.15)
+        if (phase < SystolicPeakPhase)
         {
-            return (float)(0.5 * (1 - Math.Cos(Math.PI * phase / 0.15)));
+            return (float)(0.5 * (1 - Math.Cos(Math.PI * phase / SystolicPeakPhase)));
         }
 
-        double fall = 1 - (phase - 0.15) / 0.85;
+        double fall = 1 - (phase - SystolicPeakPhase) / (1 - SystolicPeakPhase);
         double value = fall * fall;
         if (phase > 0.35 && phase < 0.6)
         {
@@ -149,12 +161,14 @@ public sealed class SyntheticPpgSignal : IPpgSignal
         {
             _beatStart = time;
             _beatLength = NextBeatLength(breath);
+            BeatGenerated?.Invoke(_beatStart + (long)(SystolicPeakPhase * _beatLength));
         }
 
         while (time >= _beatStart + _beatLength)
         {
             _beatStart += _beatLength;
             _beatLength = NextBeatLength(breath);
+            BeatGenerated?.Invoke(_beatStart + (long)(SystolicPeakPhase * _beatLength));
         }
 
         return (time - _beatStart) / (double)_beatLength;

@@ -26,7 +26,7 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
           --ff-mg <mg>        free-fall threshold (default 500)
           --ff-ms <ms>        free-fall time (default 30)
           --act-mg <mg>       activity threshold, dc coupled (default 2000)
-          --rate <hz>         output data rate: 25, 50, 100, 200, 400 (default 100)
+          --rate <hz>         output data rate: 25, 50, 100, 200, 400 (default 50, the firmware's)
           --skip-long         skip the 100 s walking/jogging trials D01-D04 (4x faster)
           --help              this text
         """;
@@ -37,7 +37,7 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
         int ffMg = args.Int("ff-mg", 500, 32, 15937);
         int ffMs = args.Int("ff-ms", 30, 5, 1275);
         int actMg = args.Int("act-mg", 2000, 32, 15937);
-        int rate = args.Int("rate", 100, 25, 400);
+        int rate = args.Int("rate", WearableFirmware.Motion.FallSensing.SampleRateHz, 25, 400);
         bool skipLong = args.Flag("skip-long");
         args.RejectUnknown();
 
@@ -56,10 +56,8 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
             throw new UsageException($"no such folder: {data}");
         }
 
-        var files = Directory.GetFiles(data, "*.txt", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).Equals("Readme.txt", StringComparison.OrdinalIgnoreCase))
+        var files = SisFallTrial.FindTrialFiles(data)
             .Where(f => !skipLong || !Path.GetFileName(f).StartsWith("D0") || Path.GetFileName(f)[2] > '4')
-            .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
         {

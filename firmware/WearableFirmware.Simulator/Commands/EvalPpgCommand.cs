@@ -6,7 +6,7 @@ using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Commands;
 
-/// <summary>Replays the recorded PPG data through the vitals pipeline and scores it against the references.</summary>
+/// <summary>Replays the recorded PPG data through the MAX30102 chip model, driver and vitals pipeline and scores it against the references.</summary>
 public sealed class EvalPpgCommand : ICommand
 {
     public string Name => "eval-ppg";
@@ -16,8 +16,9 @@ public sealed class EvalPpgCommand : ICommand
     public string Help => """
         usage: WearableFirmware.Simulator eval-ppg <ppg-data-dir> [options]
 
-        Replays every recording (welltory/ and oximetry-phone-cam/ under the directory) through the vitals
-        pipeline at the configured sample rate, takes a reading once a second and reports per record and overall:
+        Replays every recording (welltory/ and oximetry-phone-cam/ under the directory) as the light on the
+        MAX30102 chip model, which samples it at the configured rate; the driver drains the FIFO every 40 ms of
+        simulated time into the vitals pipeline. Takes a reading once a second and reports per record and overall:
         heart-rate mean absolute error (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the
         oximeters' pulse rate), the fraction of seconds with a valid heart rate, and SpO2 Arms on the oximetry data.
 
@@ -50,7 +51,7 @@ public sealed class EvalPpgCommand : ICommand
 
         Console.WriteLine("calibration: " + Describe(config.Calibration));
         IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(
-            () => PpgRecording.LoadAll(dataDir, config.SampleRateHz, channel, m => Console.Error.WriteLine(m)));
+            () => PpgRecording.LoadAll(dataDir, channel, m => Console.Error.WriteLine(m)));
         var scores = new List<(PpgRecording Rec, PpgScore Score)>();
         Console.WriteLine();
         Console.WriteLine("record                      secs  HR MAE  valid%  valid% after 1st  1st HR (s)  SpO2 Arms  SpO2 n");

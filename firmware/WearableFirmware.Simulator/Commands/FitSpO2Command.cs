@@ -16,7 +16,8 @@ public sealed class FitSpO2Command : ICommand
     public string Help => """
         usage: WearableFirmware.Simulator fit-spo2 <ppg-data-dir> [options]
 
-        Replays the oximetry-phone-cam recordings through the vitals pipeline, pairs the ratio of ratios behind
+        Replays the oximetry-phone-cam recordings through the MAX30102 chip model, driver and vitals pipeline
+        (as eval-ppg does), pairs the ratio of ratios behind
         every valid once-a-second reading with the oximeters' SpO2 at that second, fits
         SpO2 = constant + linear·R (+ quadratic·R²) by least squares on all subjects and writes it to a file that
         eval-ppg --calibration (and the host vitals configuration) loads. Reports Arms leave-one-subject-out: each
@@ -68,7 +69,7 @@ public sealed class FitSpO2Command : ICommand
     public static List<(string Subject, double Ratio, double Reference)> CollectPairs(string dataDir, VitalsConfiguration config, char irChannel, Action<string>? progress)
     {
         var pairs = new List<(string, double, double)>();
-        var recordings = PpgRecording.LoadAll(dataDir, config.SampleRateHz, irChannel, progress)
+        var recordings = PpgRecording.LoadAll(dataDir, irChannel, progress)
             .Where(r => r.DataSet == PpgDataSet.Oximetry).ToList();
         int done = 0;
         foreach (PpgRecording rec in recordings)

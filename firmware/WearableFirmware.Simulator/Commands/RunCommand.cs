@@ -1,53 +1,271 @@
+using System.Diagnostics;
+using ScottPlot;
+using WearableFirmware.Application;
+using WearableFirmware.Drivers;
 using WearableFirmware.SimulatedBoard;
+using WearableFirmware.SimulatedBoard.Ble;
+using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Commands;
 
-/// <summary>Boots the firmware on the simulated board and runs it for a stretch of simulated time.</summary>
+/// <summary>
+/// The firmware's main job without hardware: boots <see cref="WearableApplication"/> on the simulated board, plays a
+/// wearer scenario through the chip models, and shows one line per second of what the device measures, what the
+/// loop costs, and what the phone receives over the simulated BLE link.
+/// </summary>
 public sealed class RunCommand : ICommand
 {
+    private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation"];
+
     public string Name => "run";
 
-    public string Summary => "boot the firmware on the simulated board and run it (default)";
+    public string Summary => "boot the firmware on the simulated board and run a scenario with a phone (default)";
 
-    public string Help => """
+    public string Help => $"""
         usage: WearableFirmware.Simulator run [options]
 
-          --duration <s>     simulated seconds to run (default 120)
-          --realtime         pace simulated time against the wall clock (1 s per s)
-          --speed <x>        pace at x simulated seconds per wall second (implies pacing)
-          --seed <n>         seed for every random source (default 1)
-          --help             this text
+          --scenario <name>     {string.Join(" | ", Scenarios)} (default rest-walk-sit: 2 min sitting, walking, sitting)
+          --duration <s>        simulated seconds (default: the scenario's length)
+          --realtime            pace simulated time against the wall clock (1 s per s)
+          --speed <x>           pace at x simulated seconds per wall second
+          --seed <n>            seed for every random source (default 1)
+          --no-phone            run without a phone (alerts and records wait for one)
+          --phone-away <a:b>    the phone is out of range from a to b seconds, then reconnects and fetches the
+                                spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)
+          --nack <percent>      share of I2C transfers the sensors do not acknowledge (fault injection, default 0)
+          --btsnoop <path>      BLE capture for Wireshark (default artifacts/sim/session.btsnoop)
+          --plot <path>         PNG of heart rate and SpO2, measured against the simulated truth
+                                (default artifacts/sim/run.png)
+          --help                this text
         """;
 
     public int Run(CommandLine args)
     {
-        double duration = args.Double("duration", 120, 1, 30 * 24 * 3600);
+        string scenarioName = args.String("scenario") ?? "rest-walk-sit";
+        int seed = args.Int("seed", 1, 0, int.MaxValue);
+        WearerScenario scenario = scenarioName switch
+        {
+            "rest-walk-sit" => WearerScenario.RestWalkSit(seed),
+            "fall" => WearerScenario.FallNotCancelled(seed),
+            "fall-cancelled" => WearerScenario.FallCancelled(seed),
+            "desaturation" => WearerScenario.Desaturation(seed),
+            _ => throw new UsageException($"unknown scenario '{scenarioName}' (known: {string.Join(", ", Scenarios)})"),
+        };
+        double duration = args.Double("duration", scenario.DurationSeconds, 1, 30 * 24 * 3600);
         bool realtime = args.Flag("realtime");
         double speed = args.Double("speed", realtime ? 1 : 0, 0.01, 1_000_000);
-        int seed = args.Int("seed", 1, 0, int.MaxValue);
+        bool noPhone = args.Flag("no-phone");
+        (double From, double To)? away = ParseAway(args.String("phone-away"), duration);
+        double nack = args.Double("nack", 0, 0, 50);
+        string snoopPath = args.String("btsnoop") ?? Path.Combine("artifacts", "sim", "session.btsnoop");
+        string plotPath = args.String("plot") ?? Path.Combine("artifacts", "sim", "run.png");
         args.RejectUnknown();
-
-        var clock = new VirtualClock();
-        if (speed > 0)
+        if (noPhone && away != null)
         {
-            clock.PaceAgainstWallClock(speed);
+            throw new UsageException("--phone-away needs a phone (drop --no-phone)");
         }
 
-        Console.WriteLine($"{FirmwareIdentity.Model} firmware {FirmwareIdentity.FirmwareRevision} on the simulated board (seed {seed})");
-        Console.WriteLine("foundation stage: the board boots and keeps time; sensors, vitals and BLE arrive with their issues.");
-        long end = (long)(duration * 1_000_000);
-        long nextReport = 1_000_000;
-        while (clock.NowMicroseconds < end)
+        var settings = new ApplicationSettings();
+        if (away != null)
         {
-            clock.SleepMicroseconds(Math.Min(40_000, end - clock.NowMicroseconds));
-            if (clock.NowMicroseconds >= nextReport)
+            settings.SpotCheckIntervalSeconds = 20;
+        }
+
+        var board = new SimulatedWearable(scenario, settings);
+        board.PpgBus.NackProbability = nack / 100;
+        board.MotionBus.NackProbability = nack / 100;
+        if (speed > 0)
+        {
+            board.Clock.PaceAgainstWallClock(speed);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snoopPath))!);
+        using var snoopFile = File.Create(snoopPath);
+        using var snoop = new BtSnoopWriter(snoopFile);
+        var link = new BleLink(board.Server, board.Clock, snoop);
+        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var caregiver = new CaregiverApp(phone, board);
+        phone.LineShown += line => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | {line}");
+
+        Console.WriteLine($"{FirmwareIdentity.Model} firmware {FirmwareIdentity.FirmwareRevision} on the simulated board: scenario {scenarioName}, "
+            + $"{duration:F0} s, seed {seed}{(nack > 0 ? $", {nack}% I2C NACKs" : "")}");
+        Console.WriteLine("scenario: " + string.Join(", ", scenario.Timeline.Select(t => $"{t.Seconds:F0} s {t.Name}")));
+        bool sensorsOk = board.Boot();
+        Console.WriteLine(sensorsOk
+            ? $"boot: MAX30102 part 0x{board.App.Ppg.PartIdRead:X2} rev {board.App.Ppg.RevisionIdRead}, ADXL345 ok; record store holds {board.App.Store.Count(1, int.MaxValue, WearableFirmware.Storage.RecordType.SpotCheck)} spot-checks"
+            : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Motion.LastStartError}");
+
+        if (!noPhone)
+        {
+            phone.StartHealthSession(link);
+            phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 9, 30, 0)));
+        }
+
+        var trace = new List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)>();
+        var host = Stopwatch.StartNew();
+        bool phoneAway = false;
+        bool phoneBack = false;
+        for (int second = 1; second <= (int)Math.Ceiling(duration); second++)
+        {
+            if (away is { } window && !noPhone && !phoneBack)
             {
-                Console.WriteLine($"t={clock.NowMicroseconds / 1_000_000.0,7:F1} s  uptime ok");
-                nextReport += 1_000_000;
+                if (!phoneAway && second > window.From)
+                {
+                    Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone out of range");
+                    phone.Disconnect();
+                    phoneAway = true;
+                }
+                else if (phoneAway && second > window.To)
+                {
+                    phoneAway = false;
+                    phoneBack = true;
+                    phone.Reconnect(link);
+                    caregiver.FetchStoredRecords();
+                }
+            }
+
+            board.RunUntil(Math.Min(second, duration));
+            caregiver.Tick();
+            VitalsReading r = board.App.VitalsPublisher.LastReading;
+            var truth = WearerScenario.TruthOf(board.PpgSignal) ?? (double.NaN, double.NaN, true);
+            trace.Add((second, r, truth.HeartRate, truth.SpO2, truth.OnSkin));
+            Console.WriteLine(StatusLine(board, r, truth));
+        }
+
+        host.Stop();
+        SavePlot(plotPath, scenarioName, trace);
+        PrintSummary(board, phone, trace, host.Elapsed, snoopPath, plotPath);
+        return 0;
+    }
+
+    private static (double, double)? ParseAway(string? text, double duration)
+    {
+        if (text == null)
+        {
+            return null;
+        }
+
+        string[] parts = text.Split(':');
+        if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out double a)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double b) || a < 0 || b <= a || b >= duration)
+        {
+            throw new UsageException($"--phone-away wants start:end seconds inside the run, start < end (got '{text}')");
+        }
+
+        return (a, b);
+    }
+
+    private static string StatusLine(SimulatedWearable board, VitalsReading r, (double HeartRate, double SpO2, bool OnSkin) truth)
+    {
+        var stats = board.App.Loop.Statistics;
+        string hr = r.HeartRateValid ? $"HR {r.HeartRateBpm,5:F1}" : "HR   ---";
+        string spo2 = r.SpO2Valid ? $"SpO2 {r.SpO2Percent,5:F1} %" : "SpO2  --- %";
+        string pi = r.PerfusionIndexValid ? $"PI {r.PerfusionIndexPercent,4:F1} %" : "PI  -- %";
+        string quality = r.Quality == SignalQuality.Good ? "good" : r.Quality.ToString().ToLowerInvariant().Replace(", ", "+");
+        string contact = r.Contact == SensorContact.Contact ? "on skin" : r.Contact == SensorContact.NoContact ? "off skin" : "contact?";
+        string motion = r.MotionQuestionable ? " moving" : "";
+        string alert = board.Alarm.Sounding ? "  ALARM" : "";
+        return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {truth.HeartRate,5:F1})  {spo2} (true {truth.SpO2,5:F1})  {pi}  {quality,-12} {contact}{motion}"
+            + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Motion.Health.SamplesLost}, "
+            + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Motion.Health.TransferErrors}{alert}";
+    }
+
+    private static void SavePlot(string path, string scenario, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(2);
+        double[] t = trace.Select(x => x.T).ToArray();
+        Plot heart = multiplot.GetPlot(0);
+        var trueHr = heart.Add.ScatterLine(t, trace.Select(x => x.TrueHr).ToArray());
+        trueHr.LegendText = "simulated truth";
+        var hr = heart.Add.ScatterLine(t, trace.Select(x => x.Reading.HeartRateValid ? (double)x.Reading.HeartRateBpm : double.NaN).ToArray());
+        hr.LegendText = "firmware (valid readings)";
+        heart.Title($"scenario {scenario}: heart rate");
+        heart.YLabel("bpm");
+        heart.ShowLegend(Edge.Bottom);
+        Plot oxygen = multiplot.GetPlot(1);
+        var trueSpO2 = oxygen.Add.ScatterLine(t, trace.Select(x => x.TrueSpO2).ToArray());
+        trueSpO2.LegendText = "simulated truth";
+        var spo2 = oxygen.Add.ScatterLine(t, trace.Select(x => x.Reading.SpO2Valid ? (double)x.Reading.SpO2Percent : double.NaN).ToArray());
+        spo2.LegendText = "firmware (valid readings)";
+        oxygen.Title("SpO2");
+        oxygen.YLabel("%");
+        oxygen.XLabel("time (s)");
+        oxygen.ShowLegend(Edge.Bottom);
+        multiplot.SavePng(path, 1100, 800);
+    }
+
+    private static void PrintSummary(SimulatedWearable board, SimulatedPhone phone, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace,
+        TimeSpan host, string snoopPath, string plotPath)
+    {
+        var app = board.App;
+        var stats = app.Loop.Statistics;
+        var hr = trace.Where(x => x.Reading.HeartRateValid).ToList();
+        var spo2 = trace.Where(x => x.Reading.SpO2Valid).ToList();
+        int worn = trace.Count(x => x.OnSkin);
+        Console.WriteLine();
+        Console.WriteLine($"summary: {trace.Count} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Count / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
+        Console.WriteLine($"  vitals   HR valid {Percent(hr.Count, worn)} of worn time, MAE {(hr.Count > 0 ? hr.Average(x => Math.Abs(x.Reading.HeartRateBpm - x.TrueHr)) : double.NaN):F2} bpm; "
+            + $"SpO2 valid {Percent(spo2.Count, worn)}, Arms {(spo2.Count > 0 ? Math.Sqrt(spo2.Average(x => Math.Pow(x.Reading.SpO2Percent - x.TrueSpO2, 2))) : double.NaN):F2} %");
+        Console.WriteLine($"  loop     {stats.Ticks} ticks of {app.Loop.Settings.PeriodMicroseconds / 1000} ms, {stats.Overruns} overruns, {stats.MissedTicks} missed, "
+            + $"{stats.PublishDeferrals} publish deferrals, {stats.TaskFaults} task faults, worst lateness {stats.WorstLatenessMicroseconds} us, "
+            + $"watchdog fed {board.Watchdog.Feeds} times (longest gap {board.Watchdog.LongestGapMicroseconds / 1000} ms)");
+        Console.WriteLine($"  sensors  MAX30102 {app.Ppg.Health.State}, {app.Ppg.Health.SamplesLost} samples lost, {app.Ppg.Health.TransferErrors} I2C errors, "
+            + $"{app.Ppg.Health.Recoveries} recoveries; ADXL345 {app.Motion.Health.State}, {app.Motion.Health.SamplesLost} lost, {app.Motion.Health.TransferErrors} I2C errors");
+        Console.WriteLine($"  alerts   {app.MotionProcessing.FallsDetected} falls detected, alarm sounded {board.Alarm.Episodes.Count} times, "
+            + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
+        Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
+            + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");
+        Console.WriteLine($"  phone    {phone.Lines.Count} lines shown, {phone.Received.Count} values received");
+        Console.WriteLine($"  files    BLE capture {snoopPath} (open in Wireshark), plot {plotPath}");
+    }
+
+    private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F0} %";
+
+    /// <summary>What the caregiver's phone app does beyond showing values: acknowledges fall alerts, fetches stored records.</summary>
+    private sealed class CaregiverApp(SimulatedPhone phone, SimulatedWearable board)
+    {
+        private const string FallEvent = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
+        private const string AlertControl = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
+        private int _seen;
+
+        public void Tick()
+        {
+            if (!phone.IsConnected)
+            {
+                return;
+            }
+
+            PhoneCharacteristic fallEvent = phone.Find(FallEvent);
+            for (; _seen < phone.Received.Count; _seen++)
+            {
+                var (handle, _, value) = phone.Received[_seen];
+                // Confirmed (2) and manual (4) alerts need a human: the caregiver acknowledges them.
+                if (handle == fallEvent.ValueHandle && value.Length >= 3 && (value[2] == 2 || value[2] == 4))
+                {
+                    phone.Write(AlertControl, [0x01, value[0], value[1]]);
+                }
             }
         }
 
-        Console.WriteLine($"done: {duration:F0} simulated seconds");
-        return 0;
+        public void FetchStoredRecords()
+        {
+            int before = phone.Received.Count;
+            byte code = phone.Write("2a52", [0x01, 0x01]); // Report Stored Records, all
+            if (code != 0)
+            {
+                Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP request refused with ATT error 0x{code:X2}");
+                return;
+            }
+
+            // The firmware sends one record per loop tick once the previous one is confirmed.
+            for (int i = 0; i < 2000 && board.App.RecordAccess.ProcedureInProgress; i++)
+            {
+                board.RunTicks(1);
+            }
+
+            Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP: fetched stored records ({phone.Received.Count - before} indications)");
+        }
     }
 }

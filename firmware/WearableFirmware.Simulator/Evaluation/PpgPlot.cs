@@ -20,21 +20,21 @@ public static class PpgPlot
 
         // Pulse: a stretch from the middle of the record, where the pipeline has long settled.
         double start = Math.Max(0, rec.DurationSeconds / 2 - TraceSeconds / 2);
-        int from = (int)(start * rec.SampleRateHz);
-        int to = Math.Min(result.Pulse.Length, from + (int)(TraceSeconds * rec.SampleRateHz));
-        double[] xs = Enumerable.Range(from, to - from).Select(i => i / (double)rec.SampleRateHz).ToArray();
+        int from = (int)(start * result.SampleRateHz);
+        int to = Math.Min(result.Pulse.Length, from + (int)(TraceSeconds * result.SampleRateHz));
+        double[] xs = Enumerable.Range(from, to - from).Select(i => i / (double)result.SampleRateHz).ToArray();
         double[] ys = Enumerable.Range(from, to - from).Select(i => (double)result.Pulse[i]).ToArray();
         var line = trace.Add.ScatterLine(xs, ys);
         line.LegendText = "band-passed IR pulse (systole up)";
-        double[] beats = result.BeatTimes.Where(t => t >= start && t < to / (double)rec.SampleRateHz).ToArray();
-        double[] beatY = beats.Select(t => (double)result.Pulse[Math.Min(result.Pulse.Length - 1, (int)Math.Round(t * rec.SampleRateHz))]).ToArray();
+        double[] beats = result.BeatTimes.Where(t => t >= start && t < to / (double)result.SampleRateHz).ToArray();
+        double[] beatY = beats.Select(t => (double)result.Pulse[Math.Min(result.Pulse.Length - 1, (int)Math.Round(t * result.SampleRateHz))]).ToArray();
         var detected = trace.Add.ScatterPoints(beats, beatY);
         detected.LegendText = "detected beats";
         detected.MarkerSize = 8;
         if (rec.ReferenceBeatTimes.Length > 0)
         {
             double top = ys.Length > 0 ? ys.Max() : 1;
-            double[] refBeats = rec.ReferenceBeatTimes.Where(t => t >= start && t < to / (double)rec.SampleRateHz).ToArray();
+            double[] refBeats = rec.ReferenceBeatTimes.Where(t => t >= start && t < to / (double)result.SampleRateHz).ToArray();
             var chest = trace.Add.ScatterPoints(refBeats, refBeats.Select(_ => top * 1.1).ToArray());
             chest.LegendText = "chest-strap beats (R waves, earlier than the finger pulse)";
             chest.MarkerShape = MarkerShape.FilledTriangleDown;

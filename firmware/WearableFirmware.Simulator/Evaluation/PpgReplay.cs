@@ -1,4 +1,6 @@
+using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.SimulatedBoard.Signals;
+using WearableFirmware.SimulatedBoard.Vitals;
 using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Evaluation;
@@ -7,6 +9,9 @@ namespace WearableFirmware.Simulator.Evaluation;
 public sealed class PpgReplayResult
 {
     public required PpgRecording Recording { get; init; }
+
+    /// <summary>Samples per second the chip delivered (the pipeline's rate).</summary>
+    public required int SampleRateHz { get; init; }
 
     /// <summary>Time of each once-a-second reading (s from the recording start).</summary>
     public required double[] Times { get; init; }
@@ -21,67 +26,73 @@ public sealed class PpgReplayResult
 
     /// <summary>The band-passed pulse the detector saw (systole up), one value per sample.</summary>
     public required float[] Pulse { get; init; }
+
+    /// <summary>Samples the driver reported lost (expected 0: the FIFO holds 320 ms, the loop drains every 40 ms).</summary>
+    public required long SamplesLost { get; init; }
 }
 
 /// <summary>
-/// Replays a recording through the vitals pipeline sample by sample and takes a reading once a second, as the
-/// sampling loop does on the device.
+/// Replays a recording as the device would see it: the recording lights the MAX30102 chip model, which samples it at
+/// its configured rate; the driver (default <see cref="Max3010xSettings"/>) drains the FIFO every 40 ms of simulated
+/// time and the samples go through the vitals pipeline. A reading is taken once a second, as the loop publishes.
 /// </summary>
 public static class PpgReplay
 {
-    public static PpgReplayResult Run(PpgRecording recording, VitalsConfiguration configuration)
+    public static PpgReplayResult Run(PpgRecording recording, VitalsConfiguration configuration, Max3010xSettings? settings = null)
     {
-        if (configuration.SampleRateHz != recording.SampleRateHz)
+        RecordedPpgSignal light = recording.ToSignal();
+        var sensor = new SimulatedPpgSensor(light, settings);
+        int rate = sensor.SampleRateHz;
+        if (configuration.SampleRateHz != rate)
         {
-            throw new ArgumentException("recording resampled to " + recording.SampleRateHz + " sps but the pipeline is configured for " + configuration.SampleRateHz);
+            throw new ArgumentException("the MAX30102 delivers " + rate + " sps but the pipeline is configured for " + configuration.SampleRateHz);
         }
 
+        // The recording's first frame plays at the chip's first conversion, so sample k is recording time k / rate.
+        light.StartMicroseconds = sensor.FirstSampleMicroseconds;
         var processor = new VitalsProcessor(configuration);
-        int n = recording.Red.Length;
-        int rate = recording.SampleRateHz;
+        long samples = (long)Math.Floor(recording.DurationSeconds * rate) + 1;
         var times = new List<double>();
         var readings = new List<VitalsReading>();
         var ratios = new List<double>();
         var beats = new List<double>();
-        var pulse = new float[n];
+        var pulse = new List<float>((int)samples);
         int beatCount = 0;
-        for (int i = 0; i < n; i++)
+        sensor.AfterEachSample = p =>
         {
-            FeedSample(processor, recording, i);
-            pulse[i] = processor.PulseSignal;
-            if (processor.BeatCount != beatCount)
+            pulse.Add(p.PulseSignal);
+            if (p.BeatCount != beatCount)
             {
-                beatCount = processor.BeatCount;
-                beats.Add((processor.LastBeatSample + processor.LastBeatFraction) / rate);
+                beatCount = p.BeatCount;
+                beats.Add((p.LastBeatSample + p.LastBeatFraction) / rate);
             }
+        };
 
-            if ((i + 1) % rate == 0)
+        long nextReading = rate;
+        while (sensor.SamplesDelivered < samples)
+        {
+            sensor.Tick(processor);
+            while (sensor.SamplesDelivered >= nextReading && nextReading <= samples)
             {
+                // Published after the drain that crossed the second, as the loop does.
                 VitalsReading reading = processor.Reading;
-                times.Add((i + 1) / (double)rate);
+                times.Add(nextReading / (double)rate);
                 readings.Add(reading);
                 ratios.Add(reading.SpO2Valid ? processor.SpO2Ratio : double.NaN);
+                nextReading += rate;
             }
         }
 
         return new PpgReplayResult
         {
             Recording = recording,
+            SampleRateHz = rate,
             Times = times.ToArray(),
             Readings = readings.ToArray(),
             Ratios = ratios.ToArray(),
             BeatTimes = beats.ToArray(),
-            Pulse = pulse,
+            Pulse = pulse.ToArray(),
+            SamplesLost = sensor.SamplesLost,
         };
-    }
-
-    /// <summary>
-    /// The pipeline feed: one sample of the recording into the processor. This is the single place where samples
-    /// enter; on the simulated board it is to go through the MAX30102 chip model's replay source and the driver's
-    /// FIFO read instead of reading the arrays directly.
-    /// </summary>
-    public static void FeedSample(VitalsProcessor processor, PpgRecording recording, int index)
-    {
-        processor.AddSample((int)recording.Red[index], (int)recording.Ir[index]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WearableFirmware.Ble;
+using WearableFirmware.Motion;
 using WearableFirmware.Storage;
 using WearableFirmware.Vitals;
 
@@ -16,9 +17,7 @@ public sealed record VectorFile(string RelativePath, string Content);
 /// expected outputs go to readable CSV files in tests/vectors/ and to one generated C# file the nanoFramework
 /// test project compiles (static arrays only: no generics, nothing nanoCLR lacks). Everything here is a pure
 /// function of the portable code, so regenerating gives identical text unless that code's behaviour changed.
-/// Fall decisions join when the fall detector (WearableFirmware.Motion) is merged: add a FallCases section that
-/// feeds a synthetic accelerometer sequence to FallDetector.Process and records each non-None decision with its
-/// sample index, and the matching test in tests/WearableFirmware.DeviceTests/FallParityTests.cs.
+/// Fall decisions come from a synthetic accelerometer sequence (a fall, then a jump) fed to FallDetector.Process.
 /// </summary>
 public static class GoldenVectors
 {
@@ -28,6 +27,12 @@ public static class GoldenVectors
     /// <summary>Synthetic PPG: 15 s at 100 sps; readings taken after every 100th sample (once a second).</summary>
     public const int PpgSampleRateHz = 100;
     public const int PpgSeconds = 15;
+
+    /// <summary>
+    /// The fall detector runs at the ADXL345's 100 Hz here (its settings default to 50 Hz, the SisFall tuning rate);
+    /// parity does not depend on the rate, only on both builds using the same one.
+    /// </summary>
+    public const int MotionSampleRateHz = 100;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -170,6 +175,7 @@ public static class GoldenVectors
         files.Add(Crc(cs));
         files.Add(Slots(cs));
         files.AddRange(VitalsVectors(cs));
+        files.AddRange(FallVectors(cs));
 
         cs.Append("    }\n}\n");
         files.Add(new VectorFile(GeneratedSourcePath, cs.ToString()));
@@ -482,6 +488,106 @@ public static class GoldenVectors
 
         yield return new VectorFile(VectorsDirectory + "/ppg-samples.csv", samples.ToString());
         yield return new VectorFile(VectorsDirectory + "/vitals-readings.csv", table.ToString());
+    }
+
+    /// <summary>
+    /// Synthetic wrist accelerometer sequence in milli-g, integer arithmetic only, at 100 Hz: 3 s standing (gravity on
+    /// -Y, the detector's upright axis), 0.3 s of free fall (0.15 g), a 50 ms impact peaking at 4.8 g, 3 s lying still
+    /// (gravity on +X); then 3 s standing, a jump (0.2 s at 0.3 g, a 3 g landing) and 3 s standing again. ±20 mg of
+    /// LCG noise per axis. Expected: the first impact judged a fall, the landing rejected (posture unchanged).
+    /// </summary>
+    public static int[][] SyntheticMotion()
+    {
+        var x = new List<int>();
+        var y = new List<int>();
+        var z = new List<int>();
+        uint lcg = 2024;
+        int Noise()
+        {
+            lcg = lcg * 1103515245 + 12345;
+            return (int)((lcg >> 16) % 41) - 20;
+        }
+
+        void Hold(int samples, int gx, int gy, int gz)
+        {
+            for (int i = 0; i < samples; i++)
+            {
+                x.Add(gx + Noise());
+                y.Add(gy + Noise());
+                z.Add(gz + Noise());
+            }
+        }
+
+        Hold(300, 0, -1000, 0);
+        Hold(30, 0, -150, 0);
+        int[] impact = [2500, 4800, 3600, 2000, 1200];
+        foreach (int g in impact)
+        {
+            Hold(1, g * 3 / 5, -g * 4 / 5, 0);
+        }
+
+        Hold(300, 1000, 0, 0);
+        Hold(300, 0, -1000, 0);
+        Hold(20, 0, -300, 0);
+        int[] landing = [1800, 3000, 2200, 1400, 1100];
+        foreach (int g in landing)
+        {
+            Hold(1, 0, -g, 0);
+        }
+
+        Hold(300, 0, -1000, 0);
+        return [x.ToArray(), y.ToArray(), z.ToArray()];
+    }
+
+    private static IEnumerable<VectorFile> FallVectors(StringBuilder cs)
+    {
+        int[][] motion = SyntheticMotion();
+        var detector = new FallDetector(new FallDetectorSettings { SampleRateHz = MotionSampleRateHz });
+        var samples = new List<int>();
+        var decisions = new List<FallDecision>();
+        var flags = new List<bool[]>();
+        var peaks = new List<float>();
+        var table = new StringBuilder("# FallDetector.Process decisions for motion-samples.csv (FallDetectorSettings defaults, SampleRateHz = 100)\n"
+            + "sample,decision,impact_passed,free_fall_passed,posture_passed,inactivity_passed,peak_g\n");
+        for (int i = 0; i < motion[0].Length; i++)
+        {
+            FallDecision decision = detector.Process(motion[0][i] / 1000f, motion[1][i] / 1000f, motion[2][i] / 1000f);
+            if (decision == FallDecision.None)
+            {
+                continue;
+            }
+
+            samples.Add(i);
+            decisions.Add(decision);
+            flags.Add([detector.ImpactPassed, detector.FreeFallPassed, detector.PosturePassed, detector.InactivityPassed]);
+            peaks.Add(detector.PeakG);
+            table.Append(i).Append(',').Append((int)decision).Append(',').Append(string.Join(',', flags[^1].Select(f => f ? 1 : 0)))
+                .Append(',').Append(Rounded(detector.PeakG)).Append('\n');
+        }
+
+        var csv = new StringBuilder("# Synthetic accelerometer sequence in milli-g at 100 Hz fed to FallDetector; see GoldenVectors.SyntheticMotion\nindex,x_mg,y_mg,z_mg\n");
+        for (int i = 0; i < motion[0].Length; i++)
+        {
+            csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
+        }
+
+        cs.Append("        /// <summary>Rate of the motion sequence; FallDetectorSettings.SampleRateHz for the fall parity test.</summary>\n");
+        cs.Append("        public const int MotionSampleRateHz = ").Append(MotionSampleRateHz).Append(";\n\n");
+        Array(cs, "Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process",
+            "int[]", "MotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "MotionYmg", motion[1].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "MotionZmg", motion[2].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, "Every decision other than None: sample index, (int)FallDecision, stage verdicts, peak magnitude (g)",
+            "int[]", "FallDecisionSample", samples.Select(v => v.ToString(Inv)));
+        Array(cs, null, "int[]", "FallDecisionKind", decisions.Select(d => ((int)d).ToString(Inv)));
+        Array(cs, null, "bool[]", "FallImpactPassed", flags.Select(f => Bool(f[0])));
+        Array(cs, null, "bool[]", "FallFreeFallPassed", flags.Select(f => Bool(f[1])));
+        Array(cs, null, "bool[]", "FallPosturePassed", flags.Select(f => Bool(f[2])));
+        Array(cs, null, "bool[]", "FallInactivityPassed", flags.Select(f => Bool(f[3])));
+        Array(cs, null, "float[]", "FallPeakG", peaks.Select(p => Rounded(p) + "f"));
+
+        yield return new VectorFile(VectorsDirectory + "/motion-samples.csv", csv.ToString());
+        yield return new VectorFile(VectorsDirectory + "/fall-decisions.csv", table.ToString());
     }
 
     private static void Array(StringBuilder cs, string? comment, string type, string name, IEnumerable<string> items, int perLine = 12)

@@ -1,42 +1,41 @@
 using System;
 using System.Device.Adc;
+using WearableFirmware.Application;
 using WearableFirmware.Board;
 using WearableFirmware.Power;
 
 namespace WearableFirmware.Platform
 {
     /// <summary>
-    /// Battery voltage from the divider tap on an ESP32 ADC1 channel, fed to the portable <see cref="BatteryGauge"/>.
+    /// Battery voltage from the divider tap on an ESP32 ADC1 channel: the application's <see cref="IBatterySensor"/>
+    /// (its BatteryPublisher feeds the portable gauge once a minute).
     /// ADC1 because ADC2 is unusable while the radio runs. Each reading averages a short burst of conversions (the
     /// ESP32 ADC is noisy by tens of counts); the gauge then averages readings over time. nanoFramework gives raw
     /// counts only (no eFuse two-point calibration through the managed API), so the full-scale voltage in
     /// <see cref="BoardConfiguration.AdcFullScaleVolts"/> is the one calibration knob: measure VBAT with a meter once
     /// per board type and adjust it. Allocation-free after construction.
     /// </summary>
-    public sealed class BatteryMonitor : IDisposable
+    public sealed class BatteryMonitor : IBatterySensor, IDisposable
     {
         /// <summary>Conversions averaged per reading.</summary>
         public const int ConversionsPerReading = 16;
 
         private readonly AdcController _controller;
         private readonly AdcChannel _channel;
-        private readonly BatteryGauge _gauge;
         private readonly int _maxCount;
 
         // millivolts = counts × _numerator / _denominator (integer math, no per-reading float rounding drift).
         private readonly long _numerator;
         private readonly long _denominator;
 
-        public BatteryMonitor(BoardConfiguration board, BatteryGauge gauge)
+        // No charger-status line on the reference build: charging is inferred from the voltage.
+        private readonly ChargeDetector _charge = new ChargeDetector();
+
+        public BatteryMonitor(BoardConfiguration board)
         {
             if (board == null)
             {
                 throw new ArgumentNullException("board");
-            }
-
-            if (gauge == null)
-            {
-                throw new ArgumentNullException("gauge");
             }
 
             if (board.BatteryDividerRatio < 1f || board.AdcFullScaleVolts <= 0f)
@@ -44,7 +43,6 @@ namespace WearableFirmware.Platform
                 throw new ArgumentOutOfRangeException("board", "divider ratio must be >= 1 and ADC full scale > 0 V");
             }
 
-            _gauge = gauge;
             _controller = new AdcController();
             _channel = _controller.OpenChannel(board.BatteryAdcChannel);
             _maxCount = _controller.MaxValue;
@@ -64,16 +62,17 @@ namespace WearableFirmware.Platform
         /// <summary>Raw averaged ADC counts of the last reading (for calibration on the bench).</summary>
         public int LastCounts { get; private set; }
 
-        public BatteryGauge Gauge
+        /// <summary>IBatterySensor: charger connected, as <see cref="ChargeDetector"/> infers it from the readings.</summary>
+        public bool Charging
         {
-            get { return _gauge; }
+            get { return _charge.Charging; }
         }
 
         /// <summary>
-        /// Converts a burst of conversions to battery millivolts and feeds the gauge. Call once every few seconds
-        /// from the loop thread, ideally when the radio is idle (its current bursts sag the cell).
+        /// IBatterySensor: averages a burst of conversions and returns battery millivolts. Called once a minute from
+        /// the loop thread (ideally when the radio is idle: its current bursts sag the cell).
         /// </summary>
-        public int Sample(bool charging)
+        public int ReadMillivolts()
         {
             int sum = 0;
             for (int i = 0; i < ConversionsPerReading; i++)
@@ -84,7 +83,7 @@ namespace WearableFirmware.Platform
             int counts = (sum + ConversionsPerReading / 2) / ConversionsPerReading;
             LastCounts = counts;
             LastMillivolts = CountsToMillivolts(counts);
-            _gauge.AddReading(LastMillivolts, charging);
+            _charge.AddReading(LastMillivolts);
             return LastMillivolts;
         }
 

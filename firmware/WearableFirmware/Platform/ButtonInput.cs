@@ -1,32 +1,21 @@
 using System;
 using System.Device.Gpio;
+using WearableFirmware.Application;
 using WearableFirmware.Drivers;
 
 namespace WearableFirmware.Platform
 {
-    /// <summary>What the wearer did with the button.</summary>
-    public enum ButtonGesture
-    {
-        None = 0,
-
-        /// <summary>Pressed and released within <see cref="ButtonInput.LongPressMilliseconds"/>: cancel the alarm.</summary>
-        ShortPress = 1,
-
-        /// <summary>Held for <see cref="ButtonInput.LongPressMilliseconds"/>: manual emergency (reported while still held).</summary>
-        LongPress = 2,
-    }
-
     /// <summary>
     /// The user button (active low, internal pull-up). The GPIO driver debounces in native code
     /// (<see cref="GpioPin.DebounceTimeout"/>); the edge handler, which nanoFramework runs on its event thread, reads
     /// the settled level itself rather than trusting the edge type (two bounces can merge into one event) and
     /// timestamps the change. A press shorter than <see cref="MinimumPressMilliseconds"/> is ignored as noise.
-    /// Gestures go into a small lock-protected ring that the loop thread empties with <see cref="TryTake"/>; a long
-    /// press is reported by <see cref="Poll"/> as soon as the hold reaches 3 s, so the wearer gets feedback without
-    /// letting go. This class allocates nothing per press (nanoFramework itself allocates one event-args object per
-    /// edge in its dispatcher; that is outside our control and a few per press).
+    /// Presses go into a small lock-protected ring that the loop thread empties with <see cref="TakePress"/>
+    /// (<see cref="IButtonInput"/>); a long press is queued as soon as the hold reaches 3 s (checked on every
+    /// <see cref="TakePress"/>), so the wearer gets feedback without letting go. This class allocates nothing per
+    /// press (nanoFramework's event dispatcher allocates one event-args object per edge, outside our control).
     /// </summary>
-    public sealed class ButtonInput : IDisposable
+    public sealed class ButtonInput : IButtonInput, IDisposable
     {
         public const int LongPressMilliseconds = 3000;
 
@@ -36,14 +25,13 @@ namespace WearableFirmware.Platform
         /// <summary>Shorter presses are treated as glitches (ESD, a knock on the case).</summary>
         public const int MinimumPressMilliseconds = 50;
 
-        /// <summary>Gestures held for the loop; a loop that is seconds late still sees 8 presses.</summary>
+        /// <summary>Presses held for the loop; a loop that is seconds late still sees 8 of them.</summary>
         public const int QueueCapacity = 8;
 
         private readonly GpioPin _pin;
         private readonly IClock _clock;
         private readonly object _sync = new object();
-        private readonly int[] _gestures = new int[QueueCapacity];
-        private readonly long[] _times = new long[QueueCapacity];
+        private readonly int[] _presses = new int[QueueCapacity];
         private int _head;
         private int _count;
 
@@ -69,9 +57,12 @@ namespace WearableFirmware.Platform
             _pin = gpio.OpenPin(pin, PinMode.InputPullUp);
             _pin.DebounceTimeout = TimeSpan.FromTicks(DebounceMilliseconds * TimeSpan.TicksPerMillisecond);
 
-            // A button already down at start-up (held through reset: the pairing-mode gesture) counts from now.
+            // A button already down while the application starts is the pairing-mode gesture (pressed just after
+            // reset, never during it: GPIO 0 low at reset selects the ROM bootloader). It must not also become a
+            // press: that hold is marked as already reported, so neither its length nor its release counts.
             _pressed = _pin.Read() == PinValue.Low;
             _pressedAt = clock.NowMicroseconds;
+            _longReported = _pressed;
             HeldAtStart = _pressed;
             _pin.ValueChanged += OnValueChanged;
         }
@@ -91,41 +82,33 @@ namespace WearableFirmware.Platform
             }
         }
 
-        /// <summary>Gestures lost because the loop did not take them (the oldest is dropped).</summary>
+        /// <summary>Presses lost because the loop did not take them (the oldest is dropped).</summary>
         public int Overflows { get; private set; }
 
         /// <summary>Presses ignored as shorter than <see cref="MinimumPressMilliseconds"/>.</summary>
         public int Glitches { get; private set; }
 
-        /// <summary>Loop thread: reports a long press once the hold reaches 3 s.</summary>
-        public void Poll(long nowMicroseconds)
+        /// <summary>Loop thread (IButtonInput): the oldest queued press, or None.</summary>
+        public ButtonPress TakePress()
         {
+            long now = _clock.NowMicroseconds;
             lock (_sync)
             {
-                if (_pressed && !_longReported && nowMicroseconds - _pressedAt >= LongPressMilliseconds * 1000L)
+                if (_pressed && !_longReported && now - _pressedAt >= LongPressMilliseconds * 1000L)
                 {
                     _longReported = true;
-                    Enqueue(ButtonGesture.LongPress, nowMicroseconds);
+                    Enqueue(ButtonPress.Long);
                 }
-            }
-        }
 
-        /// <summary>Loop thread: the oldest queued gesture, or None. <paramref name="atMicroseconds"/> is when it was recognised.</summary>
-        public ButtonGesture TryTake(out long atMicroseconds)
-        {
-            lock (_sync)
-            {
                 if (_count == 0)
                 {
-                    atMicroseconds = 0;
-                    return ButtonGesture.None;
+                    return ButtonPress.None;
                 }
 
-                ButtonGesture gesture = (ButtonGesture)_gestures[_head];
-                atMicroseconds = _times[_head];
+                ButtonPress press = (ButtonPress)_presses[_head];
                 _head = (_head + 1) % QueueCapacity;
                 _count--;
-                return gesture;
+                return press;
             }
         }
 
@@ -162,13 +145,13 @@ namespace WearableFirmware.Platform
 
                 if (held >= LongPressMilliseconds * 1000L)
                 {
-                    // Poll was late: the hold still counts as a long press.
+                    // The loop did not look during the hold: it still counts as a long press.
                     _longReported = true;
-                    Enqueue(ButtonGesture.LongPress, now);
+                    Enqueue(ButtonPress.Long);
                 }
                 else if (held >= MinimumPressMilliseconds * 1000L)
                 {
-                    Enqueue(ButtonGesture.ShortPress, now);
+                    Enqueue(ButtonPress.Short);
                 }
                 else
                 {
@@ -178,7 +161,7 @@ namespace WearableFirmware.Platform
         }
 
         // Caller holds _sync.
-        private void Enqueue(ButtonGesture gesture, long at)
+        private void Enqueue(ButtonPress press)
         {
             if (_count == QueueCapacity)
             {
@@ -187,9 +170,7 @@ namespace WearableFirmware.Platform
                 Overflows++;
             }
 
-            int tail = (_head + _count) % QueueCapacity;
-            _gestures[tail] = (int)gesture;
-            _times[tail] = at;
+            _presses[(_head + _count) % QueueCapacity] = (int)press;
             _count++;
         }
     }

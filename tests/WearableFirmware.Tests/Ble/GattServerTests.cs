@@ -309,7 +309,7 @@ public class GattServerTests
         public bool ProcedureInProgress { get; set; }
         public int Writes { get; private set; }
 
-        public byte OnControlPointWrite(byte[] data, int offset, int length)
+        public byte OnControlPointWrite(IGattLink link, byte[] data, int offset, int length)
         {
             Writes++;
             return AttErrorCode.Success;

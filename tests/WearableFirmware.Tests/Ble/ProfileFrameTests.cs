@@ -101,9 +101,9 @@ public class ProfileFrameTests
     {
         // Supported Features: Measurement Status (0x01) | Device and Sensor Status (0x02) | storage (0x04) | timestamp (0x08)
         //   | PAI (0x40) | Multiple Bonds (0x80) = 0x00CF;
-        // Measurement Status support: bits 5,6,7,9,11,13,14,15 = 0xEAE0; Device and Sensor Status support: bits 1,3,5,6,9,11,13 = 0x002A6A.
+        // Measurement Status support: bits 5,6,7,9,11,13,14,15 = 0xEAE0; Device and Sensor Status support: bits 1,3,4,5,6,7,9,10,11,13,14 = 0x006EFA.
         var plx = new PulseOximeterService();
-        Assert.Equal("CF00" + "E0EA" + "6A2A00", Hex(plx.Features.Value, plx.Features.ValueLength));
+        Assert.Equal("CF00" + "E0EA" + "FA6E00", Hex(plx.Features.Value, plx.Features.ValueLength));
     }
 
     [Fact]

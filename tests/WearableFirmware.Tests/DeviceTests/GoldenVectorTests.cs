@@ -59,6 +59,12 @@ public class GoldenVectorTests
         double expectedSpO2 = 1.5958422 * 0.45 * 0.45 - 34.6596622 * 0.45 + 112.6898759;
         Assert.InRange(double.Parse(last[7], System.Globalization.CultureInfo.InvariantCulture), expectedSpO2 - 1.0, expectedSpO2 + 1.0);
 
+        // The motion sequence holds a fall (upright, free fall, impact, lying still) and a jump (upright before and after).
+        string[] decisions = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "vectors", "fall-decisions.csv")).Skip(2).ToArray();
+        Assert.Equal(2, decisions.Length);
+        Assert.StartsWith("533,2,1,1,1,1,", decisions[0]);  // fall, confirmed after the impact at ~sample 330-335 + settle + 1.5 s
+        Assert.Equal("0", decisions[1].Split(',')[4]);       // the jump: posture stage says no
+
         long size = new FileInfo(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath)).Length;
         Assert.True(size < MaxGeneratedSourceBytes, $"GoldenVectors.g.cs is {size} bytes; keep it under {MaxGeneratedSourceBytes} (nanoFramework deploys it to flash)");
     }
@@ -130,7 +136,7 @@ public class GoldenVectorTests
             }
         }
 
-        Assert.True(ran.Count >= 11, "expected the parity tests to be found, ran: " + string.Join(", ", ran));
+        Assert.True(ran.Count >= 12, "expected the parity tests to be found, ran: " + string.Join(", ", ran));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -25,10 +25,14 @@ public class NanoSubsetGateSelfTests
         "M:System.Math::Round(System.Double)",
     ];
 
-    private static readonly NanoApiAllowlist Allowlist = NanoApiAllowlist.Parse(
+    // The real allowlist minus the sample entries (they are re-added under [samples], and listing twice is an error).
+    private static readonly string[] RealEntries =
         File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "NanoSubset", "nanoframework-api.allowlist"))
             .Where(line => !SampleEntries.Contains(line.Split('#')[0].Trim()) || line.StartsWith('['))
-            .Concat(SampleEntries.Where(e => !e.StartsWith('[')).Select(e => e).Prepend("[samples]")));
+            .ToArray();
+
+    private static readonly NanoApiAllowlist Allowlist = NanoApiAllowlist.Parse(
+        RealEntries.Concat(SampleEntries.Where(e => !e.StartsWith('[')).Select(e => e).Prepend("[samples]")));
 
     [Theory]
     [InlineData("System.Collections.Generic.List<int> l = new System.Collections.Generic.List<int>(); return l.Count;", "generic")]
@@ -110,8 +114,7 @@ public class NanoSubsetGateSelfTests
 
         NanoApiAllowlist allowlist = allowExtra == null
             ? Allowlist
-            : NanoApiAllowlist.Parse(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "NanoSubset", "nanoframework-api.allowlist"))
-                .Where(line => !SampleEntries.Contains(line.Split('#')[0].Trim()) || line.StartsWith('['))
+            : NanoApiAllowlist.Parse(RealEntries
                 .Concat(["[samples]"]).Concat(SampleEntries.Where(e => !e.StartsWith('['))).Concat(allowExtra));
         using var reader = new PEReader(pe);
         return NanoSubsetGate.Check(reader, allowlist, new HashSet<string>());

@@ -82,4 +82,16 @@ public class SisFallTrialTests
         Assert.Equal(0, rig.Driver.Health.SamplesLost);
         Assert.InRange(replayPeak, 0.6 * peak, peak); // the 100 Hz boxcar smooths the peak, never raises it
     }
+
+    [Theory]
+    [InlineData("F01_SA01_R01", true)]
+    [InlineData("D19_SE06_R03", true)]
+    [InlineData("Readme", false)]
+    [InlineData("X01_SA01_R01", false)]
+    [InlineData("F01_XY01_R01", false)]
+    [InlineData("F01_SA01", false)]
+    public void Trial_names_follow_the_data_set_layout(string name, bool isTrial)
+    {
+        Assert.Equal(isTrial, SisFallTrial.IsTrialName(name));
+    }
 }

@@ -20,6 +20,43 @@ public class EstimatorTests
     }
 
     [Fact]
+    public void BeatWindowRatioAndAmplitudeAreNotBiasedByAnOffsetOrSlowDrift()
+    {
+        // IR pulse 0, 2, 4, 2, 0; red half of it. Red rides 100 counts high (DC left after the band-pass) and both
+        // share a slow drift of 0.5 counts per sample. Slopes: IR 2.5, 2.5, -1.5, -1.5; red 1.5, 1.5, -0.5, -0.5.
+        var window = new BeatWindow(8);
+        float[] pulse = { 0, 2, 4, 2, 0 };
+        for (int i = 0; i < pulse.Length; i++)
+        {
+            window.Add(100 + 0.5f * pulse[i] + 0.5f * i, pulse[i] + 0.5f * i);
+        }
+
+        // sqrt((1.5² + 1.5² + 0.5² + 0.5²) / (2.5² + 2.5² + 1.5² + 1.5²)) = sqrt(5 / 17)
+        Assert.Equal((float)Math.Sqrt(5.0 / 17), window.AcRatio, 5);
+        Assert.Equal(4f, window.IrPeakToPeak, 5);   // the drift (line from 0 to 2) removed: 0, 2, 4, 2, 0
+        Assert.Equal(5, window.Count);
+
+        // The next beat's first slope is taken from the last sample of this one; Reset forgets it.
+        window.Clear();
+        window.Add(102, 4);          // slopes from (102, 2): red 0, IR 2
+        window.Add(103, 6);          // red 1, IR 2
+        Assert.Equal((float)Math.Sqrt(1.0 / 8), window.AcRatio, 5);
+        window.Reset();
+        window.Add(500, 700);
+        Assert.Equal(0f, window.AcRatio);  // no change seen yet
+
+        // Longer than its capacity: raw extremes (drift included).
+        var small = new BeatWindow(3);
+        for (int i = 0; i < pulse.Length; i++)
+        {
+            small.Add(0, pulse[i] + 0.5f * i);
+        }
+
+        Assert.Equal(5f, small.IrPeakToPeak, 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BeatWindow(1));
+    }
+
+    [Fact]
     public void HeartRateRejectsAMissedBeatAndAnExtraDetection()
     {
         var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);

@@ -18,14 +18,24 @@ public class PpgEvaluationToolTests : IDisposable
     {
         string record = Path.Combine(_dir, "subject_99");
         Directory.CreateDirectory(record);
-        // Irregular frame times (ms); R ramps 100 -> 110 over 1 s.
-        File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n400,104,0,0\n1000,110,0,0\n");
+        // Irregular frame times (ms) starting at 5 ms; R ramps 100 -> 110 over 1 s.
+        File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n5,100,0,0\n405,104,0,0\n1005,110,0,0\n");
         File.WriteAllText(Path.Combine(record, "RR.txt"), "1000 800 1200 ");
-        PpgRecording rec = PpgRecording.LoadWelltory(record, 100);
-        Assert.Equal(101, rec.Red.Length);
-        Assert.Equal(100_000f, rec.Red[0]);
-        Assert.Equal(102_000f, rec.Red[20], 1);   // halfway between 0 and 400 ms
-        Assert.Equal(107_000f, rec.Red[70], 1);   // halfway between 400 and 1000 ms
+        PpgRecording rec = PpgRecording.LoadWelltory(record);
+        Assert.Equal(new long[] { 0, 400_000, 1_000_000 }, rec.FrameTimesMicroseconds);
+        Assert.Equal(new[] { 100f, 104f, 110f }, rec.Red);
+
+        // The light the chip model sees: each channel scaled to its typical skin level (mean red 550, IR 900 nA/mA),
+        // interpolated at the model's conversion times.
+        RecordedPpgSignal light = rec.ToSignal();
+        light.StartMicroseconds = 50_000;
+        float redScale = 550f / (314f / 3);
+        float irScale = 900f / (314f / 3);
+        light.Sample(50_000 + 200_000, out float red, out float ir, out _);
+        Assert.Equal(102 * redScale, red, 2);   // halfway between 0 and 400 ms
+        Assert.Equal(102 * irScale, ir, 2);     // Welltory: IR stand-in is R again
+        light.Sample(50_000 + 700_000, out red, out _, out _);
+        Assert.Equal(107 * redScale, red, 2);   // halfway between 400 and 1000 ms
         Assert.Equal(new[] { 0, 1.0, 1.8, 3.0 }, rec.ReferenceBeatTimes);
         // Reference HR at 3 s over 8 s: 3 intervals in 3 s = 60 bpm.
         Assert.Equal(60, rec.ReferenceHeartRate(3.0, 8), 6);
@@ -38,8 +48,11 @@ public class PpgEvaluationToolTests : IDisposable
         Directory.CreateDirectory(record);
         File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n33,abc,0,0\n");
         File.WriteAllText(Path.Combine(record, "RR.txt"), "1000");
-        var e = Assert.Throws<InvalidDataException>(() => PpgRecording.LoadWelltory(record, 100));
+        var e = Assert.Throws<InvalidDataException>(() => PpgRecording.LoadWelltory(record));
         Assert.Contains("PPG.csv:3", e.Message);
+        File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n33,101,0,0\n33,102,0,0\n");
+        e = Assert.Throws<InvalidDataException>(() => PpgRecording.LoadWelltory(record));
+        Assert.Contains("PPG.csv:4", e.Message);
     }
 
     [Fact]
@@ -52,13 +65,14 @@ public class PpgEvaluationToolTests : IDisposable
             + " 23:59:59,97,95,0,0,96,60,62,0,0,61,1,,,\n"
             + " 00:00:00,90,0,0,92,,70,0,0,72,,1,,,\n"
             + "Collection Halted\n");
-        PpgRecording rec = PpgRecording.LoadOximetry(ppg, gt, "1", "Left", 100, 'G');
+        PpgRecording rec = PpgRecording.LoadOximetry(ppg, gt, "1", "Left", 'G');
         Assert.Equal(new[] { 0.0, 1.0 }, rec.ReferenceTimes);  // across midnight
         Assert.Equal(96, rec.ReferenceSpO2At(0.5), 6);          // 0 means "no value" and is left out
         Assert.Equal(91, rec.ReferenceSpO2At(1.2), 6);
         Assert.Equal(71, rec.ReferenceHeartRate(1.0, 8), 6);
-        Assert.Equal(80_000f, rec.Ir[0]);                        // G stands in for IR
-        Assert.Equal(40_000f, rec.Red[0]);
+        Assert.Equal(80f, rec.Ir[0]);                            // G stands in for IR
+        Assert.Equal(40f, rec.Red[0]);
+        Assert.Equal(33_333L, rec.FrameTimesMicroseconds[1]);   // 30 fps
     }
 
     [Fact]

@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 namespace WearableFirmware.Tests.Vitals;
 
 /// <summary>
-/// A small subset of the recorded PPG (../shared/data/ppg) through the same replay as <c>eval-ppg</c>; the bounds are
+/// A small subset of the recorded PPG (../shared/data/ppg) through the same replay as <c>eval-ppg</c> (chip model,
+/// driver, vitals pipeline); the bounds are
 /// what the pipeline reaches on this subset (README, "Vitals") plus a margin, so a regression fails here.
 /// </summary>
 public class RecordedPpgTests(ITestOutputHelper output)
@@ -23,7 +24,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         var scores = new List<PpgScore>();
         foreach (string record in new[] { "subject_01", "subject_02", "subject_03", "subject_04", "subject_05" })
         {
-            PpgRecording rec = PpgRecording.LoadWelltory(Path.Combine(dir, record), 100);
+            PpgRecording rec = PpgRecording.LoadWelltory(Path.Combine(dir, record));
             PpgScore score = PpgScore.Of(PpgReplay.Run(rec, new VitalsConfiguration()));
             output.WriteLine(rec.Name + ": MAE " + score.Mae.ToString("F2") + " bpm, valid " + (100 * score.ValidFraction).ToString("F1") + " %");
             scores.Add(score);
@@ -31,9 +32,10 @@ public class RecordedPpgTests(ITestOutputHelper output)
 
         var (mae, valid, validAfterFirst, _) = PpgScore.Pool(scores);
         output.WriteLine("pooled: MAE " + mae.ToString("F2") + ", valid " + (100 * valid).ToString("F1") + " %, after first " + (100 * validAfterFirst).ToString("F1") + " %");
-        Assert.InRange(mae, 0, 1.8);
-        Assert.InRange(valid, 0.88, 1);
-        Assert.InRange(validAfterFirst, 0.94, 1);
+        // Reached through chip model and driver: MAE 1.45 bpm, valid 95.6 %, 100 % after the first reading.
+        Assert.InRange(mae, 0, 1.7);
+        Assert.InRange(valid, 0.93, 1);
+        Assert.InRange(validAfterFirst, 0.98, 1);
     }
 
     [SkippableFact]
@@ -42,12 +44,14 @@ public class RecordedPpgTests(ITestOutputHelper output)
         string data = Path.Combine(PpgDir, "oximetry-phone-cam", "data");
         Skip.IfNot(Directory.Exists(data), "recorded PPG not found at " + data + " (../shared/data beside the repository)");
         string gt = Path.Combine(data, "gt", "100002.csv");
-        PpgRecording rec = PpgRecording.LoadOximetry(Path.Combine(data, "ppg-csv", "Left", "100002.csv"), gt, "100002", "Left", 100, 'G');
+        PpgRecording rec = PpgRecording.LoadOximetry(Path.Combine(data, "ppg-csv", "Left", "100002.csv"), gt, "100002", "Left", 'G');
         PpgReplayResult result = PpgReplay.Run(rec, new VitalsConfiguration());
         PpgScore score = PpgScore.Of(result);
+        Assert.Equal(0, result.SamplesLost); // the loop's 40 ms drains never let the 32-sample FIFO overflow
         output.WriteLine("MAE " + score.Mae.ToString("F2") + " bpm, valid " + (100 * score.ValidFraction).ToString("F1") + " %");
-        Assert.InRange(score.Mae, 0, 1.3);
-        Assert.InRange(score.ValidFraction, 0.97, 1);
+        // Reached: MAE 0.96 bpm, valid 99.6 %.
+        Assert.InRange(score.Mae, 0, 1.2);
+        Assert.InRange(score.ValidFraction, 0.98, 1);
 
         // The ratio of ratios must fall as SpO2 falls (camera R over G): compare the readings at the reference's
         // highest and lowest minutes.
@@ -57,6 +61,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         double lowSpO2Ratio = byReference.Take(60).Average(p => p.R);
         double highSpO2Ratio = byReference.Skip(byReference.Count - 60).Average(p => p.R);
         output.WriteLine("R at the lowest SpO2 minute " + lowSpO2Ratio.ToString("F3") + ", at the highest " + highSpO2Ratio.ToString("F3"));
-        Assert.True(lowSpO2Ratio > highSpO2Ratio + 0.1, "R does not rise with desaturation");
+        // Reached: 0.99 at the lowest minute, 0.45 at the highest.
+        Assert.True(lowSpO2Ratio > highSpO2Ratio + 0.3, "R does not rise with desaturation");
     }
 }

@@ -1,13 +1,67 @@
+using WearableFirmware.SimulatedBoard.Signals;
+using WearableFirmware.SimulatedBoard.Vitals;
 using WearableFirmware.Vitals;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace WearableFirmware.Tests.Vitals;
 
-/// <summary>The whole pipeline on synthetic red/IR with known truth (see <see cref="SyntheticPpg"/>).</summary>
+/// <summary>
+/// The whole pipeline end to end on synthetic PPG with known truth: <see cref="SyntheticPpgSignal"/> lights the
+/// MAX30102 chip model, the driver (default settings) drains it every 40 ms and the samples go to the processor.
+/// </summary>
 public class VitalsProcessorTests(ITestOutputHelper output)
 {
-    private static VitalsProcessor NewProcessor() => new VitalsProcessor(new VitalsConfiguration());
+    /// <summary>A wearer's finger on the simulated sensor, with the generated beats kept as truth.</summary>
+    private sealed class Wearer
+    {
+        public Wearer(int seed = 1)
+        {
+            Signal = new SyntheticPpgSignal(seed);
+            Signal.BeatGenerated += peak => PeakTimes.Add(peak / 1e6);
+            Sensor = new SimulatedPpgSensor(Signal);
+        }
+
+        public SyntheticPpgSignal Signal { get; }
+
+        public SimulatedPpgSensor Sensor { get; }
+
+        public VitalsProcessor Vitals { get; } = new VitalsProcessor(new VitalsConfiguration());
+
+        /// <summary>Systolic peak times (s of simulated time) of every generated beat.</summary>
+        public List<double> PeakTimes { get; } = new();
+
+        /// <summary>Generated peak-to-peak intervals (ms).</summary>
+        public List<double> Intervals => PeakTimes.Zip(PeakTimes.Skip(1), (a, b) => 1000 * (b - a)).ToList();
+
+        public VitalsReading Reading => Vitals.Reading;
+
+        public void Run(double seconds) => Sensor.Run(Vitals, seconds);
+
+        /// <summary>Runs one loop tick at a time until <paramref name="done"/> or the limit; returns the time taken (s).</summary>
+        public double RunUntil(Func<VitalsReading, bool> done, double limitSeconds)
+        {
+            long start = Sensor.Clock.NowMicroseconds;
+            while (!done(Vitals.Reading) && Sensor.Clock.NowMicroseconds - start < limitSeconds * 1e6)
+            {
+                Sensor.Tick(Vitals);
+            }
+
+            return (Sensor.Clock.NowMicroseconds - start) / 1e6;
+        }
+    }
+
+    /// <summary>A wearer at <paramref name="bpm"/> after 20 s on the sensor (readings long valid).</summary>
+    private static Wearer SettledWearer(float bpm)
+    {
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = bpm;
+        w.Run(20);
+        return w;
+    }
+
+    // Beat-to-beat interval SD equal to a uniform ±jitter fraction of the mean interval.
+    private static float Jitter(double bpm, double fraction) => (float)(fraction / Math.Sqrt(3) * 60000 / bpm);
 
     [Theory]
     [InlineData(35, 100)]
@@ -21,48 +75,59 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [InlineData(220, 100)]
     public void TracksHeartRateAndSpO2AcrossTheRange(double bpm, double spo2)
     {
-        var source = new SyntheticPpg { HeartRateBpm = bpm, SpO2Percent = spo2, NoiseFraction = 0.02, IntervalJitter = 0.03 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 40);
-        VitalsReading r = vitals.Reading;
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = (float)bpm;
+        w.Signal.SpO2Percent = (float)spo2;
+        w.Signal.BeatToBeatSdMilliseconds = Jitter(bpm, 0.03);
+        w.Run(40);
+        VitalsReading r = w.Reading;
         Assert.Equal(SensorContact.Contact, r.Contact);
         Assert.Equal(SignalQuality.Good, r.Quality);
         Assert.True(r.HeartRateValid, "heart rate not valid");
-        // Truth: mean rate of the last 8 generated intervals (the estimator's window).
-        double truth = 60000 / source.Intervals.Skip(source.Intervals.Count - 8).Average();
+        // Truth: mean rate of 8 generated intervals (the estimator's window), leaving out the newest beat, which
+        // the detector has not confirmed yet.
+        List<double> intervals = w.Intervals;
+        double truth = 60000 / intervals.Skip(intervals.Count - 9).Take(8).Average();
         Assert.InRange(r.HeartRateBpm, truth - 1.5, truth + 1.5);
         Assert.True(r.SpO2Valid, "SpO2 not valid");
         Assert.InRange(r.SpO2Percent, spo2 - 1, spo2 + 1);
         Assert.True(r.PerfusionIndexValid);
         // 2 % pulse; measured after the band-pass, which trims a narrow pulse's harmonics above 5 Hz at fast rates
-        // (about -25 % at 220 bpm).
-        Assert.InRange(r.PerfusionIndexPercent, bpm > 150 ? 1.3 : 1.6, 2.2);
+        // (1.27 % at 220 bpm).
+        output.WriteLine("PI " + r.PerfusionIndexPercent + " %");
+        Assert.InRange(r.PerfusionIndexPercent, bpm >= 150 ? 1.2 : 1.6, 2.2);
     }
 
     [Fact]
-    public void SpO2ArmsOnTheSyntheticModelIsUnderOnePercent()
+    public void SpO2ArmsThroughChipModelAndDriverIsUnderOnePercentFrom70To100()
     {
-        var pairs = new List<(double, double)>();
+        // Truth is known: the signal encodes SpO2 through the device calibration's R. Noise 5 % of the IR pulse.
+        var pairs = new List<(double Measured, double Truth)>();
         int seed = 10;
         foreach (double spo2 in new[] { 70.0, 75, 80, 85, 90, 95, 100 })
         {
             foreach (double bpm in new[] { 45.0, 75, 120 })
             {
-                var source = new SyntheticPpg(seed: seed++) { HeartRateBpm = bpm, SpO2Percent = spo2, NoiseFraction = 0.05, IntervalJitter = 0.05 };
-                var vitals = NewProcessor();
+                var w = new Wearer(seed++);
+                w.Signal.HeartRateBpm = (float)bpm;
+                w.Signal.SpO2Percent = (float)spo2;
+                w.Signal.NoiseFraction = 0.001f;
+                w.Signal.BeatToBeatSdMilliseconds = Jitter(bpm, 0.05);
                 for (int second = 0; second < 30; second++)
                 {
-                    source.Feed(vitals, 1);
-                    VitalsReading r = vitals.Reading;
+                    w.Run(1);
+                    VitalsReading r = w.Reading;
                     if (r.SpO2Valid)
                     {
                         pairs.Add((r.SpO2Percent, spo2));
                     }
                 }
+
+                Assert.Equal(0, w.Sensor.SamplesLost);
             }
         }
 
-        double arms = Math.Sqrt(pairs.Average(p => (p.Item1 - p.Item2) * (p.Item1 - p.Item2)));
+        double arms = Math.Sqrt(pairs.Average(p => (p.Measured - p.Truth) * (p.Measured - p.Truth)));
         output.WriteLine("synthetic SpO2 Arms " + arms.ToString("F3") + " % over " + pairs.Count + " valid seconds of " + (7 * 3 * 30));
         Assert.True(arms <= 1.0, "SpO2 Arms " + arms.ToString("F2") + " %");
         Assert.True(pairs.Count > 7 * 3 * 20, "too few valid SpO2 seconds: " + pairs.Count);
@@ -74,28 +139,14 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     public void FirstReadingArrivesWithinTheStatedTime(double bpm)
     {
         // Stated: contact 0.25 s + settling 1 s + 4 beats (+ one refractory period to confirm the 4th) for HR;
-        // one more beat for SpO2's fourth clean ratio.
-        var source = new SyntheticPpg { HeartRateBpm = bpm };
-        var vitals = NewProcessor();
+        // one more beat for SpO2's fourth clean ratio; plus one 40 ms loop tick.
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = (float)bpm;
         double period = 60 / bpm;
-        double hrBound = 1.25 + 4 * period + 0.55 * period + 0.3;
+        double hrBound = 1.25 + 4 * period + 0.55 * period + 0.34;
         double spo2Bound = hrBound + period;
-        double firstHr = double.NaN, firstSpO2 = double.NaN;
-        for (int i = 1; i <= 20 * 100; i++)
-        {
-            source.Feed(vitals, 0.01);
-            VitalsReading r = vitals.Reading;
-            if (r.HeartRateValid && double.IsNaN(firstHr))
-            {
-                firstHr = i / 100.0;
-            }
-
-            if (r.SpO2Valid && double.IsNaN(firstSpO2))
-            {
-                firstSpO2 = i / 100.0;
-            }
-        }
-
+        double firstHr = w.RunUntil(r => r.HeartRateValid, 20);
+        double firstSpO2 = firstHr + w.RunUntil(r => r.SpO2Valid, 20);
         output.WriteLine("first HR at " + firstHr + " s, first SpO2 at " + firstSpO2 + " s");
         Assert.InRange(firstHr, 1.25, hrBound);
         Assert.InRange(firstSpO2, firstHr, spo2Bound);
@@ -104,32 +155,21 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void HeartRateStepIsTrackedWithinFiveBeatsPlusConfirmation()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 60 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 30);
-        Assert.InRange(vitals.Reading.HeartRateBpm, 59, 61);
-        source.HeartRateBpm = 90;
-        double t = 0;
-        while (Math.Abs(vitals.Reading.HeartRateBpm - 90) > 1.5 && t < 20)
-        {
-            source.Feed(vitals, 0.01);
-            t += 0.01;
-        }
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 60;
+        w.Run(30);
+        Assert.InRange(w.Reading.HeartRateBpm, 58.5, 61.5);
+        w.Signal.HeartRateBpm = 90;
+        double t = w.RunUntil(r => Math.Abs(r.HeartRateBpm - 90) <= 1.5, 20);
 
         // Stated latency: the new rate must hold 5 of the 8 intervals (5 beats at 90 bpm = 3.3 s, the first of
         // which may start up to one old period late) plus the confirmation delay.
         output.WriteLine("60 -> 90 bpm tracked after " + t.ToString("F2") + " s");
         Assert.InRange(t, 2.5, 5.5);
-        Assert.True(vitals.Reading.HeartRateValid);
+        Assert.True(w.Reading.HeartRateValid);
 
-        source.HeartRateBpm = 60;
-        t = 0;
-        while (Math.Abs(vitals.Reading.HeartRateBpm - 60) > 1.5 && t < 20)
-        {
-            source.Feed(vitals, 0.01);
-            t += 0.01;
-        }
-
+        w.Signal.HeartRateBpm = 60;
+        t = w.RunUntil(r => Math.Abs(r.HeartRateBpm - 60) <= 1.5, 20);
         output.WriteLine("90 -> 60 bpm tracked after " + t.ToString("F2") + " s");
         Assert.InRange(t, 4, 7.5);
     }
@@ -137,17 +177,13 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void SpO2StepIsTrackedWithinTheStatedLatency()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 75, SpO2Percent = 97 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 30);
-        Assert.InRange(vitals.Reading.SpO2Percent, 96, 98);
-        source.SpO2Percent = 85;
-        double t = 0;
-        while (!(vitals.Reading.SpO2Valid && Math.Abs(vitals.Reading.SpO2Percent - 85) <= 1) && t < 20)
-        {
-            source.Feed(vitals, 0.01);
-            t += 0.01;
-        }
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 75;
+        w.Signal.SpO2Percent = 97;
+        w.Run(30);
+        Assert.InRange(w.Reading.SpO2Percent, 96, 98);
+        w.Signal.SpO2Percent = 85;
+        double t = w.RunUntil(r => r.SpO2Valid && Math.Abs(r.SpO2Percent - 85) <= 1, 20);
 
         // Stated: once the new ratio holds the majority of the 8-beat ring: 5 beats (4 s at 75 bpm) + confirmation.
         output.WriteLine("SpO2 97 -> 85 % tracked after " + t.ToString("F2") + " s");
@@ -157,13 +193,11 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void SensorOffInvalidatesEverythingQuicklyAndRecovers()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 70 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 20);
-        Assert.True(vitals.Reading.HeartRateValid);
-        source.SensorOff = true;
-        source.Feed(vitals, 0.12);
-        VitalsReading off = vitals.Reading;
+        Wearer w = SettledWearer(70);
+        Assert.True(w.Reading.HeartRateValid);
+        w.Signal.OnSkin = false;
+        w.Run(0.12);
+        VitalsReading off = w.Reading;
         Assert.Equal(SensorContact.NoContact, off.Contact);
         Assert.Equal(SignalQuality.Inadequate, off.Quality);
         Assert.False(off.HeartRateValid);
@@ -171,101 +205,115 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.False(off.PerfusionIndexValid);
         Assert.Equal(0f, off.HeartRateBpm); // unavailable values carry no number
 
-        source.SensorOff = false;
-        source.Feed(vitals, 12);
-        Assert.True(vitals.Reading.HeartRateValid);
-        Assert.InRange(vitals.Reading.HeartRateBpm, 68.5, 71.5);
+        w.Signal.OnSkin = true;
+        w.Run(12);
+        Assert.True(w.Reading.HeartRateValid);
+        Assert.InRange(w.Reading.HeartRateBpm, 67, 73);
     }
 
     [Fact]
     public void LowPerfusionIsFlaggedAndWithholdsSpO2()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 70, PerfusionIndexPercent = 0.1 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 30);
-        VitalsReading r = vitals.Reading;
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 70;
+        w.Signal.PerfusionIndexPercent = 0.1f;
+        w.Signal.NoiseFraction = 0.00005f;   // breathing (1 % baseline sway, 10 × the pulse) stays on
+        w.Run(30);
+        VitalsReading r = w.Reading;
+        output.WriteLine("PI " + r.PerfusionIndexPercent + " %, quality " + r.Quality);
         Assert.True((r.Quality & SignalQuality.LowPerfusion) != 0, "low perfusion not flagged: " + r.Quality);
-        Assert.InRange(r.PerfusionIndexPercent, 0.07, 0.12);
+        // Reads 0.16 %: noise and the curvature of the breathing sway within a beat still add to the peak-to-peak.
+        Assert.InRange(r.PerfusionIndexPercent, 0.07, 0.18);
         Assert.False(r.SpO2Valid);
         Assert.True(r.HeartRateValid); // a clean low-amplitude pulse still gives a rate
-        Assert.InRange(r.HeartRateBpm, 68.5, 71.5);
+        Assert.InRange(r.HeartRateBpm, 67, 73);
     }
 
     [Fact]
     public void NoPulseWithContactIsNonPulsatile()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 70 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 20);
-        // Pulse stops (e.g. the finger pressed hard enough to occlude): flat signal with a little noise.
+        Wearer w = SettledWearer(70);
+        // Pulse stops (e.g. the finger pressed hard enough to occlude): flat counts with a little noise, by hand.
         var random = new Random(2);
         for (int i = 0; i < 500; i++)
         {
-            vitals.AddSample(90_000 + random.Next(-20, 20), 120_000 + random.Next(-20, 20));
+            w.Vitals.AddSample(61_600 + random.Next(-20, 20), 100_800 + random.Next(-20, 20));
         }
 
-        VitalsReading r = vitals.Reading;
+        VitalsReading r = w.Reading;
         Assert.Equal(SensorContact.Contact, r.Contact);
         Assert.Equal(SignalQuality.NonPulsatile, r.Quality);
         Assert.False(r.HeartRateValid);
         Assert.False(r.SpO2Valid);
     }
 
-    [Fact]
-    public void IrregularIntervalsAreErratic()
+    [Theory]
+    [InlineData(25, 0, 0)]
+    [InlineData(300, 5, 60)]
+    public void IrregularIntervalsAreErratic(int beatToBeatSdMilliseconds, int minimumErraticSeconds, int maximumErraticSeconds)
     {
-        var source = new SyntheticPpg { HeartRateBpm = 80, IntervalJitter = 0.45 };
-        var vitals = NewProcessor();
+        // Erratic = at most half the intervals within 25 % of the median. At 80 bpm a beat-to-beat SD of 300 ms
+        // (40 %, atrial-fibrillation-like) leaves about half of them agreeing, so the flag comes and goes; the
+        // default 25 ms variability never raises it.
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 80;
+        w.Signal.BeatToBeatSdMilliseconds = beatToBeatSdMilliseconds;
+        w.Run(10);
         int erratic = 0;
         for (int second = 0; second < 60; second++)
         {
-            source.Feed(vitals, 1);
-            if ((vitals.Reading.Quality & SignalQuality.Erratic) != 0)
+            w.Run(1);
+            if ((w.Reading.Quality & SignalQuality.Erratic) != 0)
             {
                 erratic++;
             }
         }
 
-        Assert.True(erratic >= 20, "erratic flagged in only " + erratic + " of 60 s");
+        output.WriteLine("erratic in " + erratic + " of 60 s");
+        Assert.InRange(erratic, minimumErraticSeconds, maximumErraticSeconds);
     }
 
     [Fact]
     public void MotionMarksReadingsQuestionableAndWithholdsSpO2()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 70 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 20);
-        Assert.True(vitals.Reading.SpO2Valid);
-        vitals.Motion = true;
-        source.Feed(vitals, 1);
-        VitalsReading r = vitals.Reading;
+        Wearer w = SettledWearer(70);
+        Assert.True(w.Reading.SpO2Valid);
+        w.Vitals.Motion = true;
+        w.Run(1);
+        VitalsReading r = w.Reading;
         Assert.True(r.MotionQuestionable);
         Assert.False(r.SpO2Valid);
         Assert.True(r.HeartRateValid);
-        vitals.Motion = false;
-        source.Feed(vitals, 1);
-        Assert.True(vitals.Reading.SpO2Valid);
-        Assert.False(vitals.Reading.MotionQuestionable);
+        w.Vitals.Motion = false;
+        w.Run(1);
+        Assert.True(w.Reading.SpO2Valid);
+        Assert.False(w.Reading.MotionQuestionable);
     }
 
     [Fact]
     public void MotionArtefactsMakeTheSignalPoor()
     {
-        // Artefacts uncorrelated between red and IR (e.g. the sensor shifting on the skin).
-        var source = new SyntheticPpg { HeartRateBpm = 70 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 15);
+        // Artefacts uncorrelated between red and IR (e.g. the sensor shifting on the skin), added to the driver's
+        // samples; the synthetic signal's own motion is common to both LEDs.
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 70;
+        w.Run(15);
         var random = new Random(4);
         double a = 0, b = 0;
         int poor = 0;
-        for (int i = 0; i < 3000; i++)
+        for (int tick = 0; tick < 750; tick++)
         {
-            var (red, ir) = source.Next();
-            // Artefacts about as large as the pulse (IR pulse 2400 counts, red about 1100).
-            a = 0.97 * a + 1000 * (random.NextDouble() - 0.5);
-            b = 0.97 * b + 1000 * (random.NextDouble() - 0.5);
-            vitals.AddSample(red + (int)a, ir + (int)b);
-            if (i % 100 == 99 && (vitals.Reading.Quality & (SignalQuality.Poor | SignalQuality.Erratic | SignalQuality.NonPulsatile)) != 0)
+            w.Sensor.Clock.Advance(w.Sensor.DrainIntervalMicroseconds);
+            int n = w.Sensor.Driver.Drain();
+            for (int i = 0; i < n; i++)
+            {
+                // About as large as the pulse (IR pulse about 2000 counts, red about 800).
+                a = 0.97 * a + 1000 * (random.NextDouble() - 0.5);
+                b = 0.97 * b + 1000 * (random.NextDouble() - 0.5);
+                w.Vitals.AddSample(w.Sensor.Driver.Red[i] + (int)a, w.Sensor.Driver.Ir[i] + (int)b);
+            }
+
+            if (tick % 25 == 24 && (w.Reading.Quality & (SignalQuality.Poor | SignalQuality.Erratic | SignalQuality.NonPulsatile)) != 0)
             {
                 poor++;
             }
@@ -275,13 +323,14 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AmbientLightOverflowMakesTheSignalInadequate()
+    public void AmbientLightOverflowFromTheChipMakesTheSignalInadequate()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 70 };
-        var vitals = NewProcessor();
-        source.Feed(vitals, 20);
-        vitals.AmbientLightOverflow = true;
-        VitalsReading r = vitals.Reading;
+        Wearer w = SettledWearer(70);
+        Assert.True(w.Reading.HeartRateValid);
+        // Sunlight beyond the chip's ambient light cancellation: ALC_OVF, reported by the driver's drain.
+        w.Signal.AmbientNanoamps = 60_000;
+        w.Run(0.04);
+        VitalsReading r = w.Reading;
         Assert.True(r.AmbientLightOverflow);
         Assert.Equal(SignalQuality.Inadequate, r.Quality);
         Assert.False(r.HeartRateValid);
@@ -290,27 +339,31 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void RrIntervalsMatchTheGeneratedBeatsAndNoneAreDropped()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 72, IntervalJitter = 0.08 };
-        var vitals = NewProcessor();
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 72;
+        w.Signal.BeatToBeatSdMilliseconds = Jitter(72, 0.08);
         var taken = new List<int>();
         var buffer = new ushort[4];
         for (int second = 0; second < 60; second++)
         {
-            source.Feed(vitals, 1);
+            w.Run(1);
             int n;
-            while ((n = vitals.RrIntervals.Take(buffer)) > 0)
+            while ((n = w.Vitals.RrIntervals.Take(buffer)) > 0)
             {
                 taken.AddRange(buffer.Take(n).Select(u => (int)u));
             }
         }
 
-        // Compare the last 40 reported with the generated ones in 1/1024 s, aligned by the best offset of at most one
-        // interval (the last generated beat may not be confirmed yet). Sub-sample peak refinement keeps the error
-        // within 4 units (≈ 4 ms) though the sample period is 10 ms.
+        // Compare the last 40 reported with the generated ones in 1/1024 s, aligned by the best offset of up to two
+        // intervals (the newest generated beats may not be confirmed yet). Sub-sample peak refinement keeps the
+        // error within one sample period (10 units) though the synthetic pulse's upstroke stretches with its own
+        // interval, which the band-pass delays by a few ms more or less from beat to beat.
+        List<double> generated = w.Intervals;
         Assert.True(taken.Count >= 60, "only " + taken.Count + " RR intervals");
-        int best = Enumerable.Range(-1, 3).OrderBy(o => Mismatch(source.Intervals, taken, o)).First();
-        Assert.True(Mismatch(source.Intervals, taken, best) <= 4.0, "RR intervals differ by up to " + Mismatch(source.Intervals, taken, best) + " units");
-        Assert.Equal(0, vitals.RrIntervals.OverwrittenCount);
+        int best = Enumerable.Range(-2, 5).OrderBy(o => Mismatch(generated, taken, o)).First();
+        output.WriteLine("worst RR mismatch " + Mismatch(generated, taken, best) + " units");
+        Assert.True(Mismatch(generated, taken, best) <= 10.0, "RR intervals differ by up to " + Mismatch(generated, taken, best) + " units");
+        Assert.Equal(0, w.Vitals.RrIntervals.OverwrittenCount);
     }
 
     private static double Mismatch(List<double> generatedMs, List<int> taken, int offset)
@@ -333,25 +386,33 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     [Fact]
     public void NoAllocationPerSample()
     {
-        var source = new SyntheticPpg { HeartRateBpm = 75, NoiseFraction = 0.02 };
-        var samples = new (int Red, int Ir)[20_000];
-        for (int i = 0; i < samples.Length; i++)
+        // Samples from the chip and driver first, then only the processor is measured.
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = 75;
+        var red = new List<int>();
+        var ir = new List<int>();
+        while (red.Count < 20_000)
         {
-            samples[i] = source.Next();
+            w.Sensor.Clock.Advance(w.Sensor.DrainIntervalMicroseconds);
+            int n = w.Sensor.Driver.Drain();
+            red.AddRange(w.Sensor.Driver.Red.Take(n));
+            ir.AddRange(w.Sensor.Driver.Ir.Take(n));
         }
 
-        var vitals = NewProcessor();
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
         var rr = new ushort[8];
         for (int i = 0; i < 2000; i++)
         {
-            vitals.AddSample(samples[i].Red, samples[i].Ir);
+            vitals.AddSample(red[i], ir[i]);
         }
 
+        int[] redArray = red.ToArray();
+        int[] irArray = ir.ToArray();
         long before = GC.GetAllocatedBytesForCurrentThread();
         float sum = 0;
-        for (int i = 2000; i < samples.Length; i++)
+        for (int i = 2000; i < redArray.Length; i++)
         {
-            vitals.AddSample(samples[i].Red, samples[i].Ir);
+            vitals.AddSample(redArray[i], irArray[i]);
             if (i % 100 == 0)
             {
                 VitalsReading r = vitals.Reading;

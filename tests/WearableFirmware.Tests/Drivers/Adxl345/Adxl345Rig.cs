@@ -5,15 +5,21 @@ using WearableFirmware.SimulatedBoard.Signals;
 
 namespace WearableFirmware.Tests.Drivers.Adxl345;
 
-/// <summary>A driver wired to the chip model through a fault-injecting bus, on one virtual clock.</summary>
+/// <summary>
+/// A driver wired to the chip model through a fault-injecting bus, on one virtual clock. Without settings it runs
+/// the driver at 100 Hz, the rate the driver tests' hand-computed sample counts and times assume (the firmware's own
+/// 50 Hz configuration is tested through FallSensing and the alert-path tests).
+/// </summary>
 internal sealed class Adxl345Rig
 {
+    public static Adxl345Settings At100Hz() => new() { DataRate = OutputDataRate.Hz100 };
+
     public Adxl345Rig(Adxl345Settings? settings = null, IMotionSource? source = null, double crystalErrorPpm = 0, int seed = 1)
     {
         Clock = new VirtualClock();
         Chip = new Adxl345Model(Clock, source) { CrystalErrorPpm = crystalErrorPpm };
         Bus = new FaultInjectingBus(Chip, Clock, seed);
-        Driver = new WearableFirmware.Drivers.Adxl345.Adxl345(Bus, Clock, settings ?? new Adxl345Settings());
+        Driver = new WearableFirmware.Drivers.Adxl345.Adxl345(Bus, Clock, settings ?? At100Hz());
     }
 
     public VirtualClock Clock { get; }

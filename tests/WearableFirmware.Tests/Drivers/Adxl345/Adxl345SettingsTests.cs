@@ -11,7 +11,7 @@ public class Adxl345SettingsTests
     {
         var s = new Adxl345Settings();
 
-        Assert.Equal(0x0A, s.BwRateValue()); // 100 Hz, Table 7 code 1010
+        Assert.Equal(0x09, s.BwRateValue()); // 50 Hz, Table 7 code 1001
         Assert.Equal(0x0B, s.DataFormatValue()); // FULL_RES | +-16 g: the DATA_FORMAT SisFall recorded with
         Assert.Equal(0x90, s.FifoControlValue()); // stream (10) << 6 | 16 samples
         Assert.Equal(8, s.FreeFallThresholdValue()); // 500 mg / 62.5
@@ -131,11 +131,11 @@ public class Adxl345SettingsTests
     [Fact]
     public void Start_writes_the_configuration_into_the_chip()
     {
-        var rig = new Adxl345Rig();
+        var rig = new Adxl345Rig(new Adxl345Settings());
         Assert.True(rig.Driver.Start(), rig.Driver.LastStartError);
 
         byte Reg(Register r) => rig.Chip.Peek((byte)r);
-        Assert.Equal(0x0A, Reg(Register.BW_RATE));
+        Assert.Equal(0x09, Reg(Register.BW_RATE)); // 50 Hz
         Assert.Equal(0x08, Reg(Register.POWER_CTL));
         Assert.Equal(0x7F, Reg(Register.INT_ENABLE));
         Assert.Equal(0x3C, Reg(Register.INT_MAP));

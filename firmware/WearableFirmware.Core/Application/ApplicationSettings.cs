@@ -1,0 +1,33 @@
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Motion;
+using WearableFirmware.Sampling;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>Every tunable of the firmware in one object; the defaults are the shipped configuration.</summary>
+    public sealed class ApplicationSettings
+    {
+        public LoopSettings Loop = new LoopSettings();
+
+        public Max3010xSettings Ppg = new Max3010xSettings();
+
+        public Adxl345Settings Motion = new Adxl345Settings();
+
+        public VitalsConfiguration Vitals = new VitalsConfiguration();
+
+        public FallDetectorSettings FallDetector = new FallDetectorSettings();
+
+        public FallAlertSettings FallAlerts = new FallAlertSettings();
+
+        /// <summary>Spot-check measurement interval while worn (stored for RACP retrieval).</summary>
+        public int SpotCheckIntervalSeconds = 300;
+
+        /// <summary>Vitals notification period (Heart Rate Measurement, PLX Continuous).</summary>
+        public int VitalsPeriodMicroseconds = 1000000;
+
+        /// <summary>Battery reading period.</summary>
+        public int BatteryPeriodMicroseconds = 60000000;
+    }
+}

@@ -1,0 +1,89 @@
+using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// One place that turns what the firmware knows about its sensors and signal into the PLX status fields a phone
+    /// reads (Measurement Status and Device and Sensor Status), so a reading is never sent without saying how good
+    /// it is and a broken sensor is always visible.
+    /// </summary>
+    public static class DeviceStatus
+    {
+        /// <summary>PLX Device and Sensor Status bits for the current reading and sensor health.</summary>
+        public static int DeviceAndSensorStatus(VitalsReading reading, HealthState ppgHealth, HealthState motionHealth)
+        {
+            int status = 0;
+            if (ppgHealth == HealthState.Failed)
+            {
+                status |= PlxDeviceSensorStatus.SensorMalfunctioning | PlxDeviceSensorStatus.EquipmentMalfunctionDetected;
+            }
+            else if (motionHealth == HealthState.Failed)
+            {
+                // The oximeter still works; fall detection does not. The phone sees it as an equipment problem.
+                status |= PlxDeviceSensorStatus.EquipmentMalfunctionDetected;
+            }
+
+            if (reading.Contact == SensorContact.NoContact)
+            {
+                status |= PlxDeviceSensorStatus.SensorUnconnectedToUser;
+            }
+
+            if (reading.AmbientLightOverflow)
+            {
+                status |= PlxDeviceSensorStatus.SensorInterferenceDetected;
+            }
+
+            SignalQuality q = reading.Quality;
+            if ((q & SignalQuality.Inadequate) != 0)
+            {
+                status |= PlxDeviceSensorStatus.InadequateSignalDetected;
+            }
+
+            if ((q & SignalQuality.Poor) != 0)
+            {
+                status |= PlxDeviceSensorStatus.PoorSignalDetected;
+            }
+
+            if ((q & SignalQuality.LowPerfusion) != 0)
+            {
+                status |= PlxDeviceSensorStatus.LowPerfusionDetected;
+            }
+
+            if ((q & SignalQuality.Erratic) != 0)
+            {
+                status |= PlxDeviceSensorStatus.ErraticSignalDetected;
+            }
+
+            if ((q & SignalQuality.NonPulsatile) != 0)
+            {
+                status |= PlxDeviceSensorStatus.NonpulsatileSignalDetected;
+            }
+
+            return status;
+        }
+
+        /// <summary>PLX Measurement Status bits for the current reading.</summary>
+        public static int MeasurementStatus(VitalsReading reading)
+        {
+            int status = 0;
+            if (reading.Contact == SensorContact.Contact)
+            {
+                status |= PlxMeasurementStatus.MeasurementOngoing;
+            }
+
+            if (!reading.SpO2Valid || !reading.HeartRateValid)
+            {
+                status |= PlxMeasurementStatus.MeasurementUnavailable;
+            }
+
+            if (reading.MotionQuestionable)
+            {
+                status |= PlxMeasurementStatus.QuestionableMeasurementDetected;
+            }
+
+            return status;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
+using WearableFirmware.Motion;
+using WearableFirmware.Sampling;
+using WearableFirmware.Storage;
+using WearableFirmware.Time;
+using AlertState = WearableFirmware.Motion.FallAlertState;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// Connects the fall alert state machine to the outside: confirmed alerts go to the phone on the Fall Alert
+    /// service (indicated, resent by the state machine until acknowledged), every outcome is stored in the record
+    /// store, the phone's acknowledge/cancel/test writes come back to the state machine, and the service's Alert State
+    /// follows the local alarm (pending while the wearer can still cancel). Runs every tick in the publish phase.
+    /// </summary>
+    public sealed class FallAlertBridge : IFallAlertLink, IFallEventSink, IFallAlertListener, ILoopTask
+    {
+        /// <summary>How long the phone's "test alarm" sounds.</summary>
+        public const long TestAlarmMicroseconds = 3000000;
+
+        /// <summary>Stored payload of a fall/alarm record (bytes): kind, outcome, id, impact, posture, vitals, cancel source.</summary>
+        public const int PayloadLength = 11;
+
+        private readonly FallAlertService _service;
+        private readonly RecordStore _store;
+        private readonly WallClock _wallClock;
+        private readonly IAlarmOutput _alarm;
+        private readonly IClock _now;
+        private readonly byte[] _payload = new byte[PayloadLength];
+        private FallAlertStateMachine _alerts;
+        private AlertState _lastState = AlertState.Idle;
+        private long _testAlarmEnd = -1;
+
+        public FallAlertBridge(FallAlertService service, RecordStore store, WallClock wallClock, IAlarmOutput alarm, IClock now)
+        {
+            _service = service;
+            _store = store;
+            _wallClock = wallClock;
+            _alarm = alarm;
+            _now = now;
+            service.Listener = this;
+        }
+
+        /// <summary>Set by the application when a phone connects or disconnects.</summary>
+        public bool IsConnected { get; set; }
+
+        /// <summary>Alert records that could not be stored (store full or flash failing).</summary>
+        public int StoreFailures { get; private set; }
+
+        /// <summary>The state machine this bridge serves (set once, after both exist).</summary>
+        public void Attach(FallAlertStateMachine alerts)
+        {
+            _alerts = alerts;
+        }
+
+        public bool Send(FallAlertEvent alert)
+        {
+            FallEventKind kind = alert.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Confirmed;
+            return Report(alert, kind);
+        }
+
+        public void Record(FallAlertEvent alert)
+        {
+            _payload[0] = (byte)alert.Kind;
+            _payload[1] = (byte)alert.Outcome;
+            _payload[2] = (byte)alert.Sequence;
+            _payload[3] = (byte)(alert.Sequence >> 8);
+            int centiG = (int)(alert.ImpactG * 100f + 0.5f);
+            centiG = centiG < 0 ? 0 : centiG > 0xFFFF ? 0xFFFF : centiG;
+            _payload[4] = (byte)centiG;
+            _payload[5] = (byte)(centiG >> 8);
+            _payload[6] = (byte)alert.Posture;
+            _payload[7] = (byte)(alert.VitalsValid ? alert.HeartRateBpm : 0);
+            _payload[8] = (byte)(alert.VitalsValid ? alert.SpO2Percent : 0);
+            _payload[9] = (byte)(alert.VitalsValid ? 1 : 0);
+            _payload[10] = (byte)alert.CancelledBy;
+            if (_store.Append(RecordType.Fall, _payload, 0, PayloadLength) <= 0)
+            {
+                StoreFailures++;
+            }
+        }
+
+        public void OnAcknowledged(int eventId)
+        {
+            if (_alerts != null)
+            {
+                _alerts.OnAcknowledged(_now.NowMicroseconds, eventId);
+            }
+        }
+
+        public void OnCancelled(int eventId)
+        {
+            if (eventId == 0)
+            {
+                StopTestAlarm();
+            }
+            else if (_alerts != null)
+            {
+                // A caregiver withdrew the alert from the phone: it has been handled, which is an acknowledgement.
+                _alerts.OnAcknowledged(_now.NowMicroseconds, eventId);
+            }
+        }
+
+        public void OnTestAlarm()
+        {
+            _alarm.Start();
+            _testAlarmEnd = _now.NowMicroseconds + TestAlarmMicroseconds;
+        }
+
+        public void Run(long nowMicroseconds)
+        {
+            if (_testAlarmEnd >= 0 && nowMicroseconds >= _testAlarmEnd)
+            {
+                StopTestAlarm();
+            }
+
+            AlertState state = _alerts.State;
+            if (state == _lastState)
+            {
+                return;
+            }
+
+            FallAlertEvent current = _alerts.Current;
+            if (state == AlertState.CancelWindow)
+            {
+                // The local alarm sounds: let a connected phone show "pending" at once.
+                Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
+            }
+            else if (current.Outcome == AlertOutcome.Cancelled)
+            {
+                Report(current, FallEventKind.Cancelled);
+            }
+
+            _lastState = state;
+        }
+
+        private bool Report(FallAlertEvent alert, FallEventKind kind)
+        {
+            long ageSeconds = (_now.NowMicroseconds - alert.RaisedAtMicroseconds) / 1000000;
+            bool calendar = _wallClock.IsSet;
+            long time = calendar ? _wallClock.UnixSeconds - ageSeconds : alert.RaisedAtMicroseconds / 1000000;
+            float heartRate = alert.VitalsValid ? alert.HeartRateBpm : float.NaN;
+            float spo2 = alert.VitalsValid ? alert.SpO2Percent : float.NaN;
+            return _service.ReportEvent(alert.Sequence, kind, calendar, time, alert.ImpactG, ToFallPosture(alert.Posture), heartRate, spo2);
+        }
+
+        private void StopTestAlarm()
+        {
+            if (_testAlarmEnd >= 0)
+            {
+                _testAlarmEnd = -1;
+                if (_alerts == null || _alerts.State == AlertState.Idle)
+                {
+                    _alarm.Stop();
+                }
+            }
+        }
+
+        private static FallPosture ToFallPosture(BodyPosture posture)
+        {
+            switch (posture)
+            {
+                case BodyPosture.Upright:
+                    return FallPosture.Upright;
+                case BodyPosture.Inclined:
+                    return FallPosture.Sitting;
+                case BodyPosture.Lying:
+                    return FallPosture.Lying;
+                default:
+                    return FallPosture.Unknown;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Sampling;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// Process phase for the PPG: every red/IR pair the last drain delivered goes through the vitals pipeline, with
+    /// the accelerometer's movement and the sensor's ambient-light flag attached. A gap in the sample stream (FIFO
+    /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
+    /// spans missing samples would be wrong rather than merely late.
+    /// </summary>
+    public sealed class VitalsProcessing : ILoopTask
+    {
+        private const DrainFlags StreamBroken = DrainFlags.SamplesLost | DrainFlags.Reinitialised | DrainFlags.PowerOnReset | DrainFlags.ConfigurationLost;
+
+        private readonly Max30102 _sensor;
+        private readonly VitalsProcessor _vitals;
+        private readonly MotionProcessing _motion;
+
+        public VitalsProcessing(Max30102 sensor, VitalsProcessor vitals, MotionProcessing motion)
+        {
+            _sensor = sensor;
+            _vitals = vitals;
+            _motion = motion;
+        }
+
+        /// <summary>Times the pipeline restarted because the sample stream had a gap.</summary>
+        public int Restarts { get; private set; }
+
+        public void Run(long nowMicroseconds)
+        {
+            DrainFlags flags = _sensor.LastDrainFlags;
+            if ((flags & StreamBroken) != 0)
+            {
+                _vitals.Reset();
+                Restarts++;
+            }
+
+            _vitals.Motion = _motion != null && _motion.Moving;
+            _vitals.AmbientLightOverflow = (flags & DrainFlags.AmbientLightOverflow) != 0;
+            int count = _sensor.SampleCount;
+            int[] red = _sensor.Red;
+            int[] ir = _sensor.Ir;
+            for (int i = 0; i < count; i++)
+            {
+                _vitals.AddSample(red[i], ir[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using WearableFirmware.Ble;
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Motion;
+using WearableFirmware.Sampling;
+using WearableFirmware.Storage;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// Once a second: the latest reading goes to the Heart Rate Measurement (with every RR interval since the last
+    /// one) and the PLX Continuous Measurement (unavailable values as NaN with the status bits saying why), the alert
+    /// state machine gets the vitals it attaches to a fall alert, and a spot-check is stored when one is due.
+    /// </summary>
+    public sealed class VitalsPublisher : ILoopTask
+    {
+        private readonly VitalsProcessor _vitals;
+        private readonly HealthProfile _profile;
+        private readonly FallAlertStateMachine _alerts;
+        private readonly RecordStore _store;
+        private readonly SpotCheckScheduler _spotChecks;
+        private readonly Max30102 _ppg;
+        private readonly Adxl345 _motion;
+        private readonly ushort[] _rr = new ushort[32];
+
+        public VitalsPublisher(VitalsProcessor vitals, HealthProfile profile, FallAlertStateMachine alerts, RecordStore store,
+            SpotCheckScheduler spotChecks, Max30102 ppg, Adxl345 motion)
+        {
+            _vitals = vitals;
+            _profile = profile;
+            _alerts = alerts;
+            _store = store;
+            _spotChecks = spotChecks;
+            _ppg = ppg;
+            _motion = motion;
+        }
+
+        /// <summary>The reading published last.</summary>
+        public VitalsReading LastReading { get; private set; }
+
+        /// <summary>Spot-checks stored since start.</summary>
+        public int SpotChecksStored { get; private set; }
+
+        public void Run(long nowMicroseconds)
+        {
+            VitalsReading reading = _vitals.Reading;
+            LastReading = reading;
+            bool contact = reading.Contact == SensorContact.Contact;
+
+            int rrCount = _vitals.RrIntervals.Take(_rr);
+            if (reading.HeartRateValid)
+            {
+                HeartRateService heartRate = _profile.HeartRate;
+                for (int i = 0; i < rrCount; i++)
+                {
+                    heartRate.AddRrInterval(_rr[i]);
+                }
+
+                heartRate.NotifyMeasurement((int)(reading.HeartRateBpm + 0.5f), contact);
+            }
+
+            int measurementStatus = DeviceStatus.MeasurementStatus(reading);
+            int sensorStatus = DeviceStatus.DeviceAndSensorStatus(reading, _ppg.Health.State, _motion.Health.State);
+            _profile.PulseOximeter.NotifyContinuous(
+                reading.SpO2Valid ? reading.SpO2Percent : float.NaN,
+                reading.HeartRateValid ? reading.HeartRateBpm : float.NaN,
+                measurementStatus,
+                sensorStatus,
+                reading.PerfusionIndexValid ? reading.PerfusionIndexPercent : float.NaN);
+
+            bool valid = reading.HeartRateValid && reading.SpO2Valid;
+            _alerts.UpdateVitals((int)(reading.HeartRateBpm + 0.5f), (int)(reading.SpO2Percent + 0.5f), valid);
+
+            // While worn, a due spot-check waits for the next valid reading instead of being skipped.
+            bool due = contact ? valid && _spotChecks.IsDue(nowMicroseconds, true) : _spotChecks.IsDue(nowMicroseconds, false);
+            if (due)
+            {
+                int pai = reading.PerfusionIndexValid ? (int)(reading.PerfusionIndexPercent * 100f + 0.5f) : SpotCheckPayload.NoPulseAmplitudeIndex;
+                if (_store.AppendSpotCheck((int)(reading.SpO2Percent * 10f + 0.5f), (int)(reading.HeartRateBpm * 10f + 0.5f),
+                    measurementStatus, sensorStatus, pai) > 0)
+                {
+                    SpotChecksStored++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Motion;
+using WearableFirmware.Power;
+using WearableFirmware.Sampling;
+using WearableFirmware.Storage;
+using WearableFirmware.Time;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// The firmware, assembled: sensors, sampling loop, vitals, fall detection and alerts, record store and the GATT
+    /// health profile, over ports the platform supplies (clock, I2C buses, flash, watchdog, alarm, button, battery).
+    /// The ESP32 application and the simulated board both build exactly this object, so what the simulator shows is
+    /// what the device runs. Everything is allocated here; ticks allocate nothing.
+    /// </summary>
+    public sealed class WearableApplication
+    {
+        private readonly IClock _clock;
+        private readonly ApplicationSettings _settings;
+        private readonly BatteryPublisher _batteryPublisher;
+        private bool _started;
+
+        public WearableApplication(IClock clock, IRegisterBus ppgBus, IRegisterBus motionBus, IFlashStorage flash, IWatchdog watchdog,
+            IAlarmOutput alarm, IButtonInput button, IBatterySensor battery, byte[] bluetoothAddress, ApplicationSettings settings)
+        {
+            if (clock == null || ppgBus == null || motionBus == null || flash == null || watchdog == null || alarm == null
+                || button == null || battery == null || bluetoothAddress == null)
+            {
+                throw new ArgumentNullException("a platform port is missing");
+            }
+
+            _clock = clock;
+            _settings = settings == null ? new ApplicationSettings() : settings;
+
+            WallClock = new WallClock(clock);
+            Store = new RecordStore(flash, WallClock);
+            Profile = new HealthProfile(WallClock, bluetoothAddress);
+            Ppg = new Max30102(ppgBus, clock, _settings.Ppg);
+            Motion = new Adxl345(motionBus, clock, _settings.Motion);
+            Vitals = new VitalsProcessor(_settings.Vitals);
+            Battery = new BatteryGauge();
+
+            FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, alarm, clock);
+            Alerts = new FallAlertStateMachine(_settings.FallAlerts, alarm, FallAlerts, FallAlerts);
+            FallAlerts.Attach(Alerts);
+            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter);
+            RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
+
+            MotionProcessing = new MotionProcessing(Motion, new FallDetector(_settings.FallDetector), Alerts, button);
+            VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
+            VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
+            _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);
+
+            Loop = new SamplingLoop(clock, _settings.Loop, watchdog);
+            Loop.AddSensor("MAX30102", new PpgDrain(Ppg), Ppg.Health);
+            Loop.AddSensor("ADXL345", new MotionDrain(Motion), Motion.Health);
+            Loop.AddProcessor(MotionProcessing);   // first, so the vitals see this tick's movement
+            Loop.AddProcessor(VitalsProcessing);
+            Loop.AddPublisher(FallAlerts, 0);
+            Loop.AddPublisher(RecordAccess, 0);
+            Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
+            Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
+            Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
+        }
+
+        public WallClock WallClock { get; private set; }
+
+        public RecordStore Store { get; private set; }
+
+        public HealthProfile Profile { get; private set; }
+
+        public Max30102 Ppg { get; private set; }
+
+        public Adxl345 Motion { get; private set; }
+
+        public VitalsProcessor Vitals { get; private set; }
+
+        public BatteryGauge Battery { get; private set; }
+
+        public FallAlertStateMachine Alerts { get; private set; }
+
+        public FallAlertBridge FallAlerts { get; private set; }
+
+        public RecordAccessBridge RecordAccess { get; private set; }
+
+        public MotionProcessing MotionProcessing { get; private set; }
+
+        public VitalsProcessing VitalsProcessing { get; private set; }
+
+        public VitalsPublisher VitalsPublisher { get; private set; }
+
+        public SamplingLoop Loop { get; private set; }
+
+        /// <summary>Take it before calling into the firmware from another thread (BLE callbacks on the device).</summary>
+        public object SyncRoot
+        {
+            get { return Loop.SyncRoot; }
+        }
+
+        /// <summary>
+        /// Boot: records the boot (with the platform's reset or wake cause), starts both sensors with their self-checks
+        /// (a missing sensor is reported, the rest keeps working and the driver keeps retrying), reads the battery.
+        /// Returns false when a sensor did not start.
+        /// </summary>
+        public bool Start(int resetCause)
+        {
+            if (_started)
+            {
+                throw new InvalidOperationException("already started");
+            }
+
+            _started = true;
+            Store.AppendDeviceEvent(DeviceEventCode.Boot, resetCause);
+            bool ppg = Ppg.Start();
+            bool motion = Motion.Start();
+            if (!ppg)
+            {
+                Store.AppendDeviceEvent(DeviceEventCode.SensorFault, DeviceEventRecorder.SensorPpg);
+            }
+
+            if (!motion)
+            {
+                Store.AppendDeviceEvent(DeviceEventCode.SensorFault, DeviceEventRecorder.SensorMotion);
+            }
+
+            _batteryPublisher.Run(_clock.NowMicroseconds);
+            return ppg && motion;
+        }
+
+        /// <summary>Runs the sampling loop until the clock reaches <paramref name="untilMicroseconds"/> (or Stop).</summary>
+        public void Run(long untilMicroseconds)
+        {
+            Loop.Run(untilMicroseconds);
+        }
+
+        /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>
+        public void OnPhoneConnected()
+        {
+            FallAlerts.IsConnected = true;
+            Alerts.OnPhoneConnected(_clock.NowMicroseconds);
+        }
+
+        /// <summary>The phone's link went down (call under <see cref="SyncRoot"/>).</summary>
+        public void OnPhoneDisconnected()
+        {
+            FallAlerts.IsConnected = false;
+            Alerts.OnPhoneDisconnected();
+            RecordAccess.OnDisconnected();
+        }
+
+        /// <summary>The phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
+        public void OnIndicationConfirmed(GattCharacteristic characteristic)
+        {
+            RecordAccess.OnIndicationConfirmed(characteristic);
+        }
+    }
+}

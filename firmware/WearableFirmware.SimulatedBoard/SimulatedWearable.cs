@@ -1,0 +1,167 @@
+using WearableFirmware.Application;
+using WearableFirmware.Motion;
+using WearableFirmware.Sampling;
+using WearableFirmware.SimulatedBoard.Ble;
+using WearableFirmware.SimulatedBoard.Chips;
+using WearableFirmware.SimulatedBoard.Signals;
+using WearableFirmware.SimulatedBoard.Storage;
+
+namespace WearableFirmware.SimulatedBoard;
+
+/// <summary>
+/// The reference board, simulated: a virtual clock, the MAX30102 and ADXL345 register models (each behind a
+/// fault-injecting bus) fed by a wearer scenario, flash, a battery, the button, the alarm outputs, a watchdog and
+/// the GATT server — wired to the same <see cref="WearableApplication"/> the ESP32 runs.
+/// </summary>
+public sealed class SimulatedWearable
+{
+    public static readonly byte[] BluetoothAddress = [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C];
+
+    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, int flashSegments = 16, int flashSegmentSize = 8192)
+    {
+        Scenario = scenario;
+        Clock = new VirtualClock();
+        PpgSignal = scenario.BuildPpg();
+        PpgChip = new Max30102Model(Clock, PpgSignal);
+        MotionChip = new Adxl345Model(Clock, scenario.BuildMotion());
+        PpgBus = new FaultInjectingBus(PpgChip, Clock, scenario.Seed + 101);
+        MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
+        Flash = new SimulatedFlash(flashSegments, flashSegmentSize, scenario.Seed);
+        Battery = new SimulatedBattery(Clock);
+        Button = new ScriptedButton(Clock);
+        Alarm = new RecordingAlarm(Clock);
+        Watchdog = new RecordingWatchdog(Clock);
+        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
+        Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model);
+        Server.Connected += _ => App.OnPhoneConnected();
+        Server.Disconnected += _ => App.OnPhoneDisconnected();
+        Server.IndicationConfirmed += (_, characteristic) => App.OnIndicationConfirmed(characteristic);
+    }
+
+    public WearerScenario Scenario { get; }
+
+    public VirtualClock Clock { get; }
+
+    public IPpgSignal PpgSignal { get; }
+
+    public Max30102Model PpgChip { get; }
+
+    public Adxl345Model MotionChip { get; }
+
+    public FaultInjectingBus PpgBus { get; }
+
+    public FaultInjectingBus MotionBus { get; }
+
+    public SimulatedFlash Flash { get; }
+
+    public SimulatedBattery Battery { get; }
+
+    public ScriptedButton Button { get; }
+
+    public RecordingAlarm Alarm { get; }
+
+    public RecordingWatchdog Watchdog { get; }
+
+    public WearableApplication App { get; }
+
+    public SimulatedGattServer Server { get; }
+
+    /// <summary>Boots the firmware (sensor self-checks, boot record); false when a sensor did not start.</summary>
+    public bool Boot() => App.Start(resetCause: 0);
+
+    /// <summary>Runs the firmware until <paramref name="seconds"/> of simulated time.</summary>
+    public void RunUntil(double seconds) => App.Run((long)(seconds * 1_000_000));
+
+    /// <summary>Runs exactly <paramref name="ticks"/> more loop ticks.</summary>
+    public void RunTicks(int ticks)
+    {
+        for (int i = 0; i < ticks; i++)
+        {
+            App.Loop.RunOneTick();
+        }
+    }
+}
+
+/// <summary>A LiPo discharging at a constant average current (enough for the gauge and the Battery service).</summary>
+public sealed class SimulatedBattery(VirtualClock clock) : IBatterySensor
+{
+    /// <summary>Cell voltage at the start.</summary>
+    public int StartMillivolts { get; set; } = 4050;
+
+    /// <summary>Voltage drop per simulated hour (about 4 %/h of a 500 mAh cell at 20 mA in the flat part of the curve).</summary>
+    public int MillivoltsPerHour { get; set; } = 20;
+
+    public bool Charging { get; set; }
+
+    public int ReadMillivolts() => StartMillivolts - (int)(clock.NowMicroseconds / 3_600_000_000.0 * MillivoltsPerHour);
+}
+
+/// <summary>Button presses scheduled at simulated times, taken by the loop like the device's debounced GPIO queue.</summary>
+public sealed class ScriptedButton(VirtualClock clock) : IButtonInput
+{
+    private readonly SortedList<long, ButtonPress> _presses = new();
+
+    public void PressAt(double seconds, ButtonPress press) => _presses.Add((long)(seconds * 1_000_000), press);
+
+    public ButtonPress TakePress()
+    {
+        if (_presses.Count == 0 || _presses.Keys[0] > clock.NowMicroseconds)
+        {
+            return ButtonPress.None;
+        }
+
+        ButtonPress press = _presses.Values[0];
+        _presses.RemoveAt(0);
+        return press;
+    }
+}
+
+/// <summary>The buzzer and vibration motor: remembers when they sounded.</summary>
+public sealed class RecordingAlarm(VirtualClock clock) : IAlarmOutput
+{
+    public bool Sounding { get; private set; }
+
+    public List<(double StartSeconds, double StopSeconds)> Episodes { get; } = new();
+
+    private double _start;
+
+    public void Start()
+    {
+        if (!Sounding)
+        {
+            Sounding = true;
+            _start = clock.NowMicroseconds / 1e6;
+        }
+    }
+
+    public void Stop()
+    {
+        if (Sounding)
+        {
+            Sounding = false;
+            Episodes.Add((_start, clock.NowMicroseconds / 1e6));
+        }
+    }
+}
+
+/// <summary>The watchdog: records the longest gap between feeds (on the device a gap past the timeout reboots).</summary>
+public sealed class RecordingWatchdog(VirtualClock clock) : IWatchdog
+{
+    private long _last = -1;
+
+    public long Feeds { get; private set; }
+
+    public long LongestGapMicroseconds { get; private set; }
+
+    public void Feed()
+    {
+        long now = clock.NowMicroseconds;
+        if (_last >= 0 && now - _last > LongestGapMicroseconds)
+        {
+            LongestGapMicroseconds = now - _last;
+        }
+
+        _last = now;
+        Feeds++;
+    }
+}

@@ -1,0 +1,186 @@
+using WearableFirmware.SimulatedBoard.Signals;
+
+namespace WearableFirmware.SimulatedBoard;
+
+/// <summary>
+/// What the simulated wearer does and how their body responds, as one timeline: each step sets the activity (the
+/// accelerometer's motion) and the physiology the PPG carries (heart rate, SpO2, perfusion, motion artefact,
+/// on or off the skin). Heart rate and SpO2 move towards each step's values gradually, as a body does.
+/// </summary>
+public sealed class WearerScenario
+{
+    private readonly MotionScenario.Builder _motion;
+    private readonly List<Step> _steps = new();
+    private double _seconds;
+
+    public WearerScenario(int seed, Placement placement = Placement.Waist)
+    {
+        Seed = seed;
+        Placement = placement;
+        _motion = MotionScenario.Create(placement, seed, Posture.Sitting);
+    }
+
+    public int Seed { get; }
+
+    /// <summary>Where the device sits. The fall detector's thresholds assume the waist (SisFall's placement).</summary>
+    public Placement Placement { get; }
+
+    public double DurationSeconds => _seconds;
+
+    /// <summary>Named moments (activity starts) for the report.</summary>
+    public IReadOnlyList<(double Seconds, string Name)> Timeline => _steps.Select(s => (s.Start, s.Name)).ToList();
+
+    private sealed record Step(double Start, double End, string Name, float HeartRate, float SpO2, float Perfusion, float Motion, bool OnSkin);
+
+    public WearerScenario Sit(double seconds, float heartRate = 68, float spo2 = 97.5f) =>
+        Add("sit", seconds, heartRate, spo2, 2.0f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+
+    public WearerScenario Stand(double seconds, float heartRate = 75, float spo2 = 97.5f) =>
+        Add("stand", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Standing));
+
+    public WearerScenario Walk(double seconds, float heartRate = 98, float spo2 = 97f) =>
+        Add("walk", seconds, heartRate, spo2, 1.6f, 0.02f, true, () => _motion.Walk(seconds));
+
+    public WearerScenario Run(double seconds, float heartRate = 140, float spo2 = 96.5f) =>
+        Add("run", seconds, heartRate, spo2, 1.4f, 0.05f, true, () => _motion.Run(seconds));
+
+    public WearerScenario SitDown() => Transition("sit down", 2.0, () => _motion.SitDown());
+
+    public WearerScenario StandUp() => Transition("stand up", 2.0, () => _motion.StandUp());
+
+    /// <summary>A fall, then lying still for <paramref name="lieSeconds"/> (the alert fires unless cancelled).</summary>
+    public WearerScenario Fall(FallDirection direction, double lieSeconds, float heartRate = 110)
+    {
+        double fallSeconds = MeasureMotion(() => _motion.Fall(direction));
+        Add("fall", fallSeconds, heartRate, 97f, 1.5f, 0.05f, true, null);
+        return Add("lying", lieSeconds, heartRate, 97f, 1.5f, 0f, true, () => _motion.Hold(lieSeconds));
+    }
+
+    /// <summary>The "I'm OK" double tap.</summary>
+    public WearerScenario DoubleTap() => Transition("double tap", 0, () => _motion.DoubleTap());
+
+    /// <summary>A desaturation (e.g. sleep apnoea or altitude): SpO2 drifts to <paramref name="spo2"/>.</summary>
+    public WearerScenario Desaturate(double seconds, float spo2, float heartRate = 80) =>
+        Add("desaturation", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+
+    /// <summary>The band taken off the wrist: no contact, ambient light reaches the photodiode.</summary>
+    public WearerScenario OffWrist(double seconds) =>
+        Add("off wrist", seconds, 70, 97f, 0f, 0f, false, () => _motion.Hold(seconds));
+
+    /// <summary>The accelerometer source for the ADXL345 model, with sensor noise.</summary>
+    public IMotionSource BuildMotion() => _motion.BuildWithNoise(0.01, Seed);
+
+    /// <summary>The PPG source for the MAX30102 model, following the timeline.</summary>
+    public IPpgSignal BuildPpg() => new TimelinePpg(this);
+
+    /// <summary>The step at a time (the last one after the end).</summary>
+    private Step At(double seconds)
+    {
+        foreach (Step s in _steps)
+        {
+            if (seconds < s.End)
+            {
+                return s;
+            }
+        }
+
+        return _steps[^1];
+    }
+
+    private WearerScenario Transition(string name, double seconds, Action motion)
+    {
+        Step last = _steps.Count > 0 ? _steps[^1] : new Step(0, 0, "start", 70, 97.5f, 2f, 0, true);
+        double measured = MeasureMotion(motion);
+        return Add(name, Math.Max(seconds, measured), last.HeartRate, last.SpO2, last.Perfusion, 0.03f, true, null);
+    }
+
+    private double MeasureMotion(Action motion)
+    {
+        double before = _motion.Build().DurationMicroseconds / 1e6;
+        motion();
+        return _motion.Build().DurationMicroseconds / 1e6 - before;
+    }
+
+    private WearerScenario Add(string name, double seconds, float heartRate, float spo2, float perfusion, float motion, bool onSkin, Action? motionStep)
+    {
+        if (seconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seconds));
+        }
+
+        motionStep?.Invoke();
+        _steps.Add(new Step(_seconds, _seconds + seconds, name, heartRate, spo2, perfusion, motion, onSkin));
+        _seconds += seconds;
+        return this;
+    }
+
+    /// <summary>The default run: two minutes of rest, a walk and sitting down again.</summary>
+    public static WearerScenario RestWalkSit(int seed) =>
+        new WearerScenario(seed).Sit(40).StandUp().Walk(45).SitDown().Sit(31);
+
+    /// <summary>A fall during a walk; the wearer lies still and the alert goes to the phone.</summary>
+    public static WearerScenario FallNotCancelled(int seed) =>
+        new WearerScenario(seed).Sit(20).StandUp().Walk(20).Fall(FallDirection.Forward, 50);
+
+    /// <summary>A fall the wearer cancels with a double tap inside the cancel window.</summary>
+    public static WearerScenario FallCancelled(int seed) =>
+        new WearerScenario(seed).Sit(20).StandUp().Walk(20).Fall(FallDirection.Sideways, 8).DoubleTap().Sit(30);
+
+    /// <summary>Resting with a slow desaturation to 85 % and back, then the band taken off.</summary>
+    public static WearerScenario Desaturation(int seed) =>
+        new WearerScenario(seed).Sit(30).Desaturate(60, 85).Sit(60, 70, 97.5f).OffWrist(20).Sit(20);
+
+    /// <summary>
+    /// PPG physiology following the scenario. Heart rate and SpO2 approach each step's value with a first-order lag
+    /// (time constants of about 8 s and 12 s), which is what the estimators' step-response tests assume.
+    /// </summary>
+    private sealed class TimelinePpg : IPpgSignal
+    {
+        private const double HeartRateTau = 8.0;
+        private const double SpO2Tau = 12.0;
+        private readonly WearerScenario _scenario;
+        private readonly SyntheticPpgSignal _signal;
+        private double _lastSeconds = -1;
+        private double _heartRate;
+        private double _spo2;
+
+        public TimelinePpg(WearerScenario scenario)
+        {
+            _scenario = scenario;
+            _signal = new SyntheticPpgSignal(scenario.Seed);
+            Step first = scenario._steps[0];
+            _heartRate = first.HeartRate;
+            _spo2 = first.SpO2;
+        }
+
+        public void Sample(long timeMicroseconds, out float redNanoampsPerMilliamp, out float irNanoampsPerMilliamp, out float ambientNanoamps)
+        {
+            double seconds = timeMicroseconds / 1e6;
+            Step step = _scenario.At(seconds);
+            if (_lastSeconds >= 0 && seconds > _lastSeconds)
+            {
+                double dt = seconds - _lastSeconds;
+                _heartRate += (step.HeartRate - _heartRate) * (1 - Math.Exp(-dt / HeartRateTau));
+                _spo2 += (step.SpO2 - _spo2) * (1 - Math.Exp(-dt / SpO2Tau));
+            }
+
+            _lastSeconds = seconds;
+            _signal.HeartRateBpm = (float)_heartRate;
+            _signal.SpO2Percent = (float)_spo2;
+            _signal.OnSkin = step.OnSkin;
+            if (step.OnSkin)
+            {
+                _signal.PerfusionIndexPercent = step.Perfusion;
+            }
+
+            _signal.MotionFraction = step.Motion;
+            _signal.Sample(timeMicroseconds, out redNanoampsPerMilliamp, out irNanoampsPerMilliamp, out ambientNanoamps);
+        }
+
+        /// <summary>The true values at the last sample (for the report's error columns).</summary>
+        public (double HeartRate, double SpO2, bool OnSkin) Truth => (_heartRate, _spo2, _signal.OnSkin);
+    }
+
+    /// <summary>The truth the PPG source carried at its last sample, or null if <paramref name="ppg"/> is not one.</summary>
+    public static (double HeartRate, double SpO2, bool OnSkin)? TruthOf(IPpgSignal ppg) => ppg is TimelinePpg t ? t.Truth : null;
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Motion;
+using WearableFirmware.Simulator.Commands;
+
+namespace WearableFirmware.Simulator.Falls;
+
+/// <summary>
+/// How the fall detector's thresholds were chosen: replay every trial once with permissive thresholds (so every
+/// impact cluster is judged and its stage outputs recorded), then score a grid of threshold sets on those outputs.
+/// Leave-one-subject-out cross-validation reports how well the selection generalises to unseen people; the set
+/// chosen on all subjects is what FallDetectorSettings carries as defaults.
+/// </summary>
+public sealed class TuneFallsCommand : ICommand
+{
+    // The grid: a handful of physically sensible values per threshold (impact values start at the trigger).
+    private static readonly float[][] Axes =
+    [
+        [1.6f, 1.8f, 2.0f],                      // impact, g
+        [2.2f, 2.5f, 2.8f, 3.2f, 100f],          // hard impact (no free fall needed), g; 100 = always need free fall
+        [0f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f],      // free-fall speed, m/s; 0 = off
+        [20f, 30f, 40f, 50f],                    // posture change, degrees
+        [60f, 65f, 70f, 75f, 180f],              // upright tilt before, at most, degrees; 180 = off
+        [0f, 30f, 40f, 45f, 50f],                // tilt after, at least, degrees; 0 = off
+        [0.07f, 0.1f, 0.15f, 0.2f, 100f],        // activity (standard deviation of magnitude), g; 100 = off
+    ];
+
+    public string Name => "tune-falls";
+
+    public string Summary => "choose fall-detector thresholds on SisFall (leave-one-subject-out cross-validation)";
+
+    public string Help => """
+        usage: WearableFirmware.Simulator tune-falls <sisfall-dir> [options]
+
+          <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
+          --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50)
+          --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
+          --settle <s>       quiet time after the last impact before confirming (default 0.5)
+          --confirm <s>      confirmation window (default 1.5)
+          --lead <s>         how long before the impact "before" gravity is taken (default 2)
+          --features <csv>   also write every judged impact cluster's stage outputs to this CSV
+          --help             this text
+
+        Score of a threshold set: sensitivity + specificity over trials, averaged with its grid neighbours so that
+        a set on a broad plateau wins over an isolated peak; ties go to fewer false alarms.
+        """;
+
+    public int Run(CommandLine args)
+    {
+        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
+        double trigger = args.Double("trigger", FallDetectorSettings.DefaultImpactTriggerG, 1.05, 4);
+        double settle = args.Double("settle", FallDetectorSettings.DefaultSettleSeconds, 0, 10);
+        double confirm = args.Double("confirm", FallDetectorSettings.DefaultConfirmationSeconds, 0.2, 20);
+        double lead = args.Double("lead", FallDetectorSettings.DefaultGravityLeadSeconds, 0.2, 10);
+        string? featuresPath = args.String("features");
+        args.RejectUnknown(maxPositionals: 1);
+        if (args.Positionals.Count != 1)
+        {
+            throw new UsageException("tune-falls needs the SisFall folder (see --help)");
+        }
+
+        OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
+        IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
+        Console.WriteLine($"tune-falls: {trials.Count} trials (SisFall: waist-worn device, 200 Hz) through the ADXL345 chip model, driver and");
+        Console.WriteLine($"sampling loop at {rate} Hz, the same replay as eval-falls");
+        TrialRun[] runs = FallTrialRunner.RunAll(trials, () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead),
+            () => new Adxl345Settings { DataRate = dataRate }, "replaying");
+        if (featuresPath != null)
+        {
+            WriteFeatures(featuresPath, runs);
+        }
+
+        var grid = new ThresholdGrid(runs);
+        string[] subjects = runs.Select(r => r.Trial.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        // Leave one subject out: choose on the others, judge the held-out subject's trials with that choice.
+        var heldOut = new List<TrialRun>();
+        var picks = new Dictionary<string, int>();
+        foreach (string subject in subjects)
+        {
+            int best = grid.Best(r => r.Trial.Subject != subject);
+            string key = ThresholdGrid.Describe(best);
+            picks[key] = picks.GetValueOrDefault(key) + 1;
+            heldOut.AddRange(grid.Apply(best, r => r.Trial.Subject == subject));
+            Console.Error.WriteLine($"fold {subject}: {key}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("leave-one-subject-out (each subject judged with thresholds chosen without it):");
+        Console.WriteLine("  all: " + FallMetrics.Of(heldOut).Summary());
+        foreach (string group in new[] { "SA", "SE" })
+        {
+            Console.WriteLine($"  {group}:  " + FallMetrics.Of(heldOut.Where(r => r.Trial.AgeGroup == group)).Summary());
+        }
+
+        Console.WriteLine("  threshold sets chosen by the folds:");
+        foreach (var pick in picks.OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"    {pick.Value,2} folds: {pick.Key}");
+        }
+
+        int final = grid.Best(_ => true);
+        Console.WriteLine();
+        Console.WriteLine("chosen on all subjects (put these in FallDetectorSettings):");
+        Console.WriteLine("  " + ThresholdGrid.Describe(final));
+        Console.WriteLine("  resubstitution: " + FallMetrics.Of(grid.Apply(final, _ => true)).Summary());
+        Report("current defaults: " + FallThresholds.Describe(new FallDetectorSettings()), new FallDetectorSettings(), runs);
+        Console.WriteLine();
+        Console.WriteLine("baselines on the same replay (single stages of the same detector):");
+        Report("  impact >= 3 g only", FallThresholds.With(3f, 3f, 0f, 0f, 180f, 0f, 100f), runs);
+        Report("  impact >= 2.5 g and posture change >= 30 deg", FallThresholds.With(2.5f, 2.5f, 0f, 30f, 180f, 0f, 100f), runs);
+        return 0;
+    }
+
+    private static void Report(string label, FallDetectorSettings thresholds, TrialRun[] runs)
+    {
+        Console.WriteLine(label);
+        Console.WriteLine("    " + FallMetrics.Of(runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = thresholds.Passes(j) }).ToList() })).Summary());
+    }
+
+    /// <summary>Every stage passes everything, so every cluster is judged "fall" and its outputs recorded.</summary>
+    public static FallDetectorSettings Permissive(int rate, float trigger, float settle, float confirm, float lead)
+    {
+        FallDetectorSettings s = FallThresholds.With(trigger, trigger, 0f, 0f, 180f, 0f, 100f);
+        s.SampleRateHz = rate;
+        s.ImpactTriggerG = trigger;
+        s.SettleSeconds = settle;
+        s.ConfirmationSeconds = confirm;
+        s.GravityLeadSeconds = lead;
+        return s;
+    }
+
+    private static void WriteFeatures(string path, TrialRun[] runs)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("trial,code,subject,peak_s,decision_s,peak_g,preimpact_min_g,preimpact_speed,posture_deg,tilt_before_deg,tilt_after_deg,activity_g");
+        foreach (TrialRun r in runs)
+        {
+            foreach (JudgedImpact j in r.Judged)
+            {
+                w.WriteLine(string.Join(',', r.Trial.Name, r.Trial.Code, r.Trial.Subject,
+                    F(j.PeakSample / (double)r.RateHz), F(j.DecisionSample / (double)r.RateHz), F(j.PeakG), F(j.PreImpactMinimumG),
+                    F(j.PreImpactSpeed), F(j.PostureChangeDegrees), F(j.TiltBeforeDegrees), F(j.TiltAfterDegrees), F(j.ActivityG)));
+            }
+        }
+
+        Console.WriteLine($"stage outputs of {runs.Sum(r => r.Judged.Count)} clusters written to {path}");
+    }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Scores threshold sets on recorded stage outputs (no replay needed per set).</summary>
+    private sealed class ThresholdGrid
+    {
+        private static readonly int Count = Axes.Aggregate(1, (n, axis) => n * axis.Length);
+        private readonly TrialRun[] _runs;
+
+        // Fall decisions per threshold set and trial, computed once; folds only sum over their trials.
+        private readonly byte[][] _decisions;
+
+        public ThresholdGrid(TrialRun[] runs)
+        {
+            _runs = runs;
+            _decisions = new byte[Count][];
+            Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+            {
+                FallDetectorSettings t = Decode(c);
+                _decisions[c] = runs.Select(r => (byte)Math.Min(255, r.Judged.Count(t.Passes))).ToArray();
+            });
+        }
+
+        public int Best(Func<TrialRun, bool> include)
+        {
+            bool[] member = _runs.Select(include).ToArray();
+            var raw = new double[Count];
+            var alarms = new int[Count];
+            for (int c = 0; c < Count; c++)
+            {
+                int falls = 0, detected = 0, adls = 0, quiet = 0;
+                byte[] d = _decisions[c];
+                for (int t = 0; t < _runs.Length; t++)
+                {
+                    if (!member[t])
+                    {
+                        continue;
+                    }
+
+                    if (_runs[t].Trial.IsFall)
+                    {
+                        falls++;
+                        detected += d[t] > 0 ? 1 : 0;
+                    }
+                    else
+                    {
+                        adls++;
+                        quiet += d[t] == 0 ? 1 : 0;
+                        alarms[c] += d[t];
+                    }
+                }
+
+                raw[c] = (falls == 0 ? 0 : (double)detected / falls) + (adls == 0 ? 0 : (double)quiet / adls);
+            }
+
+            int best = 0;
+            double bestScore = double.MinValue;
+            for (int c = 0; c < Count; c++)
+            {
+                double score = Smoothed(raw, c);
+                if (score > bestScore + 1e-12 || (Math.Abs(score - bestScore) <= 1e-12 && alarms[c] < alarms[best]))
+                {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+
+            return best;
+        }
+
+        public IEnumerable<TrialRun> Apply(int c, Func<TrialRun, bool> include)
+        {
+            FallDetectorSettings t = Decode(c);
+            foreach (TrialRun r in _runs.Where(include))
+            {
+                yield return r with { Judged = r.Judged.Select(j => j with { IsFall = t.Passes(j) }).ToList() };
+            }
+        }
+
+        public static string Describe(int c) => FallThresholds.Describe(Decode(c));
+
+        private static int[] Index(int c)
+        {
+            var index = new int[Axes.Length];
+            for (int d = Axes.Length - 1; d >= 0; d--)
+            {
+                index[d] = c % Axes[d].Length;
+                c /= Axes[d].Length;
+            }
+
+            return index;
+        }
+
+        private static int Flat(int[] index)
+        {
+            int c = 0;
+            for (int d = 0; d < Axes.Length; d++)
+            {
+                c = c * Axes[d].Length + index[d];
+            }
+
+            return c;
+        }
+
+        private static FallDetectorSettings Decode(int c)
+        {
+            int[] i = Index(c);
+            return FallThresholds.With(Axes[0][i[0]], Math.Max(Axes[0][i[0]], Axes[1][i[1]]), Axes[2][i[2]], Axes[3][i[3]], Axes[4][i[4]], Axes[5][i[5]], Axes[6][i[6]]);
+        }
+
+        private static double Smoothed(double[] raw, int c)
+        {
+            int[] index = Index(c);
+            double sum = raw[c];
+            int n = 1;
+            for (int d = 0; d < Axes.Length; d++)
+            {
+                foreach (int delta in new[] { -1, 1 })
+                {
+                    int k = index[d] + delta;
+                    if (k < 0 || k >= Axes[d].Length)
+                    {
+                        continue;
+                    }
+
+                    int[] neighbour = (int[])index.Clone();
+                    neighbour[d] = k;
+                    sum += raw[Flat(neighbour)];
+                    n++;
+                }
+            }
+
+            // Half the point's own score, half its neighbourhood mean: a plateau wins over an isolated peak.
+            return 0.5 * raw[c] + 0.5 * sum / n;
+        }
+    }
+}

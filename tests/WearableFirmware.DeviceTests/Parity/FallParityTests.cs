@@ -1,0 +1,48 @@
+using nanoFramework.TestFramework;
+using WearableFirmware.Motion;
+
+namespace WearableFirmware.DeviceTests
+{
+    /// <summary>
+    /// The fall detector on nanoCLR reaches the host's decisions for the same accelerometer sequence (a fall, then a
+    /// jump): same samples, same decision, same stage verdicts; the peak within 0.01 g (written with two decimals).
+    /// </summary>
+    [TestClass]
+    public class FallParityTests
+    {
+        private const float PeakToleranceG = 0.01f;
+
+        [TestMethod]
+        public void Fall_decisions_match_the_host()
+        {
+            FallDetectorSettings settings = new FallDetectorSettings();
+            settings.SampleRateHz = GoldenVectors.MotionSampleRateHz;
+            FallDetector detector = new FallDetector(settings);
+            int[] x = GoldenVectors.MotionXmg;
+            int[] y = GoldenVectors.MotionYmg;
+            int[] z = GoldenVectors.MotionZmg;
+            int found = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                FallDecision decision = detector.Process(x[i] / 1000f, y[i] / 1000f, z[i] / 1000f);
+                if (decision == FallDecision.None)
+                {
+                    continue;
+                }
+
+                string at = Expect.Case("decision", found);
+                Assert.IsTrue(found < GoldenVectors.FallDecisionSample.Length, string.Concat(at, ": unexpected decision at sample ", i.ToString()));
+                Assert.AreEqual(GoldenVectors.FallDecisionSample[found], i, string.Concat(at, ": sample"));
+                Assert.AreEqual(GoldenVectors.FallDecisionKind[found], (int)decision, string.Concat(at, ": kind"));
+                Assert.AreEqual(GoldenVectors.FallImpactPassed[found], detector.ImpactPassed, string.Concat(at, ": impact stage"));
+                Assert.AreEqual(GoldenVectors.FallFreeFallPassed[found], detector.FreeFallPassed, string.Concat(at, ": free-fall stage"));
+                Assert.AreEqual(GoldenVectors.FallPosturePassed[found], detector.PosturePassed, string.Concat(at, ": posture stage"));
+                Assert.AreEqual(GoldenVectors.FallInactivityPassed[found], detector.InactivityPassed, string.Concat(at, ": inactivity stage"));
+                Expect.Near(GoldenVectors.FallPeakG[found], detector.PeakG, PeakToleranceG, string.Concat(at, ": peak"));
+                found++;
+            }
+
+            Assert.AreEqual(GoldenVectors.FallDecisionSample.Length, found, "decisions");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using WearableFirmware.Application;
+using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
+using WearableFirmware.Motion;
+using WearableFirmware.SimulatedBoard;
+using WearableFirmware.SimulatedBoard.Ble;
+using WearableFirmware.Storage;
+using WearableFirmware.Vitals;
+using Xunit;
+
+namespace WearableFirmware.Tests.Application;
+
+/// <summary>
+/// The assembled firmware on the simulated board: chip models, drivers, loop, vitals, fall detection, store and
+/// BLE profile together, judged against the scenario's known truth.
+/// </summary>
+public class WearableApplicationTests
+{
+    private const string FallEventUuid = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
+    private const string AlertControlUuid = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
+
+    private static (SimulatedWearable Board, SimulatedPhone Phone) BootWithPhone(WearerScenario scenario, ApplicationSettings? settings = null)
+    {
+        var board = new SimulatedWearable(scenario, settings);
+        Assert.True(board.Boot());
+        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
+        return (board, phone);
+    }
+
+    [Fact]
+    public void Resting_wearer_heart_rate_reaches_the_phone_close_to_the_truth()
+    {
+        var (board, phone) = BootWithPhone(new WearerScenario(seed: 3).Sit(60, heartRate: 64));
+
+        board.RunUntil(60);
+
+        VitalsReading reading = board.App.VitalsPublisher.LastReading;
+        Assert.True(reading.HeartRateValid);
+        Assert.InRange(reading.HeartRateBpm, 61, 67);
+        Assert.Equal(SensorContact.Contact, reading.Contact);
+        var hrm = phone.Find("2a37");
+        int notifications = phone.Received.Count(r => r.Handle == hrm.ValueHandle);
+        Assert.InRange(notifications, 45, 60); // once a second after the first valid reading (about 5 s)
+        Assert.Equal(0, board.App.Loop.Statistics.TaskFaults);
+        Assert.Equal(HealthState.Ok, board.App.Ppg.Health.State);
+        Assert.Equal(HealthState.Ok, board.App.Motion.Health.State);
+    }
+
+    [Fact]
+    public void A_tick_of_the_whole_firmware_allocates_nothing()
+    {
+        var board = new SimulatedWearable(new WearerScenario(seed: 4).Sit(30).StandUp().Walk(60));
+        Assert.True(board.Boot());
+        board.RunUntil(10); // past start-up: every buffer exists, the pipeline is producing readings
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        board.RunUntil(90); // 2,000 ticks, walking and standing up included
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The chip models run on the host inside these ticks; they are allocation-free too, so any byte is a leak.
+        Assert.Equal(0, allocated);
+        Assert.Equal(2250, board.App.Loop.Statistics.Ticks);
+    }
+
+    // The stall starts right after the tick at 4.96 s: the next tick runs at 4.96 s + stall, the slots in between
+    // beyond the first are skipped (200 ms: 5.00 runs late at 5.16, 5.04/5.08/5.12 skipped).
+    [Theory]
+    [InlineData(200_000, false, 3)] // 200 ms late: both FIFOs (32 entries: 320 ms of PPG at 100 sps) absorb it
+    [InlineData(900_000, true, 20)] // 900 ms late: both overflow
+    public void Lost_samples_are_counted_exactly_when_a_late_loop_overflows_the_fifos(long stallMicroseconds, bool overflows, int missedTicks)
+    {
+        var board = new SimulatedWearable(new WearerScenario(seed: 5).Sit(20));
+        Assert.True(board.Boot());
+        board.RunUntil(5);
+
+        board.Clock.Advance(stallMicroseconds); // the loop thread was blocked (e.g. a flash erase) for this long
+        board.RunUntil(10);
+
+        long ppgLost = board.App.Ppg.Health.SamplesLost;
+        long motionLost = board.App.Motion.Health.SamplesLost;
+        Assert.Equal(board.PpgChip.SamplesOverflowed, ppgLost);
+        Assert.Equal(board.MotionChip.SamplesDiscarded, motionLost);
+        Assert.Equal(overflows, ppgLost > 0);
+        Assert.Equal(overflows, motionLost > 0);
+        Assert.Equal(missedTicks, board.App.Loop.Statistics.MissedTicks);
+        Assert.Equal(overflows ? 1 : 0, board.App.VitalsProcessing.Restarts);
+    }
+
+    [Fact]
+    public void A_fall_sounds_the_alarm_then_reaches_the_phone_and_is_acknowledged()
+    {
+        WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
+        var (board, phone) = BootWithPhone(scenario);
+        double fallAt = scenario.Timeline.Single(t => t.Name == "fall").Seconds;
+
+        board.RunUntil(fallAt + 35); // past the 30 s cancel window
+
+        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        var episode = Assert.Single(board.Alarm.Episodes);
+        Assert.InRange(episode.StopSeconds - episode.StartSeconds, 29.9, 30.1); // the 30 s cancel window
+        var fallEvent = phone.Find(FallEventUuid);
+        List<byte[]> Events() => phone.Received.Where(r => r.Handle == fallEvent.ValueHandle).Select(r => r.Value).ToList();
+        Assert.Equal([1, 2], Events().Select(e => (int)e[2])); // detected, then confirmed
+        Assert.True(Events().All(e => e[0] == 1 && e[1] == 0)); // event id 1
+
+        // Unacknowledged, the alert is indicated again (every 10 s) until someone answers.
+        board.RunUntil(fallAt + 47);
+        Assert.Equal([1, 2, 2], Events().Select(e => (int)e[2]));
+
+        Assert.Equal(0, phone.Write(AlertControlUuid, [0x01, 0x01, 0x00])); // the caregiver acknowledges
+        board.RunUntil(fallAt + 80);
+        Assert.Equal(3, Events().Count);
+        Assert.Equal(0, board.App.Alerts.PendingCount);
+        Assert.False(board.App.Alerts.AwaitingAcknowledge);
+        // Confirmed and acknowledged outcomes are both in the store.
+        Assert.Equal(2, board.App.Store.Count(1, int.MaxValue, RecordType.Fall));
+    }
+
+    [Fact]
+    public void A_double_tap_cancels_the_alarm_and_nothing_is_confirmed()
+    {
+        WearerScenario scenario = WearerScenario.FallCancelled(seed: 1);
+        var (board, phone) = BootWithPhone(scenario);
+
+        board.RunUntil(scenario.DurationSeconds);
+
+        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        var episode = Assert.Single(board.Alarm.Episodes);
+        Assert.True(episode.StopSeconds - episode.StartSeconds < 15, "the tap came inside the window");
+        var fallEvent = phone.Find(FallEventUuid);
+        var kinds = phone.Received.Where(r => r.Handle == fallEvent.ValueHandle).Select(r => (int)r.Value[2]).ToList();
+        Assert.Equal([1, 3], kinds); // detected, cancelled: never confirmed
+        Assert.Equal(1, board.App.Store.Count(1, int.MaxValue, RecordType.Fall)); // the cancelled alarm is recorded
+    }
+
+    [Fact]
+    public void An_alert_raised_with_no_phone_is_delivered_when_one_connects()
+    {
+        WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
+        var board = new SimulatedWearable(scenario);
+        Assert.True(board.Boot());
+        board.RunUntil(scenario.DurationSeconds);
+        Assert.Equal(1, board.App.Alerts.PendingCount);
+
+        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
+        board.RunUntil(scenario.DurationSeconds + 1);
+
+        var fallEvent = phone.Find(FallEventUuid);
+        Assert.Contains(phone.Received, r => r.Handle == fallEvent.ValueHandle && r.Value[2] == 2);
+    }
+
+    [Fact]
+    public void A_phone_that_was_away_fetches_every_missed_spot_check_with_racp()
+    {
+        var settings = new ApplicationSettings { SpotCheckIntervalSeconds = 20 };
+        var (board, phone) = BootWithPhone(new WearerScenario(seed: 6).Sit(200), settings);
+        board.RunUntil(30);
+        phone.Disconnect();
+        board.RunUntil(190);
+        int stored = board.App.VitalsPublisher.SpotChecksStored;
+        Assert.InRange(stored, 8, 9); // every 20 s from the first contact (about 1 s) to 190 s
+
+        Assert.True(phone.Reconnect(new BleLink(board.Server, board.Clock, null)));
+        int before = phone.Received.Count;
+        Assert.Equal(0, phone.Write("2a52", [0x01, 0x01])); // Report Stored Records: all
+        for (int i = 0; i < 100 && board.App.RecordAccess.ProcedureInProgress; i++)
+        {
+            board.RunTicks(1);
+        }
+
+        var spotCheck = phone.Find("2a5e");
+        var racp = phone.Find("2a52");
+        var records = phone.Received.Skip(before).Where(r => r.Handle == spotCheck.ValueHandle).ToList();
+        Assert.Equal(stored, records.Count);
+        Assert.False(board.App.RecordAccess.ProcedureInProgress);
+        // PLX Spot-check: this phone never set the clock, so no timestamp and "Device Clock is Not Set" (flags 0x10);
+        // Measurement Status (flags 0x02) follows SpO2 and PR (2 SFLOATs) and has "Data from Measurement Storage" (bit 9).
+        Assert.All(records, r =>
+        {
+            Assert.Equal(0x10 | 0x02, r.Value[0] & (0x10 | 0x02 | 0x01));
+            Assert.Equal(0x0200, (r.Value[5] | (r.Value[6] << 8)) & 0x0200);
+        });
+        var response = phone.Received.Skip(before).Last(r => r.Handle == racp.ValueHandle).Value;
+        Assert.Equal(new byte[] { 0x06, 0x00, 0x01, 0x01 }, response); // Response Code: Report Stored Records, Success
+        Assert.Equal(0, board.App.Store.CountUndelivered(RecordType.SpotCheck));
+    }
+
+    [Fact]
+    public void A_missing_pulse_sensor_is_reported_and_fall_detection_keeps_working()
+    {
+        WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
+        var board = new SimulatedWearable(scenario);
+        board.PpgChip.PartId = 0x11; // a different part answers at 0x57
+
+        Assert.False(board.Boot());
+        board.RunUntil(scenario.DurationSeconds);
+
+        Assert.Equal(HealthState.Failed, board.App.Ppg.Health.State);
+        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        int status = DeviceStatus.DeviceAndSensorStatus(board.App.VitalsPublisher.LastReading, board.App.Ppg.Health.State, board.App.Motion.Health.State);
+        Assert.NotEqual(0, status & PlxDeviceSensorStatus.SensorMalfunctioning);
+        Assert.False(board.App.VitalsPublisher.LastReading.SpO2Valid);
+    }
+
+    [Fact]
+    public void Vitals_survive_flaky_i2c_with_every_error_counted()
+    {
+        var board = new SimulatedWearable(new WearerScenario(seed: 7).Sit(60, heartRate: 72));
+        board.PpgBus.NackProbability = 0.05;
+        board.MotionBus.NackProbability = 0.05;
+        Assert.True(board.Boot());
+
+        board.RunUntil(60);
+
+        Assert.Equal(board.PpgBus.InjectedFaults, board.App.Ppg.Health.TransferErrors);
+        Assert.Equal(board.MotionBus.InjectedFaults, board.App.Motion.Health.TransferErrors);
+        Assert.True(board.App.Ppg.Health.TransferErrors > 0);
+        Assert.True(board.App.VitalsPublisher.LastReading.HeartRateValid);
+        Assert.InRange(board.App.VitalsPublisher.LastReading.HeartRateBpm, 68, 76);
+    }
+}

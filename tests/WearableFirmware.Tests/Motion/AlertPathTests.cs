@@ -1,0 +1,159 @@
+using WearableFirmware.Application;
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Motion;
+using WearableFirmware.Sampling;
+using WearableFirmware.SimulatedBoard;
+using WearableFirmware.SimulatedBoard.Chips;
+using WearableFirmware.SimulatedBoard.Signals;
+using Xunit;
+using BodyPosture = WearableFirmware.Motion.BodyPosture;
+
+namespace WearableFirmware.Tests.Motion;
+
+/// <summary>
+/// The alert path end to end on the simulated board: a scripted wearer (MotionScenario, waist) moves the ADXL345
+/// chip model; the real driver with the firmware's accelerometer settings (FallSensing) is drained by the sampling
+/// loop every 40 ms through MotionDrain; MotionProcessing feeds the fall detector and the chip's double tap into the
+/// alert state machine, whose alarm, phone link and record store are recording fakes.
+/// </summary>
+public class AlertPathTests
+{
+    private const long Second = 1_000_000;
+
+    private sealed class Device
+    {
+        public Device(IMotionSource wearer)
+        {
+            Clock = new VirtualClock();
+            Chip = new Adxl345Model(Clock, wearer);
+            Driver = new Adxl345(Chip, Clock, FallSensing.AccelerometerSettings());
+            Assert.True(Driver.Start(), Driver.LastStartError);
+            Alerts = new FallAlertStateMachine(new FallAlertSettings(), Alarm, Phone, Records);
+            Processing = new MotionProcessing(Driver, new FallDetector(FallSensing.DetectorSettings()), Alerts, new IdleButton());
+            Loop = new SamplingLoop(Clock, new LoopSettings(), new FedWatchdog());
+            Loop.AddSensor("adxl345", new MotionDrain(Driver), Driver.Health);
+            Loop.AddProcessor(Processing);
+        }
+
+        public VirtualClock Clock { get; }
+
+        public Adxl345Model Chip { get; }
+
+        public Adxl345 Driver { get; }
+
+        public RecordingAlarm Alarm { get; } = new();
+
+        public RecordingPhone Phone { get; } = new() { IsConnected = true };
+
+        public RecordingSink Records { get; } = new();
+
+        public FallAlertStateMachine Alerts { get; }
+
+        public MotionProcessing Processing { get; }
+
+        public SamplingLoop Loop { get; }
+
+        /// <summary>Runs the loop until the alarm starts or <paramref name="limitSeconds"/>; returns when it started (-1: never).</summary>
+        public long RunUntilAlarm(double limitSeconds)
+        {
+            while (Clock.NowMicroseconds < limitSeconds * Second)
+            {
+                Loop.RunOneTick();
+                if (Alarm.Starts > 0)
+                {
+                    return Clock.NowMicroseconds;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    private static MotionScenario.Builder WalkThenFall(FallDirection direction, int seed = 3) =>
+        MotionScenario.Create(Placement.Waist, seed).Hold(3).Walk(6).Fall(direction);
+
+    [Theory]
+    [InlineData(FallDirection.Forward)]
+    [InlineData(FallDirection.Backward)]
+    [InlineData(FallDirection.Sideways)]
+    public void A_fall_raises_a_suspected_fall_lying_and_starts_the_alarm(FallDirection direction)
+    {
+        MotionScenario wearer = WalkThenFall(direction).Hold(20).Build();
+        long fallStart = wearer.StartOf("fall-" + direction.ToString().ToLowerInvariant());
+        var device = new Device(wearer);
+
+        long raised = device.RunUntilAlarm(20);
+
+        // Impact ~0.8 s into the fall segment, then settle (0.5 s) + confirmation (1.5 s) and at most one 40 ms tick.
+        Assert.InRange(raised, fallStart + 2 * Second, fallStart + 4 * Second);
+        Assert.Equal(1, device.Processing.FallsDetected);
+        Assert.Equal(FallAlertState.CancelWindow, device.Alerts.State);
+        Assert.True(device.Alarm.Sounding);
+        Assert.Equal(AlertKind.Fall, device.Alerts.Current.Kind);
+        Assert.Equal(BodyPosture.Lying, device.Alerts.Current.Posture);
+        Assert.InRange(device.Alerts.Current.ImpactG, 2.5f, 8f); // 4-6 g impacts, lowered by the chip's 50 Hz output
+        Assert.Empty(device.Phone.Sent); // nothing goes out while the wearer can still cancel
+    }
+
+    [Fact]
+    public void A_double_tap_inside_the_cancel_window_cancels_and_nothing_reaches_the_phone()
+    {
+        MotionScenario wearer = WalkThenFall(FallDirection.Backward).Hold(8).DoubleTap().Hold(40).Build();
+        long tap = wearer.StartOf("double-tap");
+        var device = new Device(wearer);
+        long raised = device.RunUntilAlarm(20);
+        Assert.True(raised > 0 && raised < tap, "the alarm must be sounding before the tap");
+
+        device.Loop.Run(raised + 45 * Second); // well past where the window would have ended
+
+        Assert.True(device.Driver.DoubleTapEvents >= 1, "the chip reported no double tap at the firmware's data rate");
+        FallAlertEvent cancelled = Assert.Single(device.Records.All);
+        Assert.Equal(AlertOutcome.Cancelled, cancelled.Outcome);
+        Assert.Equal(CancelSource.DoubleTap, cancelled.CancelledBy);
+        Assert.Equal(BodyPosture.Lying, cancelled.Posture);
+        Assert.InRange(cancelled.OutcomeAtMicroseconds, tap, tap + Second); // the tap's tick, not the window's end
+        Assert.Equal(1, device.Alarm.Starts);
+        Assert.Equal(1, device.Alarm.Stops);
+        Assert.Empty(device.Phone.Sent);
+        Assert.Equal(FallAlertState.Idle, device.Alerts.State);
+    }
+
+    [Fact]
+    public void Without_a_cancel_the_fall_is_confirmed_when_the_window_ends_and_sent_to_the_phone()
+    {
+        MotionScenario wearer = WalkThenFall(FallDirection.Forward).Hold(60).Build();
+        var device = new Device(wearer);
+        long raised = device.RunUntilAlarm(20);
+        Assert.True(raised > 0, "no alarm");
+
+        device.Loop.Run(raised + 29 * Second);
+        Assert.True(device.Alarm.Sounding, "the window is 30 s");
+        Assert.Empty(device.Phone.Sent);
+
+        device.Loop.Run(raised + 31 * Second);
+        FallAlertEvent confirmed = Assert.Single(device.Records.All);
+        Assert.Equal(AlertOutcome.Confirmed, confirmed.Outcome);
+        Assert.Equal(30 * Second, confirmed.OutcomeAtMicroseconds - confirmed.RaisedAtMicroseconds, 40_000.0); // within one tick
+        Assert.Equal(BodyPosture.Lying, confirmed.Posture);
+        FallAlertEvent sent = Assert.Single(device.Phone.Sent);
+        Assert.Equal(AlertKind.Fall, sent.Kind);
+        Assert.Equal(confirmed.Sequence, sent.Sequence);
+        Assert.False(device.Alarm.Sounding);
+    }
+
+    [Fact]
+    public void Ticks_allocate_nothing_over_minutes_of_walking()
+    {
+        var device = new Device(MotionScenario.Create(Placement.Waist, 5).Hold(2).Walk(400).Build());
+        device.Loop.Run(20 * Second); // start-up: first drains, detector history filled
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        device.Loop.Run(320 * Second); // 7500 ticks, ~15,000 samples through driver, detector and alert machine
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(0, device.Processing.FallsDetected);
+        Assert.Equal(0, device.Alarm.Starts);
+        Assert.Equal(0L, device.Driver.Health.SamplesLost);
+    }
+}

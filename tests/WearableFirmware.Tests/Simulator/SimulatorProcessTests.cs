@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace WearableFirmware.Tests.Simulator;
+
+/// <summary>The simulator as a user runs it: a separate process, its exit codes, its output and its files.</summary>
+public class SimulatorProcessTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sim-run-" + Guid.NewGuid().ToString("N"));
+
+    public SimulatorProcessTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Simulator(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WearableFirmware.Simulator.dll"));
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(start)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(120_000), "simulator did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Help_lists_the_commands_and_exits_zero()
+    {
+        var (code, output, _) = Simulator("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("run ", output);
+        Assert.Contains("eval-falls", output);
+        Assert.Contains("eval-ppg", output);
+    }
+
+    [Theory]
+    [InlineData("run --bogus 1", "unknown option --bogus")]
+    [InlineData("run --scenario nope", "unknown scenario 'nope'")]
+    [InlineData("run --duration -5", "--duration must be a number")]
+    [InlineData("run --phone-away 50:10", "--phone-away wants start:end")]
+    [InlineData("fly", "unknown command 'fly'")]
+    public void Bad_arguments_exit_two_with_a_clear_error(string args, string message)
+    {
+        var (code, _, error) = Simulator(args.Split(' '));
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void The_default_run_boots_measures_and_writes_its_capture_and_plot()
+    {
+        string snoop = Path.Combine(_dir, "s.btsnoop");
+        string plot = Path.Combine(_dir, "p.png");
+
+        var (code, output, error) = Simulator("run", "--duration", "20", "--btsnoop", snoop, "--plot", plot);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("boot: MAX30102 part 0x15", output);
+        Assert.Contains("phone | connected", output);
+        Assert.Contains("t=  20.0 s  HR ", output);
+        Assert.Contains("summary: 20 simulated s", output);
+        Assert.Equal("btsnoop\0"u8.ToArray(), File.ReadAllBytes(snoop).Take(8).ToArray());
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(plot).Take(4).ToArray());
+    }
+}
