@@ -28,11 +28,8 @@ public static class GoldenVectors
     public const int PpgSampleRateHz = 100;
     public const int PpgSeconds = 15;
 
-    /// <summary>
-    /// The fall detector runs at the ADXL345's 100 Hz here (its settings default to 50 Hz, the SisFall tuning rate);
-    /// parity does not depend on the rate, only on both builds using the same one.
-    /// </summary>
-    public const int MotionSampleRateHz = 100;
+    /// <summary>The shipped fall detector rate (the ADXL345 delivers 50 Hz and every sample goes to the detector).</summary>
+    public const int MotionSampleRateHz = FallDetectorSettings.DefaultSampleRateHz;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -491,8 +488,8 @@ public static class GoldenVectors
     }
 
     /// <summary>
-    /// Synthetic wrist accelerometer sequence in milli-g, integer arithmetic only, at 100 Hz: 3 s standing (gravity on
-    /// -Y, the detector's upright axis), 0.3 s of free fall (0.15 g), a 50 ms impact peaking at 4.8 g, 3 s lying still
+    /// Synthetic wrist accelerometer sequence in milli-g, integer arithmetic only, at 50 Hz: 3 s standing (gravity on
+    /// -Y, the detector's upright axis), 0.3 s of free fall (0.15 g), a 60 ms impact peaking at 4.8 g, 3 s lying still
     /// (gravity on +X); then 3 s standing, a jump (0.2 s at 0.3 g, a 3 g landing) and 3 s standing again. ±20 mg of
     /// LCG noise per axis. Expected: the first impact judged a fall, the landing rejected (posture unchanged).
     /// </summary>
@@ -518,36 +515,36 @@ public static class GoldenVectors
             }
         }
 
-        Hold(300, 0, -1000, 0);
-        Hold(30, 0, -150, 0);
-        int[] impact = [2500, 4800, 3600, 2000, 1200];
+        Hold(150, 0, -1000, 0);
+        Hold(15, 0, -150, 0);
+        int[] impact = [4800, 3600, 1200];
         foreach (int g in impact)
         {
             Hold(1, g * 3 / 5, -g * 4 / 5, 0);
         }
 
-        Hold(300, 1000, 0, 0);
-        Hold(300, 0, -1000, 0);
-        Hold(20, 0, -300, 0);
-        int[] landing = [1800, 3000, 2200, 1400, 1100];
+        Hold(150, 1000, 0, 0);
+        Hold(150, 0, -1000, 0);
+        Hold(10, 0, -300, 0);
+        int[] landing = [3000, 2200, 1100];
         foreach (int g in landing)
         {
             Hold(1, 0, -g, 0);
         }
 
-        Hold(300, 0, -1000, 0);
+        Hold(150, 0, -1000, 0);
         return [x.ToArray(), y.ToArray(), z.ToArray()];
     }
 
     private static IEnumerable<VectorFile> FallVectors(StringBuilder cs)
     {
         int[][] motion = SyntheticMotion();
-        var detector = new FallDetector(new FallDetectorSettings { SampleRateHz = MotionSampleRateHz });
+        var detector = new FallDetector(new FallDetectorSettings());
         var samples = new List<int>();
         var decisions = new List<FallDecision>();
         var flags = new List<bool[]>();
         var peaks = new List<float>();
-        var table = new StringBuilder("# FallDetector.Process decisions for motion-samples.csv (FallDetectorSettings defaults, SampleRateHz = 100)\n"
+        var table = new StringBuilder("# FallDetector.Process decisions for motion-samples.csv (FallDetectorSettings defaults, 50 Hz)\n"
             + "sample,decision,impact_passed,free_fall_passed,posture_passed,inactivity_passed,peak_g\n");
         for (int i = 0; i < motion[0].Length; i++)
         {
@@ -565,13 +562,13 @@ public static class GoldenVectors
                 .Append(',').Append(Rounded(detector.PeakG)).Append('\n');
         }
 
-        var csv = new StringBuilder("# Synthetic accelerometer sequence in milli-g at 100 Hz fed to FallDetector; see GoldenVectors.SyntheticMotion\nindex,x_mg,y_mg,z_mg\n");
+        var csv = new StringBuilder("# Synthetic accelerometer sequence in milli-g at 50 Hz fed to FallDetector; see GoldenVectors.SyntheticMotion\nindex,x_mg,y_mg,z_mg\n");
         for (int i = 0; i < motion[0].Length; i++)
         {
             csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
         }
 
-        cs.Append("        /// <summary>Rate of the motion sequence; FallDetectorSettings.SampleRateHz for the fall parity test.</summary>\n");
+        cs.Append("        /// <summary>Rate of the motion sequence (the FallDetectorSettings default the host used).</summary>\n");
         cs.Append("        public const int MotionSampleRateHz = ").Append(MotionSampleRateHz).Append(";\n\n");
         Array(cs, "Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process",
             "int[]", "MotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);

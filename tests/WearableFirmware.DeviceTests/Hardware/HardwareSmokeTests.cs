@@ -69,18 +69,21 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Max30102_fifo_fills_at_100_samples_per_second()
+        public void Max30102_fifo_fills_at_the_configured_rate()
         {
             SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             SmokeTestBoard.Clock clock = new SmokeTestBoard.Clock();
             try
             {
-                Max30102 sensor = new Max30102(bus, clock, new Max3010xSettings());
+                Max3010xSettings settings = new Max3010xSettings();
+                Max30102 sensor = new Max30102(bus, clock, settings);
                 Assert.IsTrue(sensor.Start(), "MAX30102 start");
+                double expected = 1000000.0 / settings.OutputPeriodMicroseconds;
                 double rate = MeasureRate(clock, sensor, null);
 
-                // 5 % around 100 sps: the neighbouring settings (50, 200 sps, or averaging) are far outside it.
-                Assert.IsTrue(rate > 95.0 && rate < 105.0, "MAX30102 samples per second: " + rate.ToString("F1"));
+                // Within 5 %: the neighbouring settings (half or double the rate, or averaging) are far outside it.
+                Assert.IsTrue(rate > expected * 0.95 && rate < expected * 1.05,
+                    "MAX30102 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
             }
             finally
             {
@@ -89,7 +92,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Adxl345_fifo_fills_at_100_samples_per_second()
+        public void Adxl345_fifo_fills_at_the_configured_rate()
         {
             SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             SmokeTestBoard.Clock clock = new SmokeTestBoard.Clock();
@@ -97,10 +100,12 @@ namespace WearableFirmware.DeviceTests
             {
                 Adxl345 accelerometer = new Adxl345(bus, clock, new Adxl345Settings());
                 Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
+                double expected = 1000000000.0 / accelerometer.SamplePeriodNanoseconds;
                 double rate = MeasureRate(clock, null, accelerometer);
 
-                // 10 %: the chip runs from its internal oscillator; the neighbouring rates (50, 200 Hz) are far outside.
-                Assert.IsTrue(rate > 90.0 && rate < 110.0, "ADXL345 samples per second: " + rate.ToString("F1"));
+                // Within 10 %: the chip runs from its internal oscillator; the neighbouring rates (half, double) are far outside.
+                Assert.IsTrue(rate > expected * 0.9 && rate < expected * 1.1,
+                    "ADXL345 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
             }
             finally
             {

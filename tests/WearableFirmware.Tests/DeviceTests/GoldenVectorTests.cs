@@ -62,7 +62,8 @@ public class GoldenVectorTests
         // The motion sequence holds a fall (upright, free fall, impact, lying still) and a jump (upright before and after).
         string[] decisions = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "vectors", "fall-decisions.csv")).Skip(2).ToArray();
         Assert.Equal(2, decisions.Length);
-        Assert.StartsWith("533,2,1,1,1,1,", decisions[0]);  // fall, confirmed after the impact at ~sample 330-335 + settle + 1.5 s
+        // Fall: impact samples 165-166 at 50 Hz, then 0.5 s settling (25 samples) and the 1.5 s confirmation (75): 266.
+        Assert.StartsWith("266,2,1,1,1,1,", decisions[0]);
         Assert.Equal("0", decisions[1].Split(',')[4]);       // the jump: posture stage says no
 
         long size = new FileInfo(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath)).Length;
