@@ -36,6 +36,13 @@ namespace WearableFirmware.Application
 
             _clock = clock;
             _settings = settings == null ? new ApplicationSettings() : settings;
+            long detectorPeriod = 1000000000L / _settings.FallDetector.SampleRateHz;
+            long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Motion.DataRate);
+            if (sensorPeriod < detectorPeriod * 99 / 100 || sensorPeriod > detectorPeriod * 101 / 100)
+            {
+                // The detector's thresholds hold only at the rate it was tuned for.
+                throw new ArgumentException("the accelerometer's data rate does not match the fall detector's sample rate");
+            }
 
             WallClock = new WallClock(clock);
             Store = new RecordStore(flash, WallClock);

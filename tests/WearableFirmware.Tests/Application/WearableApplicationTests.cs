@@ -85,6 +85,17 @@ public class WearableApplicationTests
         Assert.Equal(overflows, motionLost > 0);
         Assert.Equal(missedTicks, board.App.Loop.Statistics.MissedTicks);
         Assert.Equal(overflows ? 1 : 0, board.App.VitalsProcessing.Restarts);
+        Assert.Equal(overflows ? 1 : 0, board.App.MotionProcessing.Restarts);
+    }
+
+    [Fact]
+    public void An_accelerometer_rate_the_detector_was_not_tuned_for_is_refused()
+    {
+        var settings = new ApplicationSettings();
+        settings.Motion.DataRate = WearableFirmware.Drivers.Adxl345.OutputDataRate.Hz100;
+
+        var error = Assert.Throws<ArgumentException>(() => new SimulatedWearable(new WearerScenario(seed: 1).Sit(5), settings));
+        Assert.Contains("does not match the fall detector", error.Message);
     }
 
     [Fact]
