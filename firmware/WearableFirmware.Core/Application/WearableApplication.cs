@@ -73,6 +73,7 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
+            Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
         }
 
         public WallClock WallClock { get; private set; }
@@ -123,6 +124,7 @@ namespace WearableFirmware.Application
 
             _started = true;
             Store.AppendDeviceEvent(DeviceEventCode.Boot, resetCause);
+            FallAlerts.RestorePending();
             bool ppg = Ppg.Start();
             bool motion = Motion.Start();
             if (!ppg)
