@@ -17,7 +17,8 @@ public sealed class SimulatedWearable
 {
     public static readonly byte[] BluetoothAddress = [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C];
 
-    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, int flashSegments = 16, int flashSegmentSize = 8192)
+    /// <param name="flash">The flash of a previous run, to simulate a reboot (records survive); null for a new board.</param>
+    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null)
     {
         Scenario = scenario;
         Clock = new VirtualClock();
@@ -26,7 +27,7 @@ public sealed class SimulatedWearable
         MotionChip = new Adxl345Model(Clock, scenario.BuildMotion());
         PpgBus = new FaultInjectingBus(PpgChip, Clock, scenario.Seed + 101);
         MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
-        Flash = new SimulatedFlash(flashSegments, flashSegmentSize, scenario.Seed);
+        Flash = flash ?? new SimulatedFlash(16, 8192, scenario.Seed);
         Battery = new SimulatedBattery(Clock);
         Button = new ScriptedButton(Clock);
         Alarm = new RecordingAlarm(Clock);

@@ -13,11 +13,12 @@ namespace WearableFirmware.Application
 
         public Max3010xSettings Ppg = new Max3010xSettings();
 
-        public Adxl345Settings Motion = new Adxl345Settings();
+        /// <summary>The accelerometer at the rate the fall detector was tuned for (<see cref="FallSensing"/>).</summary>
+        public Adxl345Settings Motion = FallSensing.AccelerometerSettings();
 
         public VitalsConfiguration Vitals = new VitalsConfiguration();
 
-        public FallDetectorSettings FallDetector = new FallDetectorSettings();
+        public FallDetectorSettings FallDetector = FallSensing.DetectorSettings();
 
         public FallAlertSettings FallAlerts = new FallAlertSettings();
 

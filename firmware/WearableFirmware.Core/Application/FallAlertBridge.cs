@@ -27,7 +27,17 @@ namespace WearableFirmware.Application
         private readonly WallClock _wallClock;
         private readonly IAlarmOutput _alarm;
         private readonly IClock _now;
+        private const int RestoreCapacity = 8;
+
         private readonly byte[] _payload = new byte[PayloadLength];
+        private readonly StoredRecord _record = new StoredRecord();
+        private readonly FallAlertEvent _restored = new FallAlertEvent();
+
+        // Calendar time of alerts restored from flash at boot (their uptime belongs to the previous run).
+        private readonly int[] _restoredIds = new int[RestoreCapacity];
+        private readonly long[] _restoredTimes = new long[RestoreCapacity];
+        private readonly bool[] _restoredCalendar = new bool[RestoreCapacity];
+        private int _restoredCount;
         private FallAlertStateMachine _alerts;
         private AlertState _lastState = AlertState.Idle;
         private long _testAlarmEnd = -1;
@@ -75,10 +85,76 @@ namespace WearableFirmware.Application
             _payload[8] = (byte)(alert.VitalsValid ? alert.SpO2Percent : 0);
             _payload[9] = (byte)(alert.VitalsValid ? 1 : 0);
             _payload[10] = (byte)alert.CancelledBy;
-            if (_store.Append(RecordType.Fall, _payload, 0, PayloadLength) <= 0)
+            int stored = _store.Append(RecordType.Fall, _payload, 0, PayloadLength);
+            if (stored <= 0)
             {
                 StoreFailures++;
+                return;
             }
+
+            if (alert.Outcome == AlertOutcome.Confirmed)
+            {
+                return; // owed to the phone until it acknowledges
+            }
+
+            // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert.
+            _store.MarkDelivered(stored);
+            if (alert.Outcome == AlertOutcome.Acknowledged)
+            {
+                int confirmed = FindStoredAlert(alert.Sequence, AlertOutcome.Confirmed, true);
+                if (confirmed > 0)
+                {
+                    _store.MarkDelivered(confirmed);
+                }
+            }
+        }
+
+        /// <summary>
+        /// At boot: every confirmed alert the store holds that no phone acknowledged goes back to the state machine
+        /// (delivered when a phone connects), and new alerts are numbered after the highest id stored.
+        /// </summary>
+        public int RestorePending()
+        {
+            int restored = 0;
+            int highest = 0;
+            for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, false); seq > 0;
+                seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, false))
+            {
+                if (!_store.TryRead(seq, _record) || _record.PayloadLength < PayloadLength)
+                {
+                    continue;
+                }
+
+                byte[] p = _record.Payload;
+                int id = p[2] | (p[3] << 8);
+                highest = id > highest ? id : highest;
+                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed || _restoredCount == RestoreCapacity)
+                {
+                    continue;
+                }
+
+                _restored.Sequence = id;
+                _restored.Kind = (AlertKind)p[0];
+                _restored.Outcome = AlertOutcome.Confirmed;
+                _restored.RaisedAtMicroseconds = -1;
+                _restored.OutcomeAtMicroseconds = -1;
+                _restored.ImpactG = (p[4] | (p[5] << 8)) / 100f;
+                _restored.FallCount = _restored.Kind == AlertKind.Fall ? 1 : 0;
+                _restored.Posture = (BodyPosture)p[6];
+                _restored.HeartRateBpm = p[7];
+                _restored.SpO2Percent = p[8];
+                _restored.VitalsValid = p[9] != 0;
+                _restored.CancelledBy = CancelSource.None;
+                _restoredIds[_restoredCount] = id;
+                _restoredTimes[_restoredCount] = _record.Time;
+                _restoredCalendar[_restoredCount] = _record.ClockSet;
+                _restoredCount++;
+                _alerts.Restore(_restored);
+                restored++;
+            }
+
+            _alerts.ContinueNumberingAfter(highest);
+            return restored;
         }
 
         public void OnAcknowledged(int eventId)
@@ -137,12 +213,53 @@ namespace WearableFirmware.Application
 
         private bool Report(FallAlertEvent alert, FallEventKind kind)
         {
-            long ageSeconds = (_now.NowMicroseconds - alert.RaisedAtMicroseconds) / 1000000;
-            bool calendar = _wallClock.IsSet;
-            long time = calendar ? _wallClock.UnixSeconds - ageSeconds : alert.RaisedAtMicroseconds / 1000000;
+            bool calendar;
+            long time;
+            int restored = RestoredIndex(alert.Sequence);
+            if (alert.RaisedAtMicroseconds < 0 && restored >= 0)
+            {
+                calendar = _restoredCalendar[restored];
+                time = _restoredTimes[restored];
+            }
+            else
+            {
+                long ageSeconds = (_now.NowMicroseconds - alert.RaisedAtMicroseconds) / 1000000;
+                calendar = _wallClock.IsSet;
+                time = calendar ? _wallClock.UnixSeconds - ageSeconds : alert.RaisedAtMicroseconds / 1000000;
+            }
+
             float heartRate = alert.VitalsValid ? alert.HeartRateBpm : float.NaN;
             float spo2 = alert.VitalsValid ? alert.SpO2Percent : float.NaN;
             return _service.ReportEvent(alert.Sequence, kind, calendar, time, alert.ImpactG, ToFallPosture(alert.Posture), heartRate, spo2);
+        }
+
+        private int RestoredIndex(int id)
+        {
+            for (int i = 0; i < _restoredCount; i++)
+            {
+                if (_restoredIds[i] == id)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Sequence number of the stored record of alert <paramref name="id"/> with that outcome, or 0.</summary>
+        private int FindStoredAlert(int id, AlertOutcome outcome, bool undeliveredOnly)
+        {
+            for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, undeliveredOnly); seq > 0;
+                seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, undeliveredOnly))
+            {
+                if (_store.TryRead(seq, _record) && _record.PayloadLength >= PayloadLength
+                    && (_record.Payload[2] | (_record.Payload[3] << 8)) == id && _record.Payload[1] == (byte)outcome)
+                {
+                    return seq;
+                }
+            }
+
+            return 0;
         }
 
         private void StopTestAlarm()

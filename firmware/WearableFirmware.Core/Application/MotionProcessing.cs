@@ -60,8 +60,18 @@ namespace WearableFirmware.Application
             get { return _detector; }
         }
 
+        /// <summary>Times the detector restarted because the accelerometer stream had a gap.</summary>
+        public int Restarts { get; private set; }
+
         public void Run(long nowMicroseconds)
         {
+            if (_sensor.GapBeforeThisDrain)
+            {
+                // Lost samples or a re-initialised chip: an impact/posture window spanning the gap would be wrong.
+                _detector.Reset();
+                Restarts++;
+            }
+
             int count = _sensor.Count;
             float scale = _sensor.GPerCount;
             int[] x = _sensor.X;

@@ -36,6 +36,13 @@ namespace WearableFirmware.Application
 
             _clock = clock;
             _settings = settings == null ? new ApplicationSettings() : settings;
+            long detectorPeriod = 1000000000L / _settings.FallDetector.SampleRateHz;
+            long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Motion.DataRate);
+            if (sensorPeriod < detectorPeriod * 99 / 100 || sensorPeriod > detectorPeriod * 101 / 100)
+            {
+                // The detector's thresholds hold only at the rate it was tuned for.
+                throw new ArgumentException("the accelerometer's data rate does not match the fall detector's sample rate");
+            }
 
             WallClock = new WallClock(clock);
             Store = new RecordStore(flash, WallClock);
@@ -66,6 +73,7 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
+            Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
         }
 
         public WallClock WallClock { get; private set; }
@@ -116,6 +124,7 @@ namespace WearableFirmware.Application
 
             _started = true;
             Store.AppendDeviceEvent(DeviceEventCode.Boot, resetCause);
+            FallAlerts.RestorePending();
             bool ppg = Ppg.Start();
             bool motion = Motion.Start();
             if (!ppg)

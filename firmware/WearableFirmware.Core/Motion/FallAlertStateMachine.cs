@@ -198,6 +198,25 @@ namespace WearableFirmware.Motion
         }
 
         /// <summary>A phone connected (or subscribed): deliver what is pending.</summary>
+        /// <summary>
+        /// At boot: a confirmed alert from before the restart that no phone acknowledged goes back in the queue, and
+        /// new alerts are numbered after it, so the phone never sees one id twice.
+        /// </summary>
+        public void Restore(FallAlertEvent alert)
+        {
+            Enqueue(alert);
+            ContinueNumberingAfter(alert.Sequence);
+        }
+
+        /// <summary>At boot: numbers new alerts after the highest id used before the restart.</summary>
+        public void ContinueNumberingAfter(int sequence)
+        {
+            if (sequence >= _nextSequence)
+            {
+                _nextSequence = sequence + 1;
+            }
+        }
+
         public void OnPhoneConnected(long nowMicroseconds)
         {
             AwaitingAcknowledge = false;

@@ -85,6 +85,17 @@ public class WearableApplicationTests
         Assert.Equal(overflows, motionLost > 0);
         Assert.Equal(missedTicks, board.App.Loop.Statistics.MissedTicks);
         Assert.Equal(overflows ? 1 : 0, board.App.VitalsProcessing.Restarts);
+        Assert.Equal(overflows ? 1 : 0, board.App.MotionProcessing.Restarts);
+    }
+
+    [Fact]
+    public void An_accelerometer_rate_the_detector_was_not_tuned_for_is_refused()
+    {
+        var settings = new ApplicationSettings();
+        settings.Motion.DataRate = WearableFirmware.Drivers.Adxl345.OutputDataRate.Hz100;
+
+        var error = Assert.Throws<ArgumentException>(() => new SimulatedWearable(new WearerScenario(seed: 1).Sit(5), settings));
+        Assert.Contains("does not match the fall detector", error.Message);
     }
 
     [Fact]
@@ -149,6 +160,39 @@ public class WearableApplicationTests
 
         var fallEvent = phone.Find(FallEventUuid);
         Assert.Contains(phone.Received, r => r.Handle == fallEvent.ValueHandle && r.Value[2] == 2);
+    }
+
+    [Fact]
+    public void An_unacknowledged_alert_survives_a_reboot_and_reaches_the_next_phone_with_its_own_id()
+    {
+        WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
+        var before = new SimulatedWearable(scenario);
+        Assert.True(before.Boot());
+        before.RunUntil(scenario.DurationSeconds);   // fall confirmed, no phone around
+        Assert.Equal(1, before.App.Alerts.PendingCount);
+
+        // Power cycle: a new board and firmware over the same flash.
+        WearerScenario later = WearerScenario.FallNotCancelled(seed: 2);
+        var after = new SimulatedWearable(later, flash: before.Flash);
+        Assert.True(after.Boot());
+        Assert.Equal(1, after.App.Alerts.PendingCount);
+
+        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        phone.StartHealthSession(new BleLink(after.Server, after.Clock, null));
+        after.RunUntil(1);
+        var fallEvent = phone.Find(FallEventUuid);
+        byte[] delivered = phone.Received.Last(r => r.Handle == fallEvent.ValueHandle).Value;
+        Assert.Equal(new byte[] { 1, 0, 2 }, delivered.Take(3)); // id 1, confirmed
+        Assert.Equal(0, delivered[3] & 0x01);                    // the clock was not set before the reboot: uptime, not a date
+
+        Assert.Equal(0, phone.Write(AlertControlUuid, [0x01, 0x01, 0x00]));
+        after.RunUntil(2);
+        Assert.Equal(0, after.App.Alerts.PendingCount);
+        Assert.Equal(0, after.App.Store.CountUndelivered(RecordType.Fall)); // acknowledged on flash too
+
+        after.RunUntil(later.DurationSeconds);         // this run's own fall
+        byte[] next = phone.Received.Where(r => r.Handle == fallEvent.ValueHandle).Last().Value;
+        Assert.Equal(2, next[0] | (next[1] << 8));     // numbered after the restored one
     }
 
     [Fact]
