@@ -536,7 +536,7 @@ namespace WearableFirmware.DeviceTests
             97.44f, 97.52f, 97.53f,
         };
 
-        /// <summary>Rate of the motion sequence (the FallDetectorSettings default the host used).</summary>
+        /// <summary>Rate of the motion sequence (FallSensing.SampleRateHz, as FallSensing.DetectorSettings() sets it).</summary>
         public const int MotionSampleRateHz = 50;
 
         // Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process

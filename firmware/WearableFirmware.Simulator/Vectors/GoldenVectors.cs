@@ -28,8 +28,8 @@ public static class GoldenVectors
     public const int PpgSampleRateHz = 100;
     public const int PpgSeconds = 15;
 
-    /// <summary>The shipped fall detector rate (the ADXL345 delivers 50 Hz and every sample goes to the detector).</summary>
-    public const int MotionSampleRateHz = FallDetectorSettings.DefaultSampleRateHz;
+    /// <summary>The shipped fall detector rate (FallSensing: the ADXL345 delivers it and every sample goes to the detector).</summary>
+    public const int MotionSampleRateHz = FallSensing.SampleRateHz;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -539,12 +539,12 @@ public static class GoldenVectors
     private static IEnumerable<VectorFile> FallVectors(StringBuilder cs)
     {
         int[][] motion = SyntheticMotion();
-        var detector = new FallDetector(new FallDetectorSettings());
+        var detector = new FallDetector(FallSensing.DetectorSettings());
         var samples = new List<int>();
         var decisions = new List<FallDecision>();
         var flags = new List<bool[]>();
         var peaks = new List<float>();
-        var table = new StringBuilder("# FallDetector.Process decisions for motion-samples.csv (FallDetectorSettings defaults, 50 Hz)\n"
+        var table = new StringBuilder("# FallDetector.Process decisions for motion-samples.csv (FallSensing.DetectorSettings(), 50 Hz)\n"
             + "sample,decision,impact_passed,free_fall_passed,posture_passed,inactivity_passed,peak_g\n");
         for (int i = 0; i < motion[0].Length; i++)
         {
@@ -568,7 +568,7 @@ public static class GoldenVectors
             csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
         }
 
-        cs.Append("        /// <summary>Rate of the motion sequence (the FallDetectorSettings default the host used).</summary>\n");
+        cs.Append("        /// <summary>Rate of the motion sequence (FallSensing.SampleRateHz, as FallSensing.DetectorSettings() sets it).</summary>\n");
         cs.Append("        public const int MotionSampleRateHz = ").Append(MotionSampleRateHz).Append(";\n\n");
         Array(cs, "Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process",
             "int[]", "MotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);

@@ -6,6 +6,7 @@ using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Motion;
 using WearableFirmware.Time;
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
 
@@ -59,7 +60,7 @@ namespace WearableFirmware.DeviceTests
                 byte[] value = new byte[1];
                 Assert.AreEqual((int)WearableFirmware.Drivers.BusStatus.Ok, (int)bus.WriteRead(register, 1, value, 0, 1), "DEVID read");
                 Assert.AreEqual(Adxl345.ExpectedDeviceId, value[0], "ADXL345 DEVID");
-                Adxl345 accelerometer = new Adxl345(bus, new SmokeTestBoard.Clock(), new Adxl345Settings());
+                Adxl345 accelerometer = new Adxl345(bus, new SmokeTestBoard.Clock(), FallSensing.AccelerometerSettings());
                 Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
             }
             finally
@@ -98,7 +99,7 @@ namespace WearableFirmware.DeviceTests
             SmokeTestBoard.Clock clock = new SmokeTestBoard.Clock();
             try
             {
-                Adxl345 accelerometer = new Adxl345(bus, clock, new Adxl345Settings());
+                Adxl345 accelerometer = new Adxl345(bus, clock, FallSensing.AccelerometerSettings());
                 Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
                 double expected = 1000000000.0 / accelerometer.SamplePeriodNanoseconds;
                 double rate = MeasureRate(clock, null, accelerometer);

@@ -15,9 +15,9 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Fall_decisions_match_the_host()
         {
-            FallDetectorSettings settings = new FallDetectorSettings();
-            settings.SampleRateHz = GoldenVectors.MotionSampleRateHz;
-            FallDetector detector = new FallDetector(settings);
+            // The shipped settings, as the host used them (GoldenVectors.MotionSampleRateHz records the rate).
+            Assert.AreEqual(GoldenVectors.MotionSampleRateHz, FallSensing.SampleRateHz, "fall detector rate");
+            FallDetector detector = new FallDetector(FallSensing.DetectorSettings());
             int[] x = GoldenVectors.MotionXmg;
             int[] y = GoldenVectors.MotionYmg;
             int[] z = GoldenVectors.MotionZmg;
