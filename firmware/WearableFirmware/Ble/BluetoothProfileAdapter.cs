@@ -2,6 +2,7 @@ using System;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.Advertisement;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
+using WearableFirmware.Application;
 using WearableFirmware.Ble;
 // nanoFramework has a client-side GattCharacteristic of its own in GenericAttributeProfile.
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
@@ -24,6 +25,7 @@ namespace WearableFirmware.Device.Ble
     {
         private const int MinimumMtu = 23;
 
+        private readonly WearableApplication _app;
         private readonly HealthProfile _profile;
         private readonly GattCharacteristic[] _portable;
         private readonly GattLocalCharacteristic[] _local;
@@ -32,8 +34,10 @@ namespace WearableFirmware.Device.Ble
         private GattServiceProvider _primary;
         private bool _pairingWindowOpen;
 
-        public BluetoothProfileAdapter(HealthProfile profile)
+        public BluetoothProfileAdapter(WearableApplication app)
         {
+            _app = app;
+            HealthProfile profile = app.Profile;
             _profile = profile;
             int total = 0;
             for (int s = 0; s < profile.Services.Length; s++)
@@ -73,6 +77,7 @@ namespace WearableFirmware.Device.Ble
 
             _profile.AttachNotifier(this);
             server.Start();
+            server.Session.SessionStatusChanged += OnSessionStatusChanged;
             StartAdvertising(deviceName);
         }
 
@@ -138,6 +143,13 @@ namespace WearableFirmware.Device.Ble
                 {
                     allSent = false;
                 }
+            }
+
+            // NotifyValue returns once the stack has the value; for an indication that is taken as the client's
+            // confirmation (the library reports no separate confirmation event), which paces RACP record by record.
+            if (allSent && characteristic.CanIndicate && !characteristic.CanNotify)
+            {
+                _app.OnIndicationConfirmed(characteristic);
             }
 
             return allSent;
@@ -240,16 +252,23 @@ namespace WearableFirmware.Device.Ble
                 return;
             }
 
-            _link.Bind(args.Session);
-            byte code = GattAccess.CheckRead(c, _link);
-            if (code != AttErrorCode.Success)
+            byte[] value;
+            lock (_app.SyncRoot)
             {
-                request.RespondWithProtocolError(code);
-                return;
+                // BLE callbacks run on the stack's thread: the loop's state changes only under its lock.
+                _link.Bind(args.Session);
+                byte code = GattAccess.CheckRead(c, _link);
+                if (code != AttErrorCode.Success)
+                {
+                    request.RespondWithProtocolError(code);
+                    return;
+                }
+
+                c.Service.PrepareRead(c);
+                value = Copy(c.Value, c.ValueLength);
             }
 
-            c.Service.PrepareRead(c);
-            request.RespondWithValue(new Buffer(Copy(c.Value, c.ValueLength)));
+            request.RespondWithValue(new Buffer(value));
         }
 
         private void OnWriteRequested(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
@@ -269,16 +288,19 @@ namespace WearableFirmware.Device.Ble
             }
             else
             {
-                _link.Bind(args.Session);
-                code = GattAccess.CheckWrite(c, _link, withResponse);
-                if (code == AttErrorCode.Success)
+                Buffer value = request.Value;
+                byte[] data = new byte[value.Length];
+                DataReader.FromBuffer(value).ReadBytes(data);
+                lock (_app.SyncRoot)
                 {
-                    Buffer value = request.Value;
-                    byte[] data = new byte[value.Length];
-                    DataReader.FromBuffer(value).ReadBytes(data);
-                    code = data.Length > c.MaxValueLength
-                        ? AttErrorCode.InvalidAttributeValueLength
-                        : c.Service.Write(c, _link, data, 0, data.Length);
+                    _link.Bind(args.Session);
+                    code = GattAccess.CheckWrite(c, _link, withResponse);
+                    if (code == AttErrorCode.Success)
+                    {
+                        code = data.Length > c.MaxValueLength
+                            ? AttErrorCode.InvalidAttributeValueLength
+                            : c.Service.Write(c, _link, data, 0, data.Length);
+                    }
                 }
             }
 
@@ -294,6 +316,21 @@ namespace WearableFirmware.Device.Ble
             else
             {
                 request.RespondWithProtocolError(code);
+            }
+        }
+
+        private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
+        {
+            lock (_app.SyncRoot)
+            {
+                if (args.Status == GattSessionStatus.Active)
+                {
+                    _app.OnPhoneConnected();
+                }
+                else
+                {
+                    _app.OnPhoneDisconnected();
+                }
             }
         }
 

@@ -1,0 +1,105 @@
+using System.Device.Gpio;
+using System.Threading;
+using nanoFramework.Hardware.Esp32;
+using WearableFirmware.Application;
+using WearableFirmware.Board;
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Platform;
+
+namespace WearableFirmware
+{
+    /// <summary>
+    /// The ESP32 application: wires the portable firmware (<see cref="WearableApplication"/>) to the board through the
+    /// platform adapters, runs the sampling loop on its own highest-priority thread, and supervises power from the
+    /// main thread. Nothing here decides anything about health data.
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>The loop feeds the watchdog every 40 ms; 3 s without a feed means it is stuck.</summary>
+        private const int WatchdogTimeoutMilliseconds = 3000;
+
+        /// <summary>How long a pairing window opened by a button press at start-up stays open.</summary>
+        private const int PairingWindowMilliseconds = 120000;
+
+        private static WearableApplication _app;
+
+        public static void Main()
+        {
+            BoardConfiguration board = BoardConfiguration.DevKitV1();
+            Configuration.SetPinFunction(board.I2cDataPin, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(board.I2cClockPin, DeviceFunction.I2C1_CLOCK);
+
+            Esp32Clock clock = new Esp32Clock();
+            PowerManager power = new PowerManager(board);
+            GpioController gpio = new GpioController();
+            AlarmOutputs alarm = new AlarmOutputs(gpio, board);
+            ButtonInput button = new ButtonInput(gpio, board.ButtonPin, clock);
+            BatteryMonitor battery = new BatteryMonitor(board);
+            SoftwareWatchdog watchdog = new SoftwareWatchdog(clock, WatchdogTimeoutMilliseconds);
+            watchdog.Stalled += ResetMarker.MarkWatchdogReboot;
+            FlashFileStorage flash = new FlashFileStorage(FlashFileStorage.DefaultDirectory, 16, 8192);
+
+            _app = new WearableApplication(
+                clock,
+                new I2cRegisterBus(board.I2cBusId, Max30102.DefaultAddress),
+                new I2cRegisterBus(board.I2cBusId, Adxl345.DefaultAddress),
+                flash,
+                watchdog,
+                alarm,
+                button,
+                battery,
+                DeviceIdentity.LoadOrCreate(),
+                new ApplicationSettings());
+
+            // Sensors start with their self-checks; a missing one is reported over BLE and the rest keeps working.
+            bool sensorsOk = _app.Start(power.BootRecordArgument | ResetMarker.TakeBootFlags());
+            alarm.SetLed(sensorsOk ? StatusLedMode.Advertising : StatusLedMode.Fault);
+
+            BluetoothProfileAdapter bluetooth = new BluetoothProfileAdapter(_app);
+            bluetooth.Start(FirmwareIdentity.Model);
+            if (button.HeldAtStart)
+            {
+                bluetooth.OpenPairingWindow();
+                alarm.SetLed(StatusLedMode.Pairing);
+            }
+
+            Thread loop = new Thread(RunLoop);
+            loop.Priority = ThreadPriority.Highest;
+            loop.Start();
+            watchdog.Start();
+
+            long pairingEnds = clock.NowMicroseconds + (long)PairingWindowMilliseconds * 1000;
+            while (true)
+            {
+                Thread.Sleep(1000);
+                if (clock.NowMicroseconds > pairingEnds)
+                {
+                    bluetooth.ClosePairingWindow();
+                }
+
+                bool sleep;
+                lock (_app.SyncRoot)
+                {
+                    sleep = PowerManager.ShouldEnterDeepSleep(_app.Battery, battery.Charging);
+                }
+
+                if (sleep)
+                {
+                    // Critical battery: stop sampling, leave the button and the accelerometer's free-fall line as wake
+                    // sources. The record store needs no flush: every append is complete on flash when it returns.
+                    _app.Loop.Stop();
+                    loop.Join(1000);
+                    alarm.AllOff();
+                    power.EnterDeepSleep();
+                }
+            }
+        }
+
+        private static void RunLoop()
+        {
+            // Exceptions inside a stage are caught and counted by the loop; the watchdog covers everything else.
+            _app.Run(long.MaxValue);
+        }
+    }
+}
