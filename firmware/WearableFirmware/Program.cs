@@ -3,9 +3,11 @@ using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Application;
 using WearableFirmware.Board;
+using WearableFirmware.Device.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Platform;
+using WearableFirmware.Storage;
 
 namespace WearableFirmware
 {
