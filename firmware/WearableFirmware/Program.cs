@@ -3,9 +3,11 @@ using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Application;
 using WearableFirmware.Board;
+using WearableFirmware.Device.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Platform;
+using WearableFirmware.Storage;
 
 namespace WearableFirmware
 {
@@ -58,7 +60,8 @@ namespace WearableFirmware
 
             BluetoothProfileAdapter bluetooth = new BluetoothProfileAdapter(_app);
             bluetooth.Start(FirmwareIdentity.Model);
-            if (button.HeldAtStart)
+            bool pairing = button.HeldAtStart;
+            if (pairing)
             {
                 bluetooth.OpenPairingWindow();
                 alarm.SetLed(StatusLedMode.Pairing);
@@ -73,9 +76,12 @@ namespace WearableFirmware
             while (true)
             {
                 Thread.Sleep(1000);
-                if (clock.NowMicroseconds > pairingEnds)
+                if (pairing && clock.NowMicroseconds > pairingEnds)
                 {
+                    // The LED must stop showing the pairing pattern once new bonds are refused again.
                     bluetooth.ClosePairingWindow();
+                    alarm.SetLed(sensorsOk ? StatusLedMode.Advertising : StatusLedMode.Fault);
+                    pairing = false;
                 }
 
                 bool sleep;

@@ -36,7 +36,8 @@ namespace WearableFirmware.Sampling
 
         private long _nextDeadline;
         private bool _started;
-        private volatile bool _stopRequested;
+        // 1 = stop requested. Interlocked, not volatile: nanoFramework's mscorlib 1.17.11 does not compile IsVolatile.
+        private int _stopRequested;
 
         public SamplingLoop(IClock clock, LoopSettings settings, IWatchdog watchdog)
         {
@@ -123,14 +124,14 @@ namespace WearableFirmware.Sampling
         /// <summary>Asks <see cref="Run"/> to return after the current tick (from another thread on the device).</summary>
         public void Stop()
         {
-            _stopRequested = true;
+            Interlocked.Exchange(ref _stopRequested, 1);
         }
 
         /// <summary>Runs ticks until <paramref name="untilMicroseconds"/> of clock time or until <see cref="Stop"/>.</summary>
         public void Run(long untilMicroseconds)
         {
-            _stopRequested = false;
-            while (!_stopRequested && NextDeadline() < untilMicroseconds)
+            Interlocked.Exchange(ref _stopRequested, 0);
+            while (Interlocked.CompareExchange(ref _stopRequested, 0, 0) == 0 && NextDeadline() < untilMicroseconds)
             {
                 RunOneTick();
             }

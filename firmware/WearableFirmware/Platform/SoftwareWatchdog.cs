@@ -33,6 +33,8 @@ namespace WearableFirmware.Platform
 
         public void Start()
         {
+            // Start-up (sensor self-checks, GATT table) may take longer than the timeout: count from now.
+            _lastFeedMicroseconds = _clock.NowMicroseconds;
             _monitor.Start();
         }
 
@@ -61,7 +63,15 @@ namespace WearableFirmware.Platform
             StallHandler handler = Stalled;
             if (handler != null)
             {
-                handler(stalledMicroseconds);
+                try
+                {
+                    handler(stalledMicroseconds);
+                }
+                catch (System.Exception)
+                {
+                    // The marker is lost (e.g. a flash error), but an exception here must not end this thread
+                    // before the reboot.
+                }
             }
         }
     }
