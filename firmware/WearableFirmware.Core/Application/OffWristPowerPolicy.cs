@@ -9,7 +9,8 @@ namespace WearableFirmware.Application
     /// <see cref="OffWristPowerSettings.NoContactSeconds"/>, turns the red LED off and the IR LED down to the lowest
     /// current that still sees skin; the first second contact is back, restores the configured currents. The driver
     /// flags the drain that straddles each change and <see cref="VitalsProcessing"/> restarts the pipeline on it,
-    /// so no reading mixes the two drive levels. A failed write is retried the next second.
+    /// so no reading mixes the two drive levels. A failed write is retried the next second; while a restore fails
+    /// the pipeline is held in restart.
     /// </summary>
     public sealed class OffWristPowerPolicy : ILoopTask
     {
@@ -97,7 +98,10 @@ namespace WearableFirmware.Application
             }
             else
             {
+                // On skin with the red LED off, SpO2 would be junk: restart the pipeline so it cannot get past its
+                // settling time before the retry next second.
                 FailedChanges++;
+                _vitals.Reset();
             }
         }
     }

@@ -165,6 +165,30 @@ public class OffWristPowerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_restore_that_fails_on_a_stuck_bus_is_retried_and_no_reading_uses_the_off_wrist_drive()
+    {
+        var board = new SimulatedWearable(BandOffForAMinute());
+        Assert.True(board.Boot());
+        board.RunUntil(80.9);
+        Assert.True(board.App.OffWristPower.Reduced);
+
+        board.PpgBus.StickFor(150_000); // the bus hangs over the policy run at 81.0 s that would restore 7 mA
+        Trace trace = RunScenario(board);
+
+        OffWristPowerPolicy policy = board.App.OffWristPower;
+        Assert.True(policy.FailedChanges >= 1);
+        Assert.Equal(1, policy.Restorations);
+        Assert.False(policy.Reduced);
+        Assert.Equal(WornCode, board.PpgChip.Peek(0x0C));
+        Assert.Equal(WornCode, board.PpgChip.Peek(0x0D));
+        Assert.NotNull(trace.LedsRestoredAt);
+        Assert.InRange(trace.LedsRestoredAt!.Value, 81, 82.1);
+        Assert.NotNull(trace.FirstHeartRateAfterReturn);
+        Assert.InRange(trace.WorstHeartRateError, 0, 5);
+        Assert.InRange(trace.WorstSpO2Error, 0, 2);
+    }
+
+    [Fact]
     public void Disabled_policy_keeps_the_worn_currents_while_off()
     {
         var settings = new ApplicationSettings();
