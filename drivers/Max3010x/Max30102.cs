@@ -65,8 +65,8 @@ namespace WearableFirmware.Drivers.Max3010x
         private readonly byte _fifoConfiguration;
         private readonly byte _modeConfiguration;
         private readonly byte _spo2Configuration;
-        private readonly byte _redAmplitude;
-        private readonly byte _irAmplitude;
+        private byte _redAmplitude;
+        private byte _irAmplitude;
         private readonly byte _interruptEnable1;
         private readonly byte _interruptEnable2;
         private readonly int _channels;
@@ -83,6 +83,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private bool _checkPopsAfterFailedBurst;
         private int _readPointerBeforeFailedBurst;
         private bool _retriedThisCall;
+        private bool _ledCurrentsChanged;
 
         private int _count;
         private int _lostThisDrain;
@@ -127,13 +128,28 @@ namespace WearableFirmware.Drivers.Max3010x
             get { return _settings; }
         }
 
+        /// <summary>LED1_PA the driver programs (0.2 mA per LSB): the settings' value until <see cref="SetLedCurrents"/>.</summary>
+        public byte RedPulseAmplitude
+        {
+            get { return _redAmplitude; }
+        }
+
+        /// <summary>LED2_PA the driver programs (0.2 mA per LSB).</summary>
+        public byte IrPulseAmplitude
+        {
+            get { return _irAmplitude; }
+        }
+
+        /// <summary>Successful runtime LED current changes (<see cref="SetLedCurrents"/>).</summary>
+        public int LedCurrentChanges { get; private set; }
+
         /// <summary>True once the chip is configured and sampling.</summary>
         public bool IsRunning
         {
             get { return _running; }
         }
 
-        /// <summary>Why start-up or the last re-initialisation failed.</summary>
+        /// <summary>Why start-up, the last re-initialisation or a runtime LED change (<see cref="SetLedCurrents"/>) failed.</summary>
         public Max3010xError LastError { get; private set; }
 
         /// <summary>PART_ID read at the last start-up (0x15 on a genuine part).</summary>
@@ -266,6 +282,11 @@ namespace WearableFirmware.Drivers.Max3010x
             _lostThisDrain = 0;
             _flags = DrainFlags.None;
             _retriedThisCall = false;
+            if (_ledCurrentsChanged)
+            {
+                _ledCurrentsChanged = false;
+                _flags |= DrainFlags.LedCurrentsChanged;
+            }
 
             if (!_running)
             {
@@ -388,6 +409,79 @@ namespace WearableFirmware.Drivers.Max3010x
             _write[0] = (byte)Register.DieTemperatureConfig;
             _write[1] = TemperatureEnable;
             return Write(2);
+        }
+
+        /// <summary>
+        /// Changes the LED pulse amplitudes (LED1_PA red, LED2_PA IR) while sampling, without a reset: one 3-byte
+        /// write and a read-back, retried and counted like every transfer. Allocation-free. The new values are kept
+        /// even when this fails, so a later re-initialisation programs them. The next <see cref="Drain"/> carries
+        /// <see cref="DrainFlags.LedCurrentsChanged"/>: its samples straddle the change.
+        /// Returns true when the chip drives the new currents; false when the chip is not running, the bus failed
+        /// (after <see cref="Max3010xSettings.FailuresBeforeReinit"/> failures the chip is re-initialised) or the
+        /// read-back differed (<see cref="LastError"/> = ConfigurationMismatch; the chip is re-initialised).
+        /// Throws <see cref="System.ArgumentException"/> for a current outside 0..51 mA, or a non-zero IR current
+        /// in heart-rate mode (the IR LED is not sampled there).
+        /// </summary>
+        public bool SetLedCurrents(float redMilliamps, float irMilliamps)
+        {
+            if (!(redMilliamps >= 0f && redMilliamps <= Max3010xSettings.MaxLedCurrentMilliamps))
+            {
+                throw new System.ArgumentException("red " + Max3010xSettings.LedCurrentError(redMilliamps));
+            }
+
+            if (!(irMilliamps >= 0f && irMilliamps <= Max3010xSettings.MaxLedCurrentMilliamps))
+            {
+                throw new System.ArgumentException("IR " + Max3010xSettings.LedCurrentError(irMilliamps));
+            }
+
+            if (_channels == 1 && irMilliamps != 0f)
+            {
+                throw new System.ArgumentException("IR LED current must be 0 mA in heart-rate mode: the IR LED is not sampled there");
+            }
+
+            _redAmplitude = Max3010xSettings.LedCurrentCode(redMilliamps);
+            _irAmplitude = Max3010xSettings.LedCurrentCode(irMilliamps);
+            // Light per mA changed for any samples already summed by the order check.
+            _orderSamples = 0;
+            _orderRedSum = 0;
+            _orderIrSum = 0;
+            if (!_running)
+            {
+                return false;
+            }
+
+            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[1] = _redAmplitude;
+            _write[2] = _irAmplitude;
+            bool written = Write(3);
+            // Even a failed write may have reached the chip; the samples around it are suspect either way.
+            _ledCurrentsChanged = true;
+            if (!written || !Read(Register.Led1PulseAmplitude, _read, 2))
+            {
+                _health.State = HealthState.Degraded;
+                if (_health.ConsecutiveFailures >= _settings.FailuresBeforeReinit)
+                {
+                    LastError = Max3010xError.BusFailure;
+                    BeginRecovery();
+                }
+
+                return false;
+            }
+
+            if (_read[0] != _redAmplitude || _read[1] != _irAmplitude)
+            {
+                bool redWrong = _read[0] != _redAmplitude;
+                MismatchRegister = redWrong ? Register.Led1PulseAmplitude : Register.Led2PulseAmplitude;
+                MismatchExpected = redWrong ? _redAmplitude : _irAmplitude;
+                MismatchRead = redWrong ? _read[0] : _read[1];
+                LastError = Max3010xError.ConfigurationMismatch;
+                ConfigurationLosses++;
+                BeginRecovery();
+                return false;
+            }
+
+            LedCurrentChanges++;
+            return true;
         }
 
         /// <summary>A readable account of <see cref="LastError"/> (allocates; for logs and start-up messages only).</summary>

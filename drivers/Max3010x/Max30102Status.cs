@@ -37,6 +37,12 @@ namespace WearableFirmware.Drivers.Max3010x
 
         /// <summary>The red/IR order check decided the channels arrive swapped and, from this drain on, corrects them.</summary>
         ChannelOrderCorrected = 0x200,
+
+        /// <summary>
+        /// The LED currents were changed (<see cref="Max30102.SetLedCurrents"/>) since the last drain: this drain's
+        /// samples straddle the change, so their DC level steps.
+        /// </summary>
+        LedCurrentsChanged = 0x400,
     }
 
     /// <summary>Why the chip is not running.</summary>

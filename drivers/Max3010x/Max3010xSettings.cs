@@ -360,7 +360,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 + fastest.ToString() + " sps.";
         }
 
-        private static string LedCurrentError(float milliamps)
+        internal static string LedCurrentError(float milliamps)
         {
             return "LED current " + milliamps.ToString() + " mA is outside 0..51 mA (LEDx_PA, 0.2 mA per LSB)";
         }

@@ -18,6 +18,9 @@ namespace WearableFirmware.Application
 
         public VitalsConfiguration Vitals = new VitalsConfiguration();
 
+        /// <summary>LED currents while the band is off the wrist.</summary>
+        public OffWristPowerSettings OffWrist = new OffWristPowerSettings();
+
         public FallDetectorSettings FallDetector = FallSensing.DetectorSettings();
 
         public FallAlertSettings FallAlerts = new FallAlertSettings();

@@ -8,11 +8,13 @@ namespace WearableFirmware.Application
     /// Process phase for the PPG: every red/IR pair the last drain delivered goes through the vitals pipeline, with
     /// the accelerometer's movement and the sensor's ambient-light flag attached. A gap in the sample stream (FIFO
     /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
-    /// spans missing samples would be wrong rather than merely late.
+    /// spans missing samples would be wrong rather than merely late. So does a change of LED current (the off-wrist
+    /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse.
     /// </summary>
     public sealed class VitalsProcessing : ILoopTask
     {
-        private const DrainFlags StreamBroken = DrainFlags.SamplesLost | DrainFlags.Reinitialised | DrainFlags.PowerOnReset | DrainFlags.ConfigurationLost;
+        private const DrainFlags StreamBroken = DrainFlags.SamplesLost | DrainFlags.Reinitialised | DrainFlags.PowerOnReset | DrainFlags.ConfigurationLost
+            | DrainFlags.LedCurrentsChanged;
 
         private readonly Max30102 _sensor;
         private readonly VitalsProcessor _vitals;
@@ -25,7 +27,7 @@ namespace WearableFirmware.Application
             _motion = motion;
         }
 
-        /// <summary>Times the pipeline restarted because the sample stream had a gap.</summary>
+        /// <summary>Times the pipeline restarted because the sample stream had a gap or the LED currents changed.</summary>
         public int Restarts { get; private set; }
 
         public void Run(long nowMicroseconds)

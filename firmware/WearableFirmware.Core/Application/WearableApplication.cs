@@ -62,6 +62,7 @@ namespace WearableFirmware.Application
             VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
             VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);
+            OffWristPower = new OffWristPowerPolicy(Ppg, Vitals, _settings.OffWrist);
 
             Loop = new SamplingLoop(clock, _settings.Loop, watchdog);
             Loop.AddSensor("MAX30102", new PpgDrain(Ppg), Ppg.Health);
@@ -74,6 +75,7 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
             Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
+            Loop.AddPublisher(OffWristPower, 1000000);
         }
 
         public WallClock WallClock { get; private set; }
@@ -101,6 +103,9 @@ namespace WearableFirmware.Application
         public VitalsProcessing VitalsProcessing { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Turns the PPG LEDs down while the band is off the wrist.</summary>
+        public OffWristPowerPolicy OffWristPower { get; private set; }
 
         public SamplingLoop Loop { get; private set; }
 

@@ -213,6 +213,8 @@ public sealed class RunCommand : ICommand
             + $"watchdog fed {board.Watchdog.Feeds} times (longest gap {board.Watchdog.LongestGapMicroseconds / 1000} ms)");
         Console.WriteLine($"  sensors  MAX30102 {app.Ppg.Health.State}, {app.Ppg.Health.SamplesLost} samples lost, {app.Ppg.Health.TransferErrors} I2C errors, "
             + $"{app.Ppg.Health.Recoveries} recoveries; ADXL345 {app.Motion.Health.State}, {app.Motion.Health.SamplesLost} lost, {app.Motion.Health.TransferErrors} I2C errors");
+        Console.WriteLine($"  power    PPG LEDs at off-wrist currents for {app.OffWristPower.ReducedMicroseconds / 1e6:F0} s ({app.OffWristPower.Reductions} times down, "
+            + $"{app.OffWristPower.Restorations} restored, {app.OffWristPower.FailedChanges} failed changes); now red {app.Ppg.RedPulseAmplitude * 0.2:F1} mA, IR {app.Ppg.IrPulseAmplitude * 0.2:F1} mA");
         Console.WriteLine($"  alerts   {app.MotionProcessing.FallsDetected} falls detected, alarm sounded {board.Alarm.Episodes.Count} times, "
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
         Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
