@@ -4,9 +4,11 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
+using WearableFirmware.Device.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Motion;
+using WearableFirmware.Platform;
 using WearableFirmware.Time;
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
 
@@ -36,10 +38,10 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Max30102_answers_with_its_part_id()
         {
-            SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
+            I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             try
             {
-                Max30102 sensor = new Max30102(bus, new SmokeTestBoard.Clock(), new Max3010xSettings());
+                Max30102 sensor = new Max30102(bus, new Esp32Clock(), new Max3010xSettings());
                 bool started = sensor.Start();
                 Assert.AreEqual(Max30102.ExpectedPartId, sensor.PartIdRead, "MAX30102 PART_ID (register 0xFF)");
                 Assert.IsTrue(started, "MAX30102 start and configuration read-back");
@@ -53,14 +55,14 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Adxl345_answers_with_its_device_id()
         {
-            SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
+            I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             try
             {
                 byte[] register = new byte[] { (byte)WearableFirmware.Drivers.Adxl345.Register.DEVID };
                 byte[] value = new byte[1];
                 Assert.AreEqual((int)WearableFirmware.Drivers.BusStatus.Ok, (int)bus.WriteRead(register, 1, value, 0, 1), "DEVID read");
                 Assert.AreEqual(Adxl345.ExpectedDeviceId, value[0], "ADXL345 DEVID");
-                Adxl345 accelerometer = new Adxl345(bus, new SmokeTestBoard.Clock(), FallSensing.AccelerometerSettings());
+                Adxl345 accelerometer = new Adxl345(bus, new Esp32Clock(), FallSensing.AccelerometerSettings());
                 Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
             }
             finally
@@ -72,8 +74,8 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Max30102_fifo_fills_at_the_configured_rate()
         {
-            SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
-            SmokeTestBoard.Clock clock = new SmokeTestBoard.Clock();
+            I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
+            Esp32Clock clock = new Esp32Clock();
             try
             {
                 Max3010xSettings settings = new Max3010xSettings();
@@ -95,8 +97,8 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Adxl345_fifo_fills_at_the_configured_rate()
         {
-            SmokeTestBoard.I2cBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
-            SmokeTestBoard.Clock clock = new SmokeTestBoard.Clock();
+            I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
+            Esp32Clock clock = new Esp32Clock();
             try
             {
                 Adxl345 accelerometer = new Adxl345(bus, clock, FallSensing.AccelerometerSettings());
@@ -117,7 +119,7 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public void Ble_services_of_the_profile_are_created()
         {
-            HealthProfile profile = new HealthProfile(new WallClock(new SmokeTestBoard.Clock()), new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 });
+            HealthProfile profile = new HealthProfile(new WallClock(new Esp32Clock()), new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 });
             BluetoothLEServer.Instance.DeviceName = "WearableFirmware-test";
 
             // Heart Rate first, as the application does: the first service created becomes the primary one and
@@ -132,38 +134,26 @@ namespace WearableFirmware.DeviceTests
             }
         }
 
-        // Creates one service with the properties and protection levels the application's BLE adapter uses.
+        // Creates one service with the mapping the application's BLE adapter uses (GattMapping).
         private static void CreateService(GattService service)
         {
-            GattServiceProviderResult result = GattServiceProvider.Create(ToGuid(service.Uuid));
+            GattServiceProviderResult result = GattServiceProvider.Create(GattMapping.ToGuid(service.Uuid));
             Assert.AreEqual((int)BluetoothError.Success, (int)result.Error, "service " + service.Uuid.ToString());
             for (int c = 0; c < service.Characteristics.Length; c++)
             {
                 GattCharacteristic portable = service.Characteristics[c];
                 GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
-                parameters.CharacteristicProperties = (GattCharacteristicProperties)portable.Properties;
-                parameters.ReadProtectionLevel = ToProtection(portable.ReadSecurity);
-                parameters.WriteProtectionLevel = ToProtection(portable.WriteSecurity);
-                GattLocalCharacteristicResult created = result.ServiceProvider.Service.CreateCharacteristic(ToGuid(portable.Uuid), parameters);
+                parameters.CharacteristicProperties = GattMapping.ToProperties(portable.Properties);
+                parameters.ReadProtectionLevel = GattMapping.ToProtection(portable.ReadSecurity);
+                parameters.WriteProtectionLevel = GattMapping.ToProtection(portable.WriteSecurity);
+                GattLocalCharacteristicResult created = result.ServiceProvider.Service.CreateCharacteristic(GattMapping.ToGuid(portable.Uuid), parameters);
                 Assert.AreEqual((int)BluetoothError.Success, (int)created.Error, "characteristic " + portable.Uuid.ToString());
             }
         }
 
-        private static GattProtectionLevel ToProtection(GattSecurity security)
-        {
-            switch (security)
-            {
-                case GattSecurity.Authenticated:
-                    return GattProtectionLevel.EncryptionAndAuthenticationRequired;
-                case GattSecurity.Encrypted:
-                    return GattProtectionLevel.EncryptionRequired;
-                default:
-                    return GattProtectionLevel.Plain;
-            }
-        }
 
         // Drains every 100 ms for 2 s (after one drain that empties the FIFO) and returns samples per second.
-        private static double MeasureRate(SmokeTestBoard.Clock clock, Max30102 ppg, Adxl345 motion)
+        private static double MeasureRate(Esp32Clock clock, Max30102 ppg, Adxl345 motion)
         {
             Drain(ppg, motion);
             long start = clock.NowMicroseconds;
@@ -182,11 +172,6 @@ namespace WearableFirmware.DeviceTests
         private static int Drain(Max30102 ppg, Adxl345 motion)
         {
             return ppg != null ? ppg.Drain() : motion.Drain();
-        }
-
-        private static Guid ToGuid(BleUuid uuid)
-        {
-            return uuid.Is16Bit ? Utilities.CreateUuidFromShortCode(uuid.ShortCode) : new Guid(uuid.ToString());
         }
     }
 }

@@ -165,7 +165,7 @@ namespace WearableFirmware.Device.Ble
 
         private GattServiceProvider CreateService(GattService service)
         {
-            GattServiceProviderResult result = GattServiceProvider.Create(ToGuid(service.Uuid));
+            GattServiceProviderResult result = GattServiceProvider.Create(GattMapping.ToGuid(service.Uuid));
             if (result.Error != BluetoothError.Success)
             {
                 throw new InvalidOperationException("GATT service " + service.Uuid.ToString() + " not created");
@@ -177,9 +177,9 @@ namespace WearableFirmware.Device.Ble
             {
                 GattCharacteristic c = service.Characteristics[i];
                 GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
-                parameters.CharacteristicProperties = ToProperties(c.Properties);
-                parameters.ReadProtectionLevel = ToProtection(c.ReadSecurity);
-                parameters.WriteProtectionLevel = ToProtection(c.WriteSecurity);
+                parameters.CharacteristicProperties = GattMapping.ToProperties(c.Properties);
+                parameters.ReadProtectionLevel = GattMapping.ToProtection(c.ReadSecurity);
+                parameters.WriteProtectionLevel = GattMapping.ToProtection(c.WriteSecurity);
                 if (c.UserDescription != null)
                 {
                     parameters.UserDescription = c.UserDescription;
@@ -190,7 +190,7 @@ namespace WearableFirmware.Device.Ble
                     parameters.StaticValue = new Buffer(Copy(c.Value, c.ValueLength));
                 }
 
-                GattLocalCharacteristicResult created = provider.Service.CreateCharacteristic(ToGuid(c.Uuid), parameters);
+                GattLocalCharacteristicResult created = provider.Service.CreateCharacteristic(GattMapping.ToGuid(c.Uuid), parameters);
                 if (created.Error != BluetoothError.Success)
                 {
                     throw new InvalidOperationException("GATT characteristic " + c.Uuid.ToString() + " not created");
@@ -376,29 +376,6 @@ namespace WearableFirmware.Device.Ble
             return null;
         }
 
-        private static Guid ToGuid(BleUuid uuid)
-        {
-            return uuid.Is16Bit ? Utilities.CreateUuidFromShortCode(uuid.ShortCode) : new Guid(uuid.ToString());
-        }
-
-        private static GattCharacteristicProperties ToProperties(byte properties)
-        {
-            // The table's bits are the ATT declaration bits, and GattCharacteristicProperties uses the same values.
-            return (GattCharacteristicProperties)properties;
-        }
-
-        private static GattProtectionLevel ToProtection(GattSecurity security)
-        {
-            switch (security)
-            {
-                case GattSecurity.Authenticated:
-                    return GattProtectionLevel.EncryptionAndAuthenticationRequired;
-                case GattSecurity.Encrypted:
-                    return GattProtectionLevel.EncryptionRequired;
-                default:
-                    return GattProtectionLevel.Plain;
-            }
-        }
 
         private static byte[] Copy(byte[] source, int length)
         {
