@@ -53,10 +53,24 @@ namespace WearableFirmware.Vitals
             get { return _medianIntervalMs; }
         }
 
-        /// <summary>True when enough intervals agree and they are more than half of the ring.</summary>
+        /// <summary>
+        /// Early-estimate tolerance (fraction; 0 = off): while the ring holds fewer than the minimum accepted
+        /// intervals but at least two, a rate is reported when all of them lie within this fraction of their median.
+        /// Tighter than <see cref="IsValid"/>'s median gate because two or three intervals cannot outvote a bad one.
+        /// </summary>
+        public float EarlyTolerance { get; set; }
+
+        /// <summary>True when enough intervals agree and they are more than half of the ring, or (start-up) when the
+        /// first intervals agree within <see cref="EarlyTolerance"/>.</summary>
         public bool IsValid
         {
-            get { return _accepted >= _minimumAccepted && 2 * _accepted > _count; }
+            get { return (_accepted >= _minimumAccepted && 2 * _accepted > _count) || IsEarlyValid(); }
+        }
+
+        /// <summary>True while the rate rests on the early estimate alone.</summary>
+        public bool IsEarly
+        {
+            get { return !(_accepted >= _minimumAccepted && 2 * _accepted > _count) && IsEarlyValid(); }
         }
 
         /// <summary>True when the ring is full enough to judge and at most half of it agrees with its median.</summary>
@@ -99,6 +113,26 @@ namespace WearableFirmware.Vitals
             float d = intervalMs - _medianIntervalMs;
             float limit = _tolerance * _medianIntervalMs;
             return d <= limit && d >= -limit;
+        }
+
+        private bool IsEarlyValid()
+        {
+            if (!(EarlyTolerance > 0) || _count < 2 || _count >= _minimumAccepted)
+            {
+                return false;
+            }
+
+            float limit = EarlyTolerance * _medianIntervalMs;
+            for (int i = 0; i < _count; i++)
+            {
+                float d = _intervals[i] - _medianIntervalMs;
+                if (d > limit || d < -limit)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public void Reset()

@@ -41,6 +41,25 @@ namespace WearableFirmware.Vitals
         /// <summary>Accepted intervals needed for a heart rate.</summary>
         public int MinimumHeartRateIntervals = 3;
 
+        /// <summary>
+        /// Start-up: before <see cref="MinimumHeartRateIntervals"/> intervals agree, a heart rate is reported from
+        /// the first intervals (at least two) when each lies within this fraction of their median; 0 turns it off.
+        /// </summary>
+        public float EarlyIntervalTolerance = 0.1f;
+
+        /// <summary>
+        /// Start-up check: until the ring holds this many intervals (too few to outvote beats split by a dicrotic notch
+        /// or motion), a heart rate also needs the pulse to repeat itself at the median interval (correlation of the
+        /// last <see cref="PeriodicityWindowSeconds"/> with the same span one interval earlier ≥
+        /// <see cref="StartupMinimumCorrelation"/>). A split beat's interval is a fraction of the period, where it does not.
+        /// </summary>
+        public int StartupCheckIntervals = 6;
+
+        public float StartupMinimumCorrelation = 0.5f;
+
+        /// <summary>Shortest span compared by the start-up check (s); a span of one short interval can match by chance.</summary>
+        public float PeriodicityWindowSeconds = 1f;
+
         /// <summary>Accepted deviation of an interval from the median of the recent ones.</summary>
         public float IntervalTolerance = 0.25f;
 
@@ -70,7 +89,7 @@ namespace WearableFirmware.Vitals
         public float ContactOffSeconds = 0.1f;
 
         /// <summary>After contact begins, time for the filters to settle before beats count (s).</summary>
-        public float SettleSeconds = 1f;
+        public float SettleSeconds = 0.5f;
 
         /// <summary>With no beat for this long (or twice the median interval if longer), readings stop (s).</summary>
         public float BeatTimeoutSeconds = 3f;
@@ -109,12 +128,14 @@ namespace WearableFirmware.Vitals
                 throw new ArgumentOutOfRangeException("MinimumSpO2Beats", "need 1 <= minimum <= beats kept");
             }
 
-            if (!(BeatThresholdFraction > 0 && BeatThresholdFraction < 1) || !(IntervalTolerance > 0 && IntervalTolerance < 1))
+            if (!(BeatThresholdFraction > 0 && BeatThresholdFraction < 1) || !(IntervalTolerance > 0 && IntervalTolerance < 1)
+                || !(EarlyIntervalTolerance >= 0 && EarlyIntervalTolerance < 1) || !(StartupMinimumCorrelation <= 1) || StartupCheckIntervals < 0)
             {
                 throw new ArgumentOutOfRangeException("BeatThresholdFraction", "threshold fraction and interval tolerance must lie between 0 and 1");
             }
 
-            if (!(DcTimeConstantSeconds > 0) || !(BeatEnvelopeTimeConstantSeconds > 0) || !(BeatTimeoutSeconds > 0) || !(SpO2HoldSeconds > 0) || SettleSeconds < 0)
+            if (!(DcTimeConstantSeconds > 0) || !(BeatEnvelopeTimeConstantSeconds > 0) || !(BeatTimeoutSeconds > 0) || !(SpO2HoldSeconds > 0) || SettleSeconds < 0
+                || !(PeriodicityWindowSeconds > 0))
             {
                 throw new ArgumentOutOfRangeException("BeatTimeoutSeconds", "time constants and time-outs must be positive");
             }

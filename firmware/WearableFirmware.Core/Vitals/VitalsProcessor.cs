@@ -26,6 +26,8 @@ namespace WearableFirmware.Vitals
         private readonly PulseFilter _ir;
         private readonly BeatDetector _detector;
         private readonly BeatWindow _window;
+        private readonly PulseHistory _history;
+        private readonly int _periodicityWindow;
         private readonly HeartRateEstimator _heartRate;
         private readonly SpO2Estimator _spo2;
         private readonly RrIntervalBuffer _rr = new RrIntervalBuffer(16);
@@ -47,6 +49,7 @@ namespace WearableFirmware.Vitals
         private int _beatCount;
         private long _contactSinceSample;
         private long _detectorStartSample = -1;
+        private bool _periodic;
 
         public VitalsProcessor(VitalsConfiguration configuration)
         {
@@ -61,9 +64,14 @@ namespace WearableFirmware.Vitals
                 configuration.BeatEnvelopeTimeConstantSeconds);
             _heartRate = new HeartRateEstimator(configuration.HeartRateIntervals, configuration.IntervalTolerance,
                 configuration.MinimumHeartRateIntervals, configuration.MinimumHeartRateBpm, configuration.MaximumHeartRateBpm);
+            _heartRate.EarlyTolerance = configuration.EarlyIntervalTolerance;
             _spo2 = new SpO2Estimator(configuration.SpO2Beats, configuration.MinimumSpO2Beats, configuration.Calibration);
             // Room for two of the longest intervals; a longer window (a missed beat or more) falls back to raw extremes.
             _window = new BeatWindow((int)(2 * 60f / configuration.MinimumHeartRateBpm * fs) + 1);
+            // The longest interval compared with the one before it (the window is at least as long as the lag).
+            _periodicityWindow = (int)(configuration.PeriodicityWindowSeconds * fs);
+            int longest = (int)(60f / configuration.MinimumHeartRateBpm * fs) + 1;
+            _history = new PulseHistory(longest + (longest > _periodicityWindow ? longest : _periodicityWindow));
             _settleSamples = (int)(configuration.SettleSeconds * fs);
             _timeoutSamples = (int)(configuration.BeatTimeoutSeconds * fs);
             _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
@@ -151,6 +159,7 @@ namespace WearableFirmware.Vitals
             float pulse = -irAc;
             PulseSignal = pulse;
             _window.Add(redAc, irAc);
+            _history.Add(pulse);
             if (_detectorStartSample < 0)
             {
                 _detectorStartSample = index;
@@ -166,6 +175,7 @@ namespace WearableFirmware.Vitals
             {
                 // No pulse for too long: old intervals no longer describe the present.
                 _heartRate.Reset();
+                _periodic = false;
                 _spo2.Reset();
                 _hasPreviousBeat = false;
                 _hasPerfusion = false;
@@ -186,7 +196,7 @@ namespace WearableFirmware.Vitals
                 r.BeatCount = _beatCount;
                 r.Quality = CurrentQuality(now);
                 bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-                if (usable && _heartRate.IsValid)
+                if (usable && HeartRateMeasured())
                 {
                     r.HeartRateValid = true;
                     r.HeartRateBpm = _heartRate.HeartRateBpm;
@@ -238,6 +248,7 @@ namespace WearableFirmware.Vitals
             {
                 float intervalMs = ((beatSample - _previousBeatSample) + (fraction - _previousBeatFraction)) * _msPerSample;
                 bool accepted = _heartRate.AddInterval(intervalMs);
+                _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
                 if (accepted)
                 {
                     _rr.Add(intervalMs);
@@ -271,6 +282,24 @@ namespace WearableFirmware.Vitals
             _previousBeatFraction = fraction;
             _hasPreviousBeat = true;
             _window.Clear();
+        }
+
+        /// <summary>
+        /// The estimator's rate, and during start-up (early estimate, or fewer than StartupCheckIntervals intervals,
+        /// too few to outvote split beats) only while the pulse repeats itself at the median interval.
+        /// </summary>
+        private bool HeartRateMeasured()
+        {
+            return _heartRate.IsValid && (_periodic || !(_heartRate.IsEarly || _heartRate.Count < _config.StartupCheckIntervals));
+        }
+
+        /// <summary>True when the pulse over the last interval (or window) resembles the same span one interval earlier.</summary>
+        private bool PeriodicAt(float intervalMs)
+        {
+            int lag = (int)(intervalMs / _msPerSample + 0.5f);
+            int length = lag > _periodicityWindow ? lag : _periodicityWindow;
+            float r = _history.Correlation(lag, length);
+            return r >= _config.StartupMinimumCorrelation;
         }
 
         private SignalQuality CurrentQuality(long now)
@@ -316,6 +345,8 @@ namespace WearableFirmware.Vitals
             _detector.Reset();
             _detectorStartSample = -1;
             _window.Reset();
+            _history.Clear();
+            _periodic = false;
             _heartRate.Reset();
             _spo2.Reset();
             _hasPreviousBeat = false;

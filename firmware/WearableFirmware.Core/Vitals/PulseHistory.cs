@@ -1,0 +1,97 @@
+using System;
+
+namespace WearableFirmware.Vitals
+{
+    /// <summary>
+    /// The last few seconds of the band-passed pulse in a ring, for checking a beat interval against the waveform
+    /// itself: a true period makes the pulse resemble itself one interval earlier, while a detector that splits
+    /// beats (dicrotic notch, motion) reports an interval at which it does not. Computed on demand, once per beat.
+    /// </summary>
+    public sealed class PulseHistory
+    {
+        private readonly float[] _samples;
+        private int _next;
+        private int _count;
+
+        /// <param name="capacity">Samples kept; a correlation needs lag + length of them.</param>
+        public PulseHistory(int capacity)
+        {
+            if (capacity < 2)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "a pulse history needs room for at least 2 samples");
+            }
+
+            _samples = new float[capacity];
+        }
+
+        /// <summary>Samples held (at most the capacity).</summary>
+        public int Count
+        {
+            get { return _count; }
+        }
+
+        public void Add(float pulse)
+        {
+            _samples[_next] = pulse;
+            _next = _next + 1 == _samples.Length ? 0 : _next + 1;
+            if (_count < _samples.Length)
+            {
+                _count++;
+            }
+        }
+
+        /// <summary>
+        /// Pearson correlation between the newest <paramref name="length"/> samples and the same span
+        /// <paramref name="lag"/> samples earlier; NaN when fewer than lag + length samples are held or a span is flat.
+        /// </summary>
+        public float Correlation(int lag, int length)
+        {
+            if (lag < 1 || length < 2 || lag + length > _count)
+            {
+                return float.NaN;
+            }
+
+            int n = _samples.Length;
+            int a = _next - length;
+            if (a < 0)
+            {
+                a += n;
+            }
+
+            int b = a - lag;
+            if (b < 0)
+            {
+                b += n;
+            }
+
+            float sumA = 0, sumB = 0, sumAa = 0, sumBb = 0, sumAb = 0;
+            for (int i = 0; i < length; i++)
+            {
+                float x = _samples[a];
+                float y = _samples[b];
+                sumA += x;
+                sumB += y;
+                sumAa += x * x;
+                sumBb += y * y;
+                sumAb += x * y;
+                a = a + 1 == n ? 0 : a + 1;
+                b = b + 1 == n ? 0 : b + 1;
+            }
+
+            float varA = sumAa - sumA * sumA / length;
+            float varB = sumBb - sumB * sumB / length;
+            if (!(varA > 0) || !(varB > 0))
+            {
+                return float.NaN;
+            }
+
+            return (sumAb - sumA * sumB / length) / (float)Math.Sqrt(varA * varB);
+        }
+
+        public void Clear()
+        {
+            _next = 0;
+            _count = 0;
+        }
+    }
+}
