@@ -502,25 +502,25 @@ namespace WearableFirmware.DeviceTests
 
         public static readonly int[] ReadingQuality = new int[]
         {
-            1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0,
         };
 
         public static readonly int[] ReadingBeatCount = new int[]
         {
-            0, 0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12,
-            13, 15, 16,
+            0, 1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13,
+            14, 16, 17,
         };
 
         public static readonly bool[] ReadingHeartRateValid = new bool[]
         {
-            false, false, false, false, false, true, true, true, true, true, true, true,
+            false, false, false, true, true, true, true, true, true, true, true, true,
             true, true, true,
         };
 
         public static readonly float[] ReadingHeartRateBpm = new float[]
         {
-            0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 74.56f, 75.00f, 75.00f, 74.74f, 75.23f, 74.77f, 75.00f,
+            0.00f, 0.00f, 0.00f, 74.08f, 74.96f, 74.62f, 74.98f, 74.99f, 74.75f, 75.23f, 74.77f, 75.00f,
             75.23f, 75.00f, 75.23f,
         };
 
@@ -532,7 +532,7 @@ namespace WearableFirmware.DeviceTests
 
         public static readonly float[] ReadingSpO2Percent = new float[]
         {
-            0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 97.43f, 97.39f, 97.42f, 97.43f, 97.45f, 97.39f, 97.38f,
+            0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 97.45f, 97.41f, 97.43f, 97.44f, 97.45f, 97.39f, 97.38f,
             97.44f, 97.52f, 97.53f,
         };
 

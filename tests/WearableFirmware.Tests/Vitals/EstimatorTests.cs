@@ -108,6 +108,29 @@ public class EstimatorTests
     }
 
     [Fact]
+    public void EarlyHeartRateNeedsTwoIntervalsWithinTheTighterTolerance()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        hr.EarlyTolerance = 0.1f;
+        hr.AddInterval(800);
+        Assert.False(hr.IsValid); // one interval is never a rate
+        hr.AddInterval(860);      // median 830: 800 and 860 lie within 3.6 %
+        Assert.True(hr.IsValid);
+        Assert.True(hr.IsEarly);
+        Assert.Equal(60000f / 830f, hr.HeartRateBpm, 2);
+        hr.AddInterval(820);      // three agreeing intervals: the median-gated estimate takes over
+        Assert.True(hr.IsValid);
+        Assert.False(hr.IsEarly);
+
+        var apart = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        apart.EarlyTolerance = 0.1f;
+        apart.AddInterval(800);
+        apart.AddInterval(1000); // median 900: each 11 % off, inside the 25 % gate but outside the early 10 %
+        Assert.False(apart.IsValid);
+        Assert.False(apart.IsEarly);
+    }
+
+    [Fact]
     public void HeartRateFollowsAStepOnceTheNewRateHoldsTheMajority()
     {
         var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);

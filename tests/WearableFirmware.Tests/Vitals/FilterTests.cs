@@ -110,4 +110,26 @@ public class FilterTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Biquad.ButterworthLowPass(Fs, 50f));
         Assert.Throws<ArgumentOutOfRangeException>(() => Biquad.ButterworthHighPass(Fs, 0f));
     }
+
+    [Fact]
+    public void PulseHistoryCorrelatesAtThePeriodAndNotAtHalfOfIt()
+    {
+        // A pulse of period 80 samples with a second harmonic (dicrotic-notch-like shape), written past the
+        // ring's end so the read wraps.
+        var history = new PulseHistory(200);
+        Assert.True(float.IsNaN(history.Correlation(80, 100))); // nothing held yet
+        for (int n = 0; n < 530; n++)
+        {
+            double phase = 2 * Math.PI * n / 80;
+            history.Add((float)(Math.Sin(phase) + 0.4 * Math.Sin(2 * phase + 1)));
+        }
+
+        Assert.Equal(200, history.Count);
+        Assert.Equal(1f, history.Correlation(80, 100), 4);  // one period back: the same waveform
+        Assert.InRange(history.Correlation(40, 100), -1f, 0f); // half a period: a split beat's interval
+        Assert.True(float.IsNaN(history.Correlation(120, 100))); // needs lag + length samples
+        history.Clear();
+        Assert.Equal(0, history.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PulseHistory(1));
+    }
 }

@@ -32,9 +32,9 @@ public class RecordedPpgTests(ITestOutputHelper output)
 
         var (mae, valid, validAfterFirst, _) = PpgScore.Pool(scores);
         output.WriteLine("pooled: MAE " + mae.ToString("F2") + ", valid " + (100 * valid).ToString("F1") + " %, after first " + (100 * validAfterFirst).ToString("F1") + " %");
-        // Reached through chip model and driver: MAE 1.45 bpm, valid 95.6 %, 100 % after the first reading.
+        // Reached through chip model and driver: MAE 1.52 bpm, valid 97.1 %, 99.3 % after the first reading.
         Assert.InRange(mae, 0, 1.7);
-        Assert.InRange(valid, 0.93, 1);
+        Assert.InRange(valid, 0.95, 1);
         Assert.InRange(validAfterFirst, 0.98, 1);
     }
 
@@ -49,7 +49,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         PpgScore score = PpgScore.Of(result);
         Assert.Equal(0, result.SamplesLost); // the loop's 40 ms drains never let the 32-sample FIFO overflow
         output.WriteLine("MAE " + score.Mae.ToString("F2") + " bpm, valid " + (100 * score.ValidFraction).ToString("F1") + " %");
-        // Reached: MAE 0.96 bpm, valid 99.6 %.
+        // Reached: MAE 0.96 bpm, valid 99.7 %.
         Assert.InRange(score.Mae, 0, 1.2);
         Assert.InRange(score.ValidFraction, 0.98, 1);
 
