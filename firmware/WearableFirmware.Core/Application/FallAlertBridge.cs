@@ -111,12 +111,13 @@ namespace WearableFirmware.Application
 
         /// <summary>
         /// At boot: every confirmed alert the store holds that no phone acknowledged goes back to the state machine
-        /// (delivered when a phone connects), and new alerts are numbered after the highest id stored.
+        /// (delivered when a phone connects), and new alerts are numbered after the latest id stored (ids wrap, so
+        /// the latest in serial-number order, not the largest).
         /// </summary>
         public int RestorePending()
         {
             int restored = 0;
-            int highest = 0;
+            int latest = 0;
             for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, false); seq > 0;
                 seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, false))
             {
@@ -127,7 +128,11 @@ namespace WearableFirmware.Application
 
                 byte[] p = _record.Payload;
                 int id = p[2] | (p[3] << 8);
-                highest = id > highest ? id : highest;
+                if (latest == 0 || FallAlertStateMachine.IsLaterSequence(id, latest))
+                {
+                    latest = id;
+                }
+
                 if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed || _restoredCount == RestoreCapacity)
                 {
                     continue;
@@ -153,7 +158,7 @@ namespace WearableFirmware.Application
                 restored++;
             }
 
-            _alerts.ContinueNumberingAfter(highest);
+            _alerts.ContinueNumberingAfter(latest);
             return restored;
         }
 
