@@ -272,6 +272,7 @@ namespace WearableFirmware.Application
             if (_testAlarmEnd >= 0)
             {
                 _testAlarmEnd = -1;
+                _service.EndTestAlarm();
                 if (_alerts == null || _alerts.State == AlertState.Idle)
                 {
                     _alarm.Stop();

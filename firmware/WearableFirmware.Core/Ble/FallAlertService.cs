@@ -7,7 +7,8 @@ namespace WearableFirmware.Ble
     /// flags uint8 (bit0 time is calendar time, else seconds since boot), time uint32 s, impact SFLOAT in g,
     /// posture uint8 (<see cref="FallPosture"/>), heart rate SFLOAT bpm, SpO2 SFLOAT % (NaN when unknown).</item>
     /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
-    /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm.
+    /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm
+    /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it).
     /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
     /// operation not valid in the current state 0x82.</item>
     /// </list>
@@ -133,7 +134,8 @@ namespace WearableFirmware.Ble
                     return AttErrorCode.InvalidAttributeValueLength;
                 }
 
-                if (State != FallAlertState.Idle)
+                // An acknowledged alert is handled; only a pending or unanswered one keeps the buzzer for itself.
+                if (State != FallAlertState.Idle && State != FallAlertState.Acknowledged)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }
@@ -198,6 +200,15 @@ namespace WearableFirmware.Ble
             }
 
             return AttErrorCode.Success;
+        }
+
+        /// <summary>The device ended the test alarm by itself (it sounds for a fixed time): back to Idle.</summary>
+        public void EndTestAlarm()
+        {
+            if (State == FallAlertState.Test)
+            {
+                SetState(FallAlertState.Idle, 0, true);
+            }
         }
 
         private void SetState(FallAlertState state, int eventId, bool notify)

@@ -5,6 +5,7 @@ using WearableFirmware.Storage;
 using WearableFirmware.Tests.Motion;
 using WearableFirmware.Tests.Storage;
 using Xunit;
+using FallAlertState = WearableFirmware.Ble.FallAlertState;
 
 namespace WearableFirmware.Tests.Application;
 
@@ -14,11 +15,13 @@ public class FallAlertBridgeTests
     private const long Second = 1_000_000;
 
     private readonly StoreRig _rig = new(segments: 4, segmentSize: 512);
+    private readonly FallAlertService _service = new();
+    private readonly Motion.RecordingAlarm _alarm = new();
 
     private (FallAlertBridge Bridge, FallAlertStateMachine Alerts) Boot()
     {
-        var alarm = new Motion.RecordingAlarm();
-        var bridge = new FallAlertBridge(new FallAlertService(), _rig.Store, _rig.WallClock, alarm, _rig.Clock) { IsConnected = true };
+        var alarm = _alarm;
+        var bridge = new FallAlertBridge(_service, _rig.Store, _rig.WallClock, alarm, _rig.Clock) { IsConnected = true };
         var alerts = new FallAlertStateMachine(new FallAlertSettings(), alarm, bridge, bridge);
         bridge.Attach(alerts);
         return (bridge, alerts);
@@ -43,5 +46,47 @@ public class FallAlertBridgeTests
 
         // Id 1 is already in the store and on the phone; 65536 does not fit the 16-bit field.
         Assert.Equal(2, restarted.OldestPending.Sequence);
+    }
+
+    [Fact]
+    public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
+    {
+        var (bridge, _) = Boot();
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
+        Assert.True(_alarm.Sounding);
+
+        _rig.Clock.Advance(FallAlertBridge.TestAlarmMicroseconds);
+        bridge.Run(_rig.Clock.NowMicroseconds);
+
+        Assert.False(_alarm.Sounding);
+        Assert.Equal(FallAlertState.Idle, _service.State); // no test runs any more; the phone must not be told one does
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
+    }
+
+    [Fact]
+    public void A_test_alarm_is_accepted_once_the_last_alert_was_acknowledged_and_refused_while_one_is_open()
+    {
+        var (bridge, alerts) = Boot();
+        alerts.OnManualEmergency(Second); // confirmed at once and indicated: Alarm
+        int id = alerts.OldestPending.Sequence;
+        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(AttErrorCode.FallAlertInvalidState, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
+
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, (byte)id, (byte)(id >> 8)], 0, 3));
+        Assert.Equal(0, alerts.PendingCount);
+        bridge.Run(2 * Second);
+
+        // Handled: nothing is open, so the caregiver may test the buzzer again.
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
+        Assert.Equal(FallAlertState.Test, _service.State);
+    }
+
+    private sealed class EncryptedLink : IGattLink
+    {
+        public GattSecurity Security => GattSecurity.Encrypted;
+
+        public bool IsBonded => true;
+
+        public bool IsSubscribed(GattCharacteristic characteristic) => true;
     }
 }
