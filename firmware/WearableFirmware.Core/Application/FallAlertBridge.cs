@@ -208,9 +208,20 @@ namespace WearableFirmware.Application
                 // The local alarm sounds: let a connected phone show "pending" at once.
                 Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
             }
-            else if (current.Outcome == AlertOutcome.Cancelled)
+            else
             {
-                Report(current, FallEventKind.Cancelled);
+                if (current.Outcome == AlertOutcome.Cancelled)
+                {
+                    Report(current, FallEventKind.Cancelled);
+                }
+
+                // The window closed over an alert still owed to the phone (cancelled, or confirmed and queued behind
+                // it): show that one again, or the phone would read Idle/Pending and its acknowledgement be refused.
+                FallAlertEvent owed = _alerts.OldestPending;
+                if (owed != null && _service.ActiveEventId != owed.Sequence)
+                {
+                    _service.ShowUnacknowledged(owed.Sequence);
+                }
             }
 
             _lastState = state;

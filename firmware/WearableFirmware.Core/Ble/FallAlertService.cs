@@ -202,6 +202,18 @@ namespace WearableFirmware.Ble
             return AttErrorCode.Success;
         }
 
+        /// <summary>
+        /// Shows an alert that was raised earlier and still awaits its acknowledgement (state Alarm, no new Fall Event),
+        /// after a later fall that opened over it was cancelled or queued behind it.
+        /// </summary>
+        public void ShowUnacknowledged(int eventId)
+        {
+            if (State != FallAlertState.Alarm || ActiveEventId != eventId)
+            {
+                SetState(FallAlertState.Alarm, eventId, true);
+            }
+        }
+
         /// <summary>The device ended the test alarm by itself (it sounds for a fixed time): back to Idle.</summary>
         public void EndTestAlarm()
         {

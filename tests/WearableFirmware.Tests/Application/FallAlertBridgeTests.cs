@@ -18,11 +18,11 @@ public class FallAlertBridgeTests
     private readonly FallAlertService _service = new();
     private readonly Motion.RecordingAlarm _alarm = new();
 
-    private (FallAlertBridge Bridge, FallAlertStateMachine Alerts) Boot()
+    private (FallAlertBridge Bridge, FallAlertStateMachine Alerts) Boot(FallAlertSettings? settings = null)
     {
         var alarm = _alarm;
         var bridge = new FallAlertBridge(_service, _rig.Store, _rig.WallClock, alarm, _rig.Clock) { IsConnected = true };
-        var alerts = new FallAlertStateMachine(new FallAlertSettings(), alarm, bridge, bridge);
+        var alerts = new FallAlertStateMachine(settings ?? new FallAlertSettings(), alarm, bridge, bridge);
         bridge.Attach(alerts);
         return (bridge, alerts);
     }
@@ -79,6 +79,55 @@ public class FallAlertBridgeTests
         // Handled: nothing is open, so the caregiver may test the buzzer again.
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
         Assert.Equal(FallAlertState.Test, _service.State);
+    }
+
+    [Fact]
+    public void A_fall_cancelled_while_an_earlier_alert_awaits_its_acknowledgement_leaves_that_alert_shown_and_acknowledgeable()
+    {
+        _service.Notifier = new AcceptingNotifier();
+        var (bridge, alerts) = Boot();
+        alerts.OnManualEmergency(Second); // alert 1: confirmed and indicated
+        bridge.Run(Second);
+        alerts.OnSuspectedFall(2 * Second, 3f, BodyPosture.Lying); // alert 2: the wearer can still cancel
+        bridge.Run(2 * Second);
+        Assert.Equal(FallAlertState.Pending, _service.State);
+
+        Assert.True(alerts.OnCancel(3 * Second, CancelSource.DoubleTap));
+        alerts.Update(3 * Second);
+        bridge.Run(3 * Second);
+
+        // Alert 1 is still unanswered: the phone must see it, and its acknowledgement must be taken.
+        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(1, _service.ActiveEventId);
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
+        Assert.Equal(0, alerts.PendingCount);
+    }
+
+    [Fact]
+    public void A_fall_confirmed_behind_an_unacknowledged_alert_is_not_shown_as_still_cancellable()
+    {
+        _service.Notifier = new AcceptingNotifier();
+        var (bridge, alerts) = Boot(new FallAlertSettings { AcknowledgeTimeoutSeconds = 60 }); // no resend meanwhile
+        alerts.OnManualEmergency(Second); // alert 1: confirmed and indicated
+        bridge.Run(Second);
+        alerts.OnSuspectedFall(2 * Second, 3f, BodyPosture.Lying); // alert 2
+        bridge.Run(2 * Second);
+
+        alerts.Update(32 * Second); // alert 2's 30 s window ran out: confirmed, queued behind alert 1
+        bridge.Run(32 * Second);
+
+        Assert.Equal(2, alerts.PendingCount);
+        Assert.NotEqual(FallAlertState.Pending, _service.State);
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
+        Assert.Equal(FallAlertState.Alarm, _service.State); // alert 2 went out next
+        Assert.Equal(2, _service.ActiveEventId);
+    }
+
+    private sealed class AcceptingNotifier : IGattNotifier
+    {
+        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length) => true;
     }
 
     private sealed class EncryptedLink : IGattLink
