@@ -225,6 +225,8 @@ namespace WearableFirmware.Ble
 
         private void SetState(FallAlertState state, int eventId, bool notify)
         {
+            // A resent or retried event leaves the state as it is: subscribers hear of changes only.
+            notify = notify && (state != State || eventId != ActiveEventId);
             State = state;
             ActiveEventId = eventId;
             _state[0] = (byte)state;

@@ -123,6 +123,44 @@ public class FallAlertBridgeTests
         Assert.Equal(2, _service.ActiveEventId);
     }
 
+    [Fact]
+    public void Retrying_a_fall_event_the_link_cannot_take_does_not_renotify_an_unchanged_alert_state()
+    {
+        // A phone that watches Alert State but has not enabled Fall Event indications (or whose indication queue is
+        // full): the state machine retries the event every tick; the state changed once and is notified once.
+        var notifier = new StateOnlyNotifier(_service);
+        _service.Notifier = notifier;
+        var (bridge, alerts) = Boot();
+        alerts.OnManualEmergency(Second);
+        for (long t = Second; t < 3 * Second; t += 40_000) // 50 loop ticks
+        {
+            alerts.Update(t);
+            bridge.Run(t);
+        }
+
+        Assert.Equal(1, alerts.PendingCount);
+        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(1, notifier.AlertStateNotifications);
+    }
+
+    private sealed class StateOnlyNotifier(FallAlertService service) : IGattNotifier
+    {
+        public int AlertStateNotifications { get; private set; }
+
+        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
+        {
+            if (characteristic != service.AlertState)
+            {
+                return false;
+            }
+
+            AlertStateNotifications++;
+            return true;
+        }
+    }
+
     private sealed class AcceptingNotifier : IGattNotifier
     {
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
