@@ -1,3 +1,4 @@
+using System;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Motion;
@@ -133,9 +134,18 @@ namespace WearableFirmware.Application
                     latest = id;
                 }
 
-                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed || _restoredCount == RestoreCapacity)
+                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed)
                 {
                     continue;
+                }
+
+                if (_restoredCount == RestoreCapacity)
+                {
+                    // Oldest first, like the queue: it drops the oldest for the newest, so the table does too.
+                    Array.Copy(_restoredIds, 1, _restoredIds, 0, RestoreCapacity - 1);
+                    Array.Copy(_restoredTimes, 1, _restoredTimes, 0, RestoreCapacity - 1);
+                    Array.Copy(_restoredCalendar, 1, _restoredCalendar, 0, RestoreCapacity - 1);
+                    _restoredCount--;
                 }
 
                 _restored.Sequence = id;

@@ -49,6 +49,28 @@ public class FallAlertBridgeTests
     }
 
     [Fact]
+    public void More_unacknowledged_alerts_than_the_queue_holds_restore_the_newest_as_the_queue_itself_keeps_them()
+    {
+        var (bridge, alerts) = Boot();
+        bridge.IsConnected = false; // the phone is away: nothing is acknowledged
+        for (int i = 1; i <= 10; i++)
+        {
+            alerts.OnManualEmergency(i * Second);
+        }
+
+        Assert.Equal(3, alerts.OldestPending.Sequence); // full queue of 8: the two oldest dropped
+
+        _rig.Reboot();
+        var (restartedBridge, restarted) = Boot();
+        restartedBridge.RestorePending();
+
+        Assert.Equal(8, restarted.PendingCount);
+        Assert.Equal(3, restarted.OldestPending.Sequence); // the same eight as before the restart, newest included
+        restarted.OnManualEmergency(Second);
+        Assert.Equal(11, restarted.Current.Sequence);
+    }
+
+    [Fact]
     public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
     {
         var (bridge, _) = Boot();
