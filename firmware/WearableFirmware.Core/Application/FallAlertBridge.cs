@@ -188,6 +188,13 @@ namespace WearableFirmware.Application
             }
             else if (_alerts != null)
             {
+                if (_alerts.State == AlertState.CancelWindow && _alerts.Current.Sequence == eventId)
+                {
+                    // Still in its cancel window: the phone cancels it as the wearer's button would.
+                    _alerts.OnCancel(_now.NowMicroseconds, CancelSource.Phone);
+                    return;
+                }
+
                 // A caregiver withdrew the alert from the phone: it has been handled, which is an acknowledgement.
                 _alerts.OnAcknowledged(_now.NowMicroseconds, eventId);
             }

@@ -71,6 +71,26 @@ public class FallAlertBridgeTests
     }
 
     [Fact]
+    public void Cancel_from_the_phone_while_the_wearer_can_still_cancel_silences_the_alarm_and_nothing_is_confirmed()
+    {
+        _service.Notifier = new AcceptingNotifier();
+        var (bridge, alerts) = Boot();
+        alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying);
+        bridge.Run(Second);
+        int id = alerts.Current.Sequence;
+        Assert.Equal(FallAlertState.Pending, _service.State);
+
+        // "0x02 + event id = cancel": the wearer's phone says "I'm OK".
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x02, (byte)id, (byte)(id >> 8)], 0, 3));
+
+        Assert.False(_alarm.Sounding);
+        alerts.Update(40 * Second); // past the 30 s window
+        bridge.Run(40 * Second);
+        Assert.Equal(0, alerts.PendingCount);
+        Assert.Equal(FallAlertState.Idle, _service.State);
+    }
+
+    [Fact]
     public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
     {
         var (bridge, _) = Boot();
