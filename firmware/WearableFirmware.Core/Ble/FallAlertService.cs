@@ -8,7 +8,8 @@ namespace WearableFirmware.Ble
     /// posture uint8 (<see cref="FallPosture"/>), heart rate SFLOAT bpm, SpO2 SFLOAT % (NaN when unknown).</item>
     /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
     /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm
-    /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it).
+    /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it). Acknowledge
+    /// needs state Alarm; Cancel of a Pending alert cancels it as the wearer would.
     /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
     /// operation not valid in the current state 0x82.</item>
     /// </list>
@@ -178,7 +179,8 @@ namespace WearableFirmware.Ble
 
             if (op == OpAcknowledge)
             {
-                if (State == FallAlertState.Acknowledged)
+                // Only a raised alarm is acknowledged: while Pending the wearer can still cancel it.
+                if (State != FallAlertState.Alarm)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }

@@ -91,6 +91,26 @@ public class FallAlertBridgeTests
     }
 
     [Fact]
+    public void Acknowledging_an_alert_the_wearer_can_still_cancel_is_refused_instead_of_being_lost()
+    {
+        _service.Notifier = new AcceptingNotifier();
+        var (bridge, alerts) = Boot();
+        alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying);
+        bridge.Run(Second);
+        int id = alerts.Current.Sequence;
+
+        // Only a raised alarm can be acknowledged (Alert State 2); the state machine has nothing to acknowledge yet.
+        Assert.Equal(AttErrorCode.FallAlertInvalidState,
+            _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, (byte)id, (byte)(id >> 8)], 0, 3));
+        Assert.Equal(FallAlertState.Pending, _service.State);
+
+        alerts.Update(40 * Second); // confirmed and sent: now the acknowledgement is taken
+        bridge.Run(40 * Second);
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, (byte)id, (byte)(id >> 8)], 0, 3));
+        Assert.Equal(0, alerts.PendingCount);
+    }
+
+    [Fact]
     public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
     {
         var (bridge, _) = Boot();
