@@ -90,7 +90,6 @@ namespace WearableFirmware.Application
             if (stored <= 0)
             {
                 StoreFailures++;
-                return;
             }
 
             if (alert.Outcome == AlertOutcome.Confirmed)
@@ -98,8 +97,13 @@ namespace WearableFirmware.Application
                 return; // owed to the phone until it acknowledges
             }
 
-            // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert.
-            _store.MarkDelivered(stored);
+            // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert,
+            // even when its own record could not be written (else a restart would send the alert again).
+            if (stored > 0)
+            {
+                _store.MarkDelivered(stored);
+            }
+
             if (alert.Outcome == AlertOutcome.Acknowledged)
             {
                 int confirmed = FindStoredAlert(alert.Sequence, AlertOutcome.Confirmed, true);

@@ -111,6 +111,23 @@ public class FallAlertBridgeTests
     }
 
     [Fact]
+    public void An_acknowledgement_whose_record_cannot_be_written_still_settles_the_alert_so_a_restart_does_not_resend_it()
+    {
+        var (bridge, alerts) = Boot();
+        alerts.OnManualEmergency(Second);
+        int id = alerts.OldestPending.Sequence;
+
+        _rig.Flash.FailNextWrites(4); // both attempts to append the acknowledgement record fail (body and marker clear each)
+        Assert.True(alerts.OnAcknowledged(2 * Second, id));
+        Assert.Equal(1, bridge.StoreFailures);
+
+        _rig.Reboot();
+        var (restartedBridge, restarted) = Boot();
+        Assert.Equal(0, restartedBridge.RestorePending()); // the phone has it: nothing to send again
+        Assert.Equal(0, restarted.PendingCount);
+    }
+
+    [Fact]
     public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
     {
         var (bridge, _) = Boot();
