@@ -204,6 +204,12 @@ namespace WearableFirmware.Application
             }
         }
 
+        public bool IsAwaitingAcknowledge(int eventId)
+        {
+            FallAlertEvent owed = _alerts == null ? null : _alerts.OldestPending;
+            return owed != null && owed.Sequence == eventId;
+        }
+
         public void OnTestAlarm()
         {
             _alarm.Start();

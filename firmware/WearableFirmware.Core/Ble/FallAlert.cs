@@ -52,5 +52,11 @@ namespace WearableFirmware.Ble
         void OnCancelled(int eventId);
 
         void OnTestAlarm();
+
+        /// <summary>
+        /// True when alert <paramref name="eventId"/> was raised and still awaits the phone's acknowledgement, though
+        /// Alert State may show a later fall (whose cancel window is open).
+        /// </summary>
+        bool IsAwaitingAcknowledge(int eventId);
     }
 }

@@ -9,7 +9,8 @@ namespace WearableFirmware.Ble
     /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
     /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm
     /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it). Acknowledge
-    /// needs state Alarm; Cancel of a Pending alert cancels it as the wearer would.
+    /// needs state Alarm (or an earlier alert still awaiting it while a later fall is pending); Cancel of a Pending
+    /// alert cancels it as the wearer would.
     /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
     /// operation not valid in the current state 0x82.</item>
     /// </list>
@@ -161,6 +162,13 @@ namespace WearableFirmware.Ble
             }
 
             int eventId = ByteWriter.ReadUInt16(data, offset + 1);
+            if (op == OpAcknowledge && eventId != 0 && eventId != ActiveEventId && Listener != null && Listener.IsAwaitingAcknowledge(eventId))
+            {
+                // An earlier alarm answered while Alert State shows a later fall: the state stays on that fall.
+                Listener.OnAcknowledged(eventId);
+                return AttErrorCode.Success;
+            }
+
             if (op == OpCancel && State == FallAlertState.Test && eventId == 0)
             {
                 SetState(FallAlertState.Idle, 0, true);

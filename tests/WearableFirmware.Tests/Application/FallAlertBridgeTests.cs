@@ -128,6 +128,24 @@ public class FallAlertBridgeTests
     }
 
     [Fact]
+    public void An_alert_awaiting_acknowledgement_can_be_acknowledged_while_a_later_fall_is_in_its_cancel_window()
+    {
+        _service.Notifier = new AcceptingNotifier();
+        var (bridge, alerts) = Boot();
+        alerts.OnManualEmergency(Second); // alert 1: raised and indicated
+        bridge.Run(Second);
+        alerts.OnSuspectedFall(2 * Second, 3f, BodyPosture.Lying); // alert 2: Alert State shows it pending
+        bridge.Run(2 * Second);
+
+        // The caregiver answers alert 1, which the phone received as an alarm.
+        Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
+
+        Assert.Equal(0, alerts.PendingCount);
+        Assert.Equal(FallAlertState.Pending, _service.State); // alert 2 is still the wearer's to cancel
+        Assert.Equal(2, _service.ActiveEventId);
+    }
+
+    [Fact]
     public void The_test_alarm_ends_after_3_s_and_the_alert_state_returns_to_idle_so_the_next_test_is_accepted()
     {
         var (bridge, _) = Boot();
