@@ -69,7 +69,19 @@ namespace WearableFirmware.Drivers.Adxl345
         private int _unreadEntries;
         private bool _restartedSinceDelivery;
         private bool _gapBeforeThisDrain;
-        private string _lastStartError = string.Empty;
+
+        // The start error is kept as parts and worded only when read: Drain retries an absent chip every second, and
+        // composing the message on each retry would allocate on the loop.
+        private const int ErrorNone = 0;
+        private const int ErrorText = 1;
+        private const int ErrorNoAnswer = 2;
+        private const int ErrorDeviceId = 3;
+        private const int ErrorRateReadBack = 4;
+        private const int ErrorRegisterReadBack = 5;
+        private readonly byte[] _errorBytes = new byte[4];
+        private int _error;
+        private string _errorText;
+        private BusStatus _errorBus;
 
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
         public Adxl345(IRegisterBus bus, IClock clock, Adxl345Settings settings)
@@ -159,7 +171,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public DriverHealth Health => _health;
 
         /// <summary>Why the last <see cref="Start"/> failed (empty after a success).</summary>
-        public string LastStartError => _lastStartError;
+        public string LastStartError => DescribeStartError();
 
         /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="Count"/> - 1.</summary>
         public int[] X => _x;
@@ -230,12 +242,14 @@ namespace WearableFirmware.Drivers.Adxl345
             _count = 0;
             if (!ReadRegisters(Register.DEVID, 1))
             {
-                return FailStart("no answer at the ADXL345 address (DEVID read failed: " + BusStatusName(_health.LastError) + ")");
+                _errorBus = _health.LastError;
+                return FailStart(ErrorNoAnswer);
             }
 
             if (_read[0] != ExpectedDeviceId)
             {
-                return FailStart("DEVID read 0x" + Hex(_read[0]) + ", expected 0xE5: not an ADXL345");
+                _errorBytes[0] = _read[0];
+                return FailStart(ErrorDeviceId);
             }
 
             // Standby and interrupts off while configuring, as the datasheet recommends.
@@ -274,19 +288,14 @@ namespace WearableFirmware.Drivers.Adxl345
 
             if (!VerifyConfiguration(true))
             {
-                if (_lastStartError.Length == 0)
-                {
-                    _lastStartError = "read-back of the configuration failed";
-                }
-
-                return FailStart(_lastStartError);
+                return FailStart(_error);
             }
 
             _timeline.Restart(measureStartUs * 1000, _periodNs);
             _unreadEntries = 0;
             _lastConfigCheckUs = _clock.NowMicroseconds;
             _lastNewSampleUs = measureStartUs;
-            _lastStartError = string.Empty;
+            _error = ErrorNone;
             _restartedSinceDelivery = SamplesDelivered > 0;
             _started = true;
             _cleanDrains = 0;
@@ -482,14 +491,14 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             if (!ReadRegisters(Register.BW_RATE, 4))
             {
-                _lastStartError = "read-back of BW_RATE..INT_MAP failed";
+                SetError("read-back of BW_RATE..INT_MAP failed");
                 return false;
             }
 
             if (_read[0] != _bwRate || _read[1] != _powerControl || _read[2] != _interruptEnable || _read[3] != _interruptMap)
             {
-                _lastStartError = "BW_RATE..INT_MAP read back 0x" + Hex(_read[0]) + " 0x" + Hex(_read[1]) + " 0x"
-                    + Hex(_read[2]) + " 0x" + Hex(_read[3]);
+                Array.Copy(_read, _errorBytes, 4);
+                _error = ErrorRateReadBack;
                 return false;
             }
 
@@ -500,7 +509,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
             if (!ReadRegisters(Register.THRESH_TAP, TapBlockLength))
             {
-                _lastStartError = "read-back of THRESH_TAP..TAP_AXES failed";
+                SetError("read-back of THRESH_TAP..TAP_AXES failed");
                 return false;
             }
 
@@ -508,21 +517,23 @@ namespace WearableFirmware.Drivers.Adxl345
             {
                 if (_read[i] != _expectedTapBlock[i])
                 {
-                    _lastStartError = "register 0x" + Hex((byte)((int)Register.THRESH_TAP + i)) + " read back 0x"
-                        + Hex(_read[i]) + ", wrote 0x" + Hex(_expectedTapBlock[i]);
+                    _errorBytes[0] = (byte)((int)Register.THRESH_TAP + i);
+                    _errorBytes[1] = _read[i];
+                    _errorBytes[2] = _expectedTapBlock[i];
+                    _error = ErrorRegisterReadBack;
                     return false;
                 }
             }
 
             if (!ReadRegisters(Register.DATA_FORMAT, 1) || _read[0] != _dataFormat)
             {
-                _lastStartError = "DATA_FORMAT did not read back";
+                SetError("DATA_FORMAT did not read back");
                 return false;
             }
 
             if (!ReadRegisters(Register.FIFO_CTL, 1) || _read[0] != _fifoControl)
             {
-                _lastStartError = "FIFO_CTL did not read back";
+                SetError("FIFO_CTL did not read back");
                 return false;
             }
 
@@ -531,7 +542,21 @@ namespace WearableFirmware.Drivers.Adxl345
 
         private bool FailStart(string reason)
         {
-            _lastStartError = reason;
+            SetError(reason);
+            return FailStart(ErrorText);
+        }
+
+        private bool FailStart(int error)
+        {
+            if (error == ErrorNone)
+            {
+                SetError("read-back of the configuration failed");
+            }
+            else
+            {
+                _error = error;
+            }
+
             _started = false;
             _health.State = HealthState.Failed;
             return false;
@@ -577,6 +602,32 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             return false;
+        }
+
+        private void SetError(string text)
+        {
+            _error = ErrorText;
+            _errorText = text;
+        }
+
+        private string DescribeStartError()
+        {
+            byte[] b = _errorBytes;
+            switch (_error)
+            {
+                case ErrorText:
+                    return _errorText;
+                case ErrorNoAnswer:
+                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusName(_errorBus) + ")";
+                case ErrorDeviceId:
+                    return "DEVID read 0x" + Hex(b[0]) + ", expected 0xE5: not an ADXL345";
+                case ErrorRateReadBack:
+                    return "BW_RATE..INT_MAP read back 0x" + Hex(b[0]) + " 0x" + Hex(b[1]) + " 0x" + Hex(b[2]) + " 0x" + Hex(b[3]);
+                case ErrorRegisterReadBack:
+                    return "register 0x" + Hex(b[0]) + " read back 0x" + Hex(b[1]) + ", wrote 0x" + Hex(b[2]);
+                default:
+                    return string.Empty;
+            }
         }
 
         private static string Hex(byte value)

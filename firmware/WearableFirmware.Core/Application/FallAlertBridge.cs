@@ -1,3 +1,4 @@
+using System;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Motion;
@@ -89,7 +90,6 @@ namespace WearableFirmware.Application
             if (stored <= 0)
             {
                 StoreFailures++;
-                return;
             }
 
             if (alert.Outcome == AlertOutcome.Confirmed)
@@ -97,8 +97,13 @@ namespace WearableFirmware.Application
                 return; // owed to the phone until it acknowledges
             }
 
-            // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert.
-            _store.MarkDelivered(stored);
+            // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert,
+            // even when its own record could not be written (else a restart would send the alert again).
+            if (stored > 0)
+            {
+                _store.MarkDelivered(stored);
+            }
+
             if (alert.Outcome == AlertOutcome.Acknowledged)
             {
                 int confirmed = FindStoredAlert(alert.Sequence, AlertOutcome.Confirmed, true);
@@ -111,12 +116,13 @@ namespace WearableFirmware.Application
 
         /// <summary>
         /// At boot: every confirmed alert the store holds that no phone acknowledged goes back to the state machine
-        /// (delivered when a phone connects), and new alerts are numbered after the highest id stored.
+        /// (delivered when a phone connects), and new alerts are numbered after the latest id stored (ids wrap, so
+        /// the latest in serial-number order, not the largest).
         /// </summary>
         public int RestorePending()
         {
             int restored = 0;
-            int highest = 0;
+            int latest = 0;
             for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, false); seq > 0;
                 seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, false))
             {
@@ -127,10 +133,23 @@ namespace WearableFirmware.Application
 
                 byte[] p = _record.Payload;
                 int id = p[2] | (p[3] << 8);
-                highest = id > highest ? id : highest;
-                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed || _restoredCount == RestoreCapacity)
+                if (latest == 0 || FallAlertStateMachine.IsLaterSequence(id, latest))
+                {
+                    latest = id;
+                }
+
+                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed)
                 {
                     continue;
+                }
+
+                if (_restoredCount == RestoreCapacity)
+                {
+                    // Oldest first, like the queue: it drops the oldest for the newest, so the table does too.
+                    Array.Copy(_restoredIds, 1, _restoredIds, 0, RestoreCapacity - 1);
+                    Array.Copy(_restoredTimes, 1, _restoredTimes, 0, RestoreCapacity - 1);
+                    Array.Copy(_restoredCalendar, 1, _restoredCalendar, 0, RestoreCapacity - 1);
+                    _restoredCount--;
                 }
 
                 _restored.Sequence = id;
@@ -153,7 +172,7 @@ namespace WearableFirmware.Application
                 restored++;
             }
 
-            _alerts.ContinueNumberingAfter(highest);
+            _alerts.ContinueNumberingAfter(latest);
             return restored;
         }
 
@@ -173,9 +192,22 @@ namespace WearableFirmware.Application
             }
             else if (_alerts != null)
             {
+                if (_alerts.State == AlertState.CancelWindow && _alerts.Current.Sequence == eventId)
+                {
+                    // Still in its cancel window: the phone cancels it as the wearer's button would.
+                    _alerts.OnCancel(_now.NowMicroseconds, CancelSource.Phone);
+                    return;
+                }
+
                 // A caregiver withdrew the alert from the phone: it has been handled, which is an acknowledgement.
                 _alerts.OnAcknowledged(_now.NowMicroseconds, eventId);
             }
+        }
+
+        public bool IsAwaitingAcknowledge(int eventId)
+        {
+            FallAlertEvent owed = _alerts == null ? null : _alerts.OldestPending;
+            return owed != null && owed.Sequence == eventId;
         }
 
         public void OnTestAlarm()
@@ -203,9 +235,20 @@ namespace WearableFirmware.Application
                 // The local alarm sounds: let a connected phone show "pending" at once.
                 Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
             }
-            else if (current.Outcome == AlertOutcome.Cancelled)
+            else
             {
-                Report(current, FallEventKind.Cancelled);
+                if (current.Outcome == AlertOutcome.Cancelled)
+                {
+                    Report(current, FallEventKind.Cancelled);
+                }
+
+                // The window closed over an alert still owed to the phone (cancelled, or confirmed and queued behind
+                // it): show that one again, or the phone would read Idle/Pending and its acknowledgement be refused.
+                FallAlertEvent owed = _alerts.OldestPending;
+                if (owed != null && _service.ActiveEventId != owed.Sequence)
+                {
+                    _service.ShowUnacknowledged(owed.Sequence);
+                }
             }
 
             _lastState = state;
@@ -267,6 +310,7 @@ namespace WearableFirmware.Application
             if (_testAlarmEnd >= 0)
             {
                 _testAlarmEnd = -1;
+                _service.EndTestAlarm();
                 if (_alerts == null || _alerts.State == AlertState.Idle)
                 {
                     _alarm.Stop();

@@ -56,9 +56,9 @@ namespace WearableFirmware.Application
                 true);
         }
 
-        public void SendRacpResponse(byte[] value, int length)
+        public bool SendRacpResponse(byte[] value, int length)
         {
-            _service.SendRacpResponse(value, length);
+            return _service.SendRacpResponse(value, length);
         }
 
         /// <summary>The phone confirmed an indication on the Pulse Oximeter service.</summary>

@@ -16,9 +16,18 @@ namespace WearableFirmware.Application
         private const DrainFlags StreamBroken = DrainFlags.SamplesLost | DrainFlags.Reinitialised | DrainFlags.PowerOnReset | DrainFlags.ConfigurationLost
             | DrainFlags.LedCurrentsChanged;
 
+        /// <summary>
+        /// No sample for this long ends the readings: the sensor stopped (gone from the bus, recovering) and what the
+        /// pipeline holds would otherwise be published as a current measurement. At 100 sps a tick brings about 4.
+        /// </summary>
+        public const long StaleAfterMicroseconds = 1000000;
+
         private readonly Max30102 _sensor;
         private readonly VitalsProcessor _vitals;
         private readonly MotionProcessing _motion;
+        private bool _running;
+        private bool _stale;
+        private long _lastSampleMicroseconds;
 
         public VitalsProcessing(Max30102 sensor, VitalsProcessor vitals, MotionProcessing motion)
         {
@@ -29,6 +38,9 @@ namespace WearableFirmware.Application
 
         /// <summary>Times the pipeline restarted because the sample stream had a gap or the LED currents changed.</summary>
         public int Restarts { get; private set; }
+
+        /// <summary>Times the readings were dropped because no sample came for <see cref="StaleAfterMicroseconds"/>.</summary>
+        public int StaleResets { get; private set; }
 
         public void Run(long nowMicroseconds)
         {
@@ -42,6 +54,19 @@ namespace WearableFirmware.Application
             _vitals.Motion = _motion != null && _motion.Moving;
             _vitals.AmbientLightOverflow = (flags & DrainFlags.AmbientLightOverflow) != 0;
             int count = _sensor.SampleCount;
+            if (count > 0 || !_running)
+            {
+                _running = true;
+                _stale = false;
+                _lastSampleMicroseconds = nowMicroseconds;
+            }
+            else if (!_stale && nowMicroseconds - _lastSampleMicroseconds >= StaleAfterMicroseconds)
+            {
+                _stale = true;
+                _vitals.Reset();
+                StaleResets++;
+            }
+
             int[] red = _sensor.Red;
             int[] ir = _sensor.Ir;
             for (int i = 0; i < count; i++)

@@ -40,7 +40,7 @@ namespace WearableFirmware.Ble
         /// <summary>A phone acknowledged the alarm; help is on the way.</summary>
         Acknowledged = 3,
 
-        /// <summary>A test alarm runs; it ends with Cancel.</summary>
+        /// <summary>A test alarm runs; it ends with Cancel (id 0) or when the device stops it after a few seconds.</summary>
         Test = 4,
     }
 
@@ -52,5 +52,11 @@ namespace WearableFirmware.Ble
         void OnCancelled(int eventId);
 
         void OnTestAlarm();
+
+        /// <summary>
+        /// True when alert <paramref name="eventId"/> was raised and still awaits the phone's acknowledgement, though
+        /// Alert State may show a later fall (whose cancel window is open).
+        /// </summary>
+        bool IsAwaitingAcknowledge(int eventId);
     }
 }

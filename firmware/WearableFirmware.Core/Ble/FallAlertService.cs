@@ -7,7 +7,10 @@ namespace WearableFirmware.Ble
     /// flags uint8 (bit0 time is calendar time, else seconds since boot), time uint32 s, impact SFLOAT in g,
     /// posture uint8 (<see cref="FallPosture"/>), heart rate SFLOAT bpm, SpO2 SFLOAT % (NaN when unknown).</item>
     /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
-    /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm.
+    /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm
+    /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it). Acknowledge
+    /// needs state Alarm (or an earlier alert still awaiting it while a later fall is pending); Cancel of a Pending
+    /// alert cancels it as the wearer would.
     /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
     /// operation not valid in the current state 0x82.</item>
     /// </list>
@@ -133,7 +136,8 @@ namespace WearableFirmware.Ble
                     return AttErrorCode.InvalidAttributeValueLength;
                 }
 
-                if (State != FallAlertState.Idle)
+                // An acknowledged alert is handled; only a pending or unanswered one keeps the buzzer for itself.
+                if (State != FallAlertState.Idle && State != FallAlertState.Acknowledged)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }
@@ -158,6 +162,13 @@ namespace WearableFirmware.Ble
             }
 
             int eventId = ByteWriter.ReadUInt16(data, offset + 1);
+            if (op == OpAcknowledge && eventId != 0 && eventId != ActiveEventId && Listener != null && Listener.IsAwaitingAcknowledge(eventId))
+            {
+                // An earlier alarm answered while Alert State shows a later fall: the state stays on that fall.
+                Listener.OnAcknowledged(eventId);
+                return AttErrorCode.Success;
+            }
+
             if (op == OpCancel && State == FallAlertState.Test && eventId == 0)
             {
                 SetState(FallAlertState.Idle, 0, true);
@@ -176,7 +187,8 @@ namespace WearableFirmware.Ble
 
             if (op == OpAcknowledge)
             {
-                if (State == FallAlertState.Acknowledged)
+                // Only a raised alarm is acknowledged: while Pending the wearer can still cancel it.
+                if (State != FallAlertState.Alarm)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }
@@ -200,8 +212,31 @@ namespace WearableFirmware.Ble
             return AttErrorCode.Success;
         }
 
+        /// <summary>
+        /// Shows an alert that was raised earlier and still awaits its acknowledgement (state Alarm, no new Fall Event),
+        /// after a later fall that opened over it was cancelled or queued behind it.
+        /// </summary>
+        public void ShowUnacknowledged(int eventId)
+        {
+            if (State != FallAlertState.Alarm || ActiveEventId != eventId)
+            {
+                SetState(FallAlertState.Alarm, eventId, true);
+            }
+        }
+
+        /// <summary>The device ended the test alarm by itself (it sounds for a fixed time): back to Idle.</summary>
+        public void EndTestAlarm()
+        {
+            if (State == FallAlertState.Test)
+            {
+                SetState(FallAlertState.Idle, 0, true);
+            }
+        }
+
         private void SetState(FallAlertState state, int eventId, bool notify)
         {
+            // A resent or retried event leaves the state as it is: subscribers hear of changes only.
+            notify = notify && (state != State || eventId != ActiveEventId);
             State = state;
             ActiveEventId = eventId;
             _state[0] = (byte)state;

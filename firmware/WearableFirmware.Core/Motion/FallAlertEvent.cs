@@ -23,12 +23,15 @@ namespace WearableFirmware.Motion
         Acknowledged = 3,
     }
 
-    /// <summary>How the wearer cancelled an alarm.</summary>
+    /// <summary>How an alarm was cancelled during its cancel window.</summary>
     public enum CancelSource
     {
         None = 0,
         Button = 1,
         DoubleTap = 2,
+
+        /// <summary>A phone wrote Cancel for the alert while its cancel window was open.</summary>
+        Phone = 3,
     }
 
     /// <summary>
@@ -37,7 +40,7 @@ namespace WearableFirmware.Motion
     /// </summary>
     public sealed class FallAlertEvent
     {
-        /// <summary>Increases by one per alert since boot (1, 2, ...); the phone acknowledges by it.</summary>
+        /// <summary>Increases by one per alert (1 .. 65535, then 1 again), continued across restarts; the phone acknowledges by it.</summary>
         public int Sequence { get; set; }
 
         public AlertKind Kind { get; set; }

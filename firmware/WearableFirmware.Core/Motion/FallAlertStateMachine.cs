@@ -46,6 +46,9 @@ namespace WearableFirmware.Motion
     {
         private const long MicrosecondsPerSecond = 1000000;
 
+        /// <summary>Alert ids run 1..65535 and wrap to 1: the phone sees them as uint16, and 0 means the test alarm.</summary>
+        public const int MaxSequence = 0xFFFF;
+
         private readonly IAlarmOutput _alarm;
         private readonly IFallAlertLink _link;
         private readonly IFallEventSink _sink;
@@ -59,6 +62,7 @@ namespace WearableFirmware.Motion
         private long _windowEnd;
         private long _sentAt;
         private int _nextSequence = 1;
+        private bool _numberingContinued;
 
         private int _heartRateBpm;
         private int _spo2Percent;
@@ -208,13 +212,35 @@ namespace WearableFirmware.Motion
             ContinueNumberingAfter(alert.Sequence);
         }
 
-        /// <summary>At boot: numbers new alerts after the highest id used before the restart.</summary>
+        /// <summary>
+        /// At boot: numbers new alerts after the latest id used before the restart. Ids wrap, so "latest" is judged
+        /// in serial-number order (an id up to half the id space ahead counts as later).
+        /// </summary>
         public void ContinueNumberingAfter(int sequence)
         {
-            if (sequence >= _nextSequence)
+            if (sequence < 1 || sequence > MaxSequence)
             {
-                _nextSequence = sequence + 1;
+                return;
             }
+
+            if (!_numberingContinued || IsLaterSequence(sequence, _nextSequence) || sequence == _nextSequence)
+            {
+                _nextSequence = NextSequence(sequence);
+                _numberingContinued = true;
+            }
+        }
+
+        /// <summary>The id after <paramref name="sequence"/> (65535 is followed by 1).</summary>
+        public static int NextSequence(int sequence)
+        {
+            return sequence >= MaxSequence ? 1 : sequence + 1;
+        }
+
+        /// <summary>True when id <paramref name="a"/> was issued after id <paramref name="b"/> (serial-number order over 1..65535).</summary>
+        public static bool IsLaterSequence(int a, int b)
+        {
+            int distance = (a - b + MaxSequence) % MaxSequence;
+            return distance > 0 && distance <= MaxSequence / 2;
         }
 
         public void OnPhoneConnected(long nowMicroseconds)
@@ -253,7 +279,9 @@ namespace WearableFirmware.Motion
 
         private void Open(long now, AlertKind kind, float impactG, BodyPosture posture, long window)
         {
-            _current.Sequence = _nextSequence++;
+            _current.Sequence = _nextSequence;
+            _nextSequence = NextSequence(_nextSequence);
+            _numberingContinued = true;
             _current.Kind = kind;
             _current.Outcome = 0;
             _current.RaisedAtMicroseconds = now;

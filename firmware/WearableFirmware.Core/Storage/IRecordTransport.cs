@@ -11,7 +11,10 @@ namespace WearableFirmware.Storage
         /// <summary>Queues one stored spot-check record as an indication; false when it cannot (not connected, queue full).</summary>
         bool SendStoredRecord(StoredRecord record);
 
-        /// <summary>Queues a RACP indication; <paramref name="value"/> is reused afterwards, so copy it.</summary>
-        void SendRacpResponse(byte[] value, int length);
+        /// <summary>
+        /// Queues a RACP indication; <paramref name="value"/> is reused afterwards, so copy it. False when it cannot
+        /// (not connected, not subscribed, queue full): no confirmation will come for it.
+        /// </summary>
+        bool SendRacpResponse(byte[] value, int length);
     }
 }

@@ -423,7 +423,14 @@ namespace WearableFirmware.Storage
         {
             _state = StateAwaitingResponseConfirm;
             _responseConfirmed = false;
-            _transport.SendRacpResponse(_response, 4);
+            if (!_transport.SendRacpResponse(_response, 4))
+            {
+                // No confirmation will come for a response that was never queued: end the procedure so the client's
+                // next request is not refused for the rest of the connection (confirmed records stay delivered).
+                _state = StateIdle;
+                _abortRequested = false;
+                _abortUnsuccessfulPending = false;
+            }
         }
     }
 }

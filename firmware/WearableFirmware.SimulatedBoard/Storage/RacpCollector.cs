@@ -66,13 +66,15 @@ public sealed class RacpCollector : IRecordTransport
         return true;
     }
 
-    public void SendRacpResponse(byte[] value, int length)
+    public bool SendRacpResponse(byte[] value, int length)
     {
         if (Connected)
         {
             Responses.Add(value[..length]);
             _responseUnconfirmed = true;
         }
+
+        return Connected;
     }
 
     /// <summary>The request a collector writes to fetch what it has not got: all records, or ≥ last + 1 by sequence number.</summary>

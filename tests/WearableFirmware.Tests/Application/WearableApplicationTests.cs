@@ -48,6 +48,28 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void When_the_ppg_sensor_stops_delivering_samples_the_phone_gets_no_more_stale_readings()
+    {
+        var (board, phone) = BootWithPhone(new WearerScenario(seed: 3).Sit(60, heartRate: 64));
+        board.RunUntil(25);
+        Assert.True(board.App.VitalsPublisher.LastReading.HeartRateValid);
+
+        board.PpgBus.NackProbability = 1.0; // the MAX30102 is gone from the bus: not one sample more
+        board.RunUntil(30);
+        int sent = phone.Received.Count;
+        board.RunUntil(40);
+
+        // Ten seconds without a sample: no heart rate or SpO2 is a measurement any more.
+        Assert.False(board.App.VitalsPublisher.LastReading.HeartRateValid);
+        Assert.False(board.App.VitalsPublisher.LastReading.SpO2Valid);
+        var later = phone.Received.Skip(sent).ToList();
+        Assert.DoesNotContain(later, r => r.Handle == phone.Find("2a37").ValueHandle);
+        var plx = later.Where(r => r.Handle == phone.Find("2a5f").ValueHandle).Select(r => PhoneDecoders.DecodePlxContinuous(r.Value)).ToList();
+        Assert.NotEmpty(plx);
+        Assert.All(plx, p => Assert.True(double.IsNaN(p.Spo2) && double.IsNaN(p.PulseRate)));
+    }
+
+    [Fact]
     public void A_tick_of_the_whole_firmware_allocates_nothing()
     {
         var board = new SimulatedWearable(new WearerScenario(seed: 4).Sit(30).StandUp().Walk(60));

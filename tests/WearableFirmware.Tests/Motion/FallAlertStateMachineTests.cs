@@ -53,6 +53,34 @@ public class FallAlertStateMachineTests
     }
 
     [Fact]
+    public void Alert_ids_wrap_from_65535_to_1_because_the_phone_sees_them_as_uint16_and_0_is_the_test_alarm()
+    {
+        FallAlertStateMachine alerts = Create();
+        alerts.ContinueNumberingAfter(65534);
+
+        alerts.OnManualEmergency(Second);
+        Assert.True(alerts.OnAcknowledged(2 * Second, 65535));
+        alerts.OnManualEmergency(3 * Second);
+
+        Assert.Equal([65535, 1], _phone.Sent.Select(a => a.Sequence));
+        Assert.True(alerts.OnAcknowledged(4 * Second, 1)); // the id the phone reads back from the 16-bit field
+        Assert.Equal(0, alerts.PendingCount);
+    }
+
+    [Fact]
+    public void Numbering_continues_after_the_latest_id_across_the_wrap()
+    {
+        FallAlertStateMachine alerts = Create();
+        alerts.ContinueNumberingAfter(65535); // ids used before the restart: ..., 65534, 65535
+        alerts.ContinueNumberingAfter(2);     // ... then 1, 2 after the wrap: 2 is the latest
+        alerts.ContinueNumberingAfter(65534); // older than 2 in serial order: ignored
+
+        alerts.OnManualEmergency(Second);
+
+        Assert.Equal(3, Assert.Single(_phone.Sent).Sequence);
+    }
+
+    [Fact]
     public void Cancel_with_no_alarm_does_nothing()
     {
         FallAlertStateMachine alerts = Create();

@@ -215,6 +215,23 @@ public class RacpControlPointTests
     }
 
     [Fact]
+    public void A_response_the_transport_cannot_queue_does_not_block_the_control_point()
+    {
+        // The indication queue is full (or the client turned RACP indications off): the response is lost and no
+        // confirmation will ever come, so the control point must accept the client's next request.
+        var transport = new CountingTransport { RefuseResponses = true };
+        var racp = new RacpControlPoint(_rig.Store, transport);
+        Assert.Equal(RacpControlPoint.AttSuccess, racp.Write([0x04, 0x01], 0, 2, true, true));
+        racp.Poll();
+        Assert.False(racp.InProgress);
+
+        transport.RefuseResponses = false;
+        Assert.Equal(RacpControlPoint.AttSuccess, racp.Write([0x04, 0x01], 0, 2, true, true));
+        racp.Poll();
+        Assert.Equal(1, transport.Responses);
+    }
+
+    [Fact]
     public void A_record_damaged_since_start_up_is_skipped_not_sent()
     {
         _rig.Flash.FlipBit(0, 3 * RecordLayout.SlotSize + RecordLayout.TimeOffset, 0); // sequence 4

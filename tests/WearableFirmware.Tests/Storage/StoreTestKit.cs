@@ -59,6 +59,7 @@ internal sealed class CountingTransport : IRecordTransport
     public int Responses;
     public byte LastResponseCode;
     public bool Refuse;
+    public bool RefuseResponses;
 
     public bool SendStoredRecord(StoredRecord record)
     {
@@ -71,9 +72,15 @@ internal sealed class CountingTransport : IRecordTransport
         return true;
     }
 
-    public void SendRacpResponse(byte[] value, int length)
+    public bool SendRacpResponse(byte[] value, int length)
     {
+        if (RefuseResponses)
+        {
+            return false;
+        }
+
         Responses++;
         LastResponseCode = value[length - 1];
+        return true;
     }
 }

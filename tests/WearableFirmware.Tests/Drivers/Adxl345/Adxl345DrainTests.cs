@@ -297,4 +297,26 @@ public class Adxl345DrainTests
         Assert.True(driver.Health.SamplesLost > 0, "the loop must exercise the overflow path");
         Assert.Equal(0, allocated);
     }
+
+    [Fact]
+    public void Retrying_a_chip_gone_from_the_bus_allocates_nothing_and_still_reports_why()
+    {
+        var rig = new Adxl345Rig();
+        Assert.True(rig.Driver.Start());
+        rig.Bus.NackProbability = 1; // the chip is gone: Drain retries Start once a second, for as long as it takes
+        rig.Run(5);
+        Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5000; i++) // 200 s of 40 ms ticks: 200 failed restarts
+        {
+            rig.Clock.Advance(40_000);
+            rig.Driver.Drain();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Contains("no answer", rig.Driver.LastStartError);
+        Assert.Contains("address not acknowledged", rig.Driver.LastStartError);
+    }
 }
