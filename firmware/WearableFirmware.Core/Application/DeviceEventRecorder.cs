@@ -8,7 +8,7 @@ namespace WearableFirmware.Application
 {
     /// <summary>
     /// Once a second: stores the device events worth keeping for diagnosis when they happen — the calendar clock
-    /// being set, a sensor failing or recovering, the PPG sensor reporting a power-on reset (a brown-out on its
+    /// being set (every time), a sensor failing or recovering, the PPG sensor reporting a power-on reset (a brown-out on its
     /// supply). The boot event is stored by the application at start.
     /// </summary>
     public sealed class DeviceEventRecorder : ILoopTask
@@ -24,7 +24,7 @@ namespace WearableFirmware.Application
         private readonly Max30102 _ppg;
         private readonly DriverHealth _ppgHealth;
         private readonly DriverHealth _motionHealth;
-        private bool _clockWasSet;
+        private int _clockSets;
         private HealthState _ppgState;
         private HealthState _motionState;
         private int _ppgPowerOnResets;
@@ -36,7 +36,7 @@ namespace WearableFirmware.Application
             _ppg = ppg;
             _ppgHealth = ppg.Health;
             _motionHealth = motionHealth;
-            _clockWasSet = wallClock.IsSet;
+            _clockSets = wallClock.SetCount;
             _ppgState = _ppgHealth.State;
             _motionState = motionHealth.State;
             _ppgPowerOnResets = ppg.PowerOnResets;
@@ -44,12 +44,12 @@ namespace WearableFirmware.Application
 
         public void Run(long nowMicroseconds)
         {
-            if (_wallClock.IsSet && !_clockWasSet)
+            if (_wallClock.SetCount != _clockSets)
             {
+                // Every set is kept (first set, daylight saving, travel): records in between carry the old time base.
+                _clockSets = _wallClock.SetCount;
                 _store.AppendDeviceEvent(DeviceEventCode.ClockSet, (int)_wallClock.UnixSeconds);
             }
-
-            _clockWasSet = _wallClock.IsSet;
             if (_ppg.PowerOnResets != _ppgPowerOnResets)
             {
                 _ppgPowerOnResets = _ppg.PowerOnResets;

@@ -34,7 +34,10 @@ namespace WearableFirmware.Ble
         public const int SupportedFeatures = FeatureMeasurementStatus | FeatureDeviceSensorStatus | FeatureSpotCheckStorage
             | FeatureSpotCheckTimestamp | FeaturePulseAmplitudeIndex | FeatureMultipleBonds;
 
-        /// <summary>Largest RACP write accepted: op code, operator, filter type and two 16-bit operands.</summary>
+        /// <summary>
+        /// Largest RACP write the service passes on (op code, operator, filter type and operands, with room to spare):
+        /// longer writes get Invalid Attribute Value Length; the procedure itself answers a malformed shorter one.
+        /// </summary>
         public const int RacpMaxLength = 17;
 
         private const int ContinuousLength = 1 + 4 + 2 + 3 + 2;

@@ -17,6 +17,9 @@ namespace WearableFirmware.Time
             _clock = clock;
         }
 
+        /// <summary>Times the calendar time was set since boot (each set is a device event worth recording).</summary>
+        public int SetCount { get; private set; }
+
         /// <summary>True once the time has been set since boot.</summary>
         public bool IsSet { get; private set; }
 
@@ -39,6 +42,7 @@ namespace WearableFirmware.Time
             _offsetMicroseconds = unixSeconds * 1000000 - _clock.NowMicroseconds;
             bool wasSet = IsSet;
             IsSet = true;
+            SetCount++;
             return wasSet ? unixSeconds - before : 0;
         }
     }

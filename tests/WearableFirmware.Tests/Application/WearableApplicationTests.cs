@@ -218,6 +218,32 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void Every_clock_set_from_the_phone_is_stored_as_a_device_event()
+    {
+        var (board, phone) = BootWithPhone(new WearerScenario(seed: 8).Sit(30));
+        phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 9, 30, 0)));
+        board.RunUntil(10);
+        phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 10, 30, 10))); // a later correction
+        board.RunUntil(20);
+
+        var clockSets = new List<long>();
+        var record = new StoredRecord();
+        for (int seq = 1; seq <= 100; seq++)
+        {
+            if (board.App.Store.TryRead(seq, record) && record.Type == RecordType.DeviceEvent && record.Payload[0] == (byte)DeviceEventCode.ClockSet)
+            {
+                clockSets.Add(record.Time);
+            }
+        }
+
+        // Stored within a second of each set (the recorder runs once a second), stamped with the new time:
+        // 2026-11-24 09:30:00 UTC = 1 795 512 600 and 10:30:10 UTC = 1 795 516 210 Unix seconds.
+        Assert.Equal(2, clockSets.Count);
+        Assert.InRange(clockSets[0], 1_795_512_600, 1_795_512_611);
+        Assert.InRange(clockSets[1], 1_795_516_210, 1_795_516_221);
+    }
+
+    [Fact]
     public void A_phone_that_was_away_fetches_every_missed_spot_check_with_racp()
     {
         var settings = new ApplicationSettings { SpotCheckIntervalSeconds = 20 };
