@@ -88,7 +88,9 @@ namespace WearableFirmware.Application
                 _movementG += MovementSmoothing * (Math.Abs(_detector.Magnitude - 1f) - _movementG);
             }
 
-            if (_movementG > MotionThresholdG)
+            // Only fresh samples can show movement: an accelerometer that stopped delivering must not keep the
+            // PPG readings questionable for ever with its last level.
+            if (count > 0 && _movementG > MotionThresholdG)
             {
                 _lastMovementMicroseconds = nowMicroseconds;
             }

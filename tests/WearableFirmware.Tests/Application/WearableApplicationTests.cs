@@ -218,6 +218,21 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void An_accelerometer_that_dies_while_walking_does_not_hold_the_vitals_questionable()
+    {
+        var board = new SimulatedWearable(new WearerScenario(seed: 9).Sit(10).StandUp().Walk(50));
+        Assert.True(board.Boot());
+        board.RunUntil(30);
+        Assert.True(board.App.MotionProcessing.Moving);
+
+        board.MotionBus.StickFor(60_000_000); // the ADXL345 stops answering mid-walk
+        board.RunUntil(30 + MotionProcessing.MotionHangoverMicroseconds / 1e6 + 1);
+
+        Assert.False(board.App.MotionProcessing.Moving);
+        Assert.Equal(HealthState.Failed, board.App.Motion.Health.State);
+    }
+
+    [Fact]
     public void Every_clock_set_from_the_phone_is_stored_as_a_device_event()
     {
         var (board, phone) = BootWithPhone(new WearerScenario(seed: 8).Sit(30));
