@@ -24,6 +24,7 @@ namespace WearableFirmware.Application
         private readonly ApplicationSettings _settings;
         private readonly BatteryPublisher _batteryPublisher;
         private bool _started;
+        private int _connectedPhones;
 
         public WearableApplication(IClock clock, IRegisterBus ppgBus, IRegisterBus motionBus, IFlashStorage flash, IWatchdog watchdog,
             IAlarmOutput alarm, IButtonInput button, IBatterySensor battery, byte[] bluetoothAddress, ApplicationSettings settings)
@@ -155,6 +156,7 @@ namespace WearableFirmware.Application
         /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>
         public void OnPhoneConnected()
         {
+            _connectedPhones++;
             FallAlerts.IsConnected = true;
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
@@ -162,7 +164,9 @@ namespace WearableFirmware.Application
         /// <summary>The phone's link went down (call under <see cref="SyncRoot"/>).</summary>
         public void OnPhoneDisconnected()
         {
-            FallAlerts.IsConnected = false;
+            // A caregiver's second phone may still be connected: alerts keep going to it.
+            _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
+            FallAlerts.IsConnected = _connectedPhones > 0;
             Alerts.OnPhoneDisconnected();
             RecordAccess.OnDisconnected();
         }

@@ -233,6 +233,21 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void With_two_phones_one_leaving_does_not_stop_alerts_to_the_other()
+    {
+        WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
+        var (board, first) = BootWithPhone(scenario);
+        var second = new SimulatedPhone("second", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x92]);
+        second.StartHealthSession(new BleLink(board.Server, board.Clock, null));
+        first.Disconnect();
+
+        board.RunUntil(scenario.DurationSeconds);
+
+        var fallEvent = second.Find(FallEventUuid);
+        Assert.Contains(second.Received, r => r.Handle == fallEvent.ValueHandle && r.Value[2] == 2); // confirmed
+    }
+
+    [Fact]
     public void Every_clock_set_from_the_phone_is_stored_as_a_device_event()
     {
         var (board, phone) = BootWithPhone(new WearerScenario(seed: 8).Sit(30));
