@@ -32,7 +32,7 @@ namespace WearableFirmware.Application
             if (clock == null || ppgBus == null || motionBus == null || flash == null || watchdog == null || alarm == null
                 || button == null || battery == null || bluetoothAddress == null)
             {
-                throw new ArgumentNullException("a platform port is missing");
+                throw new ArgumentException("a platform port is missing (null)");
             }
 
             _clock = clock;
