@@ -10,6 +10,7 @@ namespace WearableFirmware.Vitals
     {
         private readonly float[] _intervals;
         private readonly float[] _scratch;
+        private readonly float[] _kept;
         private readonly float _tolerance;
         private readonly int _minimumAccepted;
         private readonly float _shortestMs;
@@ -29,6 +30,7 @@ namespace WearableFirmware.Vitals
         {
             _intervals = new float[capacity];
             _scratch = new float[capacity];
+            _kept = new float[capacity];
             _tolerance = tolerance;
             _minimumAccepted = minimumAccepted;
             _shortestMs = 60000f / maximumBpm;
@@ -113,6 +115,78 @@ namespace WearableFirmware.Vitals
             float d = intervalMs - _medianIntervalMs;
             float limit = _tolerance * _medianIntervalMs;
             return d <= limit && d >= -limit;
+        }
+
+        /// <summary>
+        /// True when the ring holds at least <paramref name="n"/> intervals and the latest n all lie within
+        /// <see cref="EarlyTolerance"/> of their mean (for two, the test the early estimate applies).
+        /// </summary>
+        public bool LatestAgree(int n)
+        {
+            if (!(EarlyTolerance > 0) || n < 2 || _count < n)
+            {
+                return false;
+            }
+
+            float mean = LatestMeanMs(n);
+            float limit = EarlyTolerance * mean;
+            for (int k = 1; k <= n; k++)
+            {
+                float d = Latest(k) - mean;
+                if (d > limit || d < -limit)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Mean of the latest <paramref name="n"/> intervals (ms); 0 when the ring holds fewer.</summary>
+        public float LatestMeanMs(int n)
+        {
+            if (n < 1 || _count < n)
+            {
+                return 0;
+            }
+
+            float sum = 0;
+            for (int k = 1; k <= n; k++)
+            {
+                sum += Latest(k);
+            }
+
+            return sum / n;
+        }
+
+        /// <summary>
+        /// Forgets all but the latest <paramref name="n"/> intervals, so the rate restarts from them. For when older
+        /// intervals (split or missed beats while the filters settle or the wearer moves) hold the ring below a majority.
+        /// </summary>
+        public void RestartFromLatest(int n)
+        {
+            if (n < 1 || _count < n)
+            {
+                return;
+            }
+
+            // Copied out oldest first before the ring is cleared (AddInterval uses _scratch).
+            for (int k = n; k >= 1; k--)
+            {
+                _kept[n - k] = Latest(k);
+            }
+
+            Reset();
+            for (int i = 0; i < n; i++)
+            {
+                AddInterval(_kept[i]);
+            }
+        }
+
+        /// <summary>The k-th latest interval (k = 1 is the newest).</summary>
+        private float Latest(int k)
+        {
+            return _intervals[(_next + _intervals.Length - k) % _intervals.Length];
         }
 
         private bool IsEarlyValid()

@@ -55,6 +55,13 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public int StartupCheckIntervals = 6;
 
+        /// <summary>
+        /// Recovery: once a rate has been reported, when the ring has lost its majority (motion), this many latest
+        /// intervals agreeing within <see cref="EarlyIntervalTolerance"/>, with the pulse repeating at their interval,
+        /// restart it; 0 turns it off.
+        /// </summary>
+        public int RecoveryIntervals = 3;
+
         public float StartupMinimumCorrelation = 0.5f;
 
         /// <summary>Shortest span compared by the start-up check (s); a span of one short interval can match by chance.</summary>
@@ -121,6 +128,11 @@ namespace WearableFirmware.Vitals
             if (HeartRateIntervals < 3 || MinimumHeartRateIntervals < 1 || MinimumHeartRateIntervals > HeartRateIntervals)
             {
                 throw new ArgumentOutOfRangeException("MinimumHeartRateIntervals", "need 1 <= minimum <= intervals kept, and at least 3 kept");
+            }
+
+            if (RecoveryIntervals != 0 && (RecoveryIntervals < 2 || RecoveryIntervals > HeartRateIntervals))
+            {
+                throw new ArgumentOutOfRangeException("RecoveryIntervals", "must be 0 (off) or 2 up to the intervals kept");
             }
 
             if (SpO2Beats < 1 || MinimumSpO2Beats < 1 || MinimumSpO2Beats > SpO2Beats)

@@ -12,7 +12,8 @@ namespace WearableFirmware.Vitals
     /// settle for 0.5 s; a beat is confirmed one refractory period after its systolic peak (the larger of 250 ms and
     /// 55 % of the median interval: 0.55 s at 60 bpm). Time to first reading: heart rate after 3 beats (2 intervals
     /// within 10 %, the pulse periodic at their interval), 3.5 s at 60 bpm and 2.5 s at 120 bpm from the start;
-    /// SpO2 after 4 agreeing clean beat ratios, 5.8 s and 3.0 s. Output latency: a heart-rate step shows in full once the new rate holds the majority of the
+    /// SpO2 after 4 agreeing clean beat ratios, 5.8 s and 3.0 s. Split or missed beats while settling delay the first
+    /// heart rate only until two clean intervals agree (the ring restarts from them). Output latency: a heart-rate step shows in full once the new rate holds the majority of the
     /// 8-interval ring (60→90 bpm: 4.3 s, 90→60 bpm: 5.7 s), an SpO2 step once the new ratio holds the majority of
     /// the 8-beat ring (97→85 % at 75 bpm: 4.1 s); losing contact invalidates every value within 0.1 s. The loop's
     /// once-a-second publication adds up to 1 s to all of these.
@@ -50,6 +51,7 @@ namespace WearableFirmware.Vitals
         private long _contactSinceSample;
         private long _detectorStartSample = -1;
         private bool _periodic;
+        private bool _rateEstablished;
 
         public VitalsProcessor(VitalsConfiguration configuration)
         {
@@ -176,6 +178,7 @@ namespace WearableFirmware.Vitals
                 // No pulse for too long: old intervals no longer describe the present.
                 _heartRate.Reset();
                 _periodic = false;
+                _rateEstablished = false;
                 _spo2.Reset();
                 _hasPreviousBeat = false;
                 _hasPerfusion = false;
@@ -249,6 +252,7 @@ namespace WearableFirmware.Vitals
                 float intervalMs = ((beatSample - _previousBeatSample) + (fraction - _previousBeatFraction)) * _msPerSample;
                 bool accepted = _heartRate.AddInterval(intervalMs);
                 _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
+                EstablishRate();
                 if (accepted)
                 {
                     _rr.Add(intervalMs);
@@ -282,6 +286,29 @@ namespace WearableFirmware.Vitals
             _previousBeatFraction = fraction;
             _hasPreviousBeat = true;
             _window.Clear();
+        }
+
+        /// <summary>
+        /// Split and missed beats (settling filters, movement) can hold the ring below a majority for several beats
+        /// after the pulse is clean again. When the latest intervals agree within the early tolerance and the pulse
+        /// repeats itself at their interval, the ring restarts from them: at start-up from two (an early estimate),
+        /// once a rate has been reported from three (RecoveryIntervals), so an irregular rhythm, where three
+        /// agreeing intervals in a row are rare, stays erratic.
+        /// </summary>
+        private void EstablishRate()
+        {
+            int n = _rateEstablished ? _config.RecoveryIntervals : 2;
+            if (n > 0 && !HeartRateMeasured() && _heartRate.Count > n && _heartRate.LatestAgree(n)
+                && PeriodicAt(_heartRate.LatestMeanMs(n)))
+            {
+                _heartRate.RestartFromLatest(n);
+                _periodic = true;
+            }
+
+            if (HeartRateMeasured())
+            {
+                _rateEstablished = true;
+            }
         }
 
         /// <summary>
@@ -347,6 +374,7 @@ namespace WearableFirmware.Vitals
             _window.Reset();
             _history.Clear();
             _periodic = false;
+            _rateEstablished = false;
             _heartRate.Reset();
             _spo2.Reset();
             _hasPreviousBeat = false;

@@ -131,6 +131,54 @@ public class EstimatorTests
     }
 
     [Fact]
+    public void RingRestartsFromTheLatestAgreeingIntervals()
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        hr.EarlyTolerance = 0.1f;
+        foreach (float ms in new[] { 500f, 290f, 1010f, 600f, 810f, 790f })
+        {
+            hr.AddInterval(ms);
+        }
+
+        // Median 705: 600, 790 and 810 lie within ±25 %, 3 of 6: no majority.
+        Assert.False(hr.IsValid);
+        Assert.True(hr.LatestAgree(2));  // 810 and 790: each 1.25 % from their mean 800
+        Assert.False(hr.LatestAgree(3)); // 600 is 10.3 % below the mean 733.3 of 600, 810, 790
+        Assert.Equal(800f, hr.LatestMeanMs(2), 3);
+        Assert.Equal(2200f / 3f, hr.LatestMeanMs(3), 2);
+
+        hr.RestartFromLatest(2);
+        Assert.Equal(2, hr.Count);
+        Assert.True(hr.IsValid);
+        Assert.True(hr.IsEarly);
+        Assert.Equal(75f, hr.HeartRateBpm, 3);
+
+        // After wrapping the ring (10 intervals into 8) the latest three are still the last three added.
+        var wrapped = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        wrapped.EarlyTolerance = 0.1f;
+        foreach (float ms in new[] { 400f, 1200f, 500f, 1300f, 450f, 1250f, 600f, 700f, 720f, 680f })
+        {
+            wrapped.AddInterval(ms);
+        }
+
+        Assert.True(wrapped.LatestAgree(3)); // 700, 720, 680: within 2.9 % of 700
+        wrapped.RestartFromLatest(3);
+        Assert.Equal(3, wrapped.Count);
+        Assert.True(wrapped.IsValid);
+        Assert.False(wrapped.IsEarly);
+        Assert.Equal(60000f / 700f, wrapped.HeartRateBpm, 3);
+
+        // Never with fewer intervals than asked for, nor with the early tolerance off.
+        var few = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        few.EarlyTolerance = 0.1f;
+        few.AddInterval(800);
+        Assert.False(few.LatestAgree(2));
+        few.EarlyTolerance = 0;
+        few.AddInterval(800);
+        Assert.False(few.LatestAgree(2));
+    }
+
+    [Fact]
     public void HeartRateFollowsAStepOnceTheNewRateHoldsTheMajority()
     {
         var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);

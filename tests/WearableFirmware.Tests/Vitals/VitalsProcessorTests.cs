@@ -152,6 +152,102 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.InRange(firstSpO2, firstHr, spo2Bound);
     }
 
+    /// <summary>
+    /// Feeds the processor 100 sps straight (no chip model) of pulses with systolic peaks at the given times, each
+    /// <see cref="SyntheticPpgSignal.PulseShape"/> one period long, until <paramref name="done"/> (given the sample's
+    /// time) says so or <paramref name="seconds"/> have passed.
+    /// </summary>
+    private static void FeedPulses(VitalsProcessor vitals, List<double> peaks, double period, double seconds, Func<double, bool> done)
+    {
+        for (int i = 0; i < seconds * 100; i++)
+        {
+            double t = i / 100.0;
+            double pulse = 0;
+            foreach (double peak in peaks)
+            {
+                pulse += SyntheticPpgSignal.PulseShape((t - peak) / period + SyntheticPpgSignal.SystolicPeakPhase);
+            }
+
+            // Blood absorbs: counts fall with the pulse (2 % of a 100,000-count IR level, 1 % of red).
+            vitals.AddSample((int)(60000 - 600 * pulse), (int)(100000 - 2000 * pulse));
+            if (done(t))
+            {
+                return;
+            }
+        }
+    }
+
+    [Fact]
+    public void SplitAndMissedBeatsAtStartUpDoNotHoldBackTheFirstReading()
+    {
+        // 75 bpm (0.8 s) while a finger settles on the sensor: a stray pulse at 1.42 s and no pulse at 2.52 s. The
+        // detector reports 0.96, 1.46, 1.75, 2.76 (the band-pass ringing where the pulse is missing), 3.35, 4.16,
+        // 4.96 s...: intervals 0.50, 0.29, 1.01, 0.60, then clean 0.8 s. The ring gets its majority only from the
+        // fourth clean interval (5.76 s beat, confirmed 6.2 s). Once the latest two agree and the pulse repeats at
+        // them, the ring restarts from those two: a reading once the 4.96 s beat is confirmed (+0.44 s).
+        const double period = 0.8;
+        var peaks = new List<double> { 0.12, 0.92, 1.42, 1.72 };
+        for (double peak = 3.32; peak < 20; peak += period)
+        {
+            peaks.Add(peak);
+        }
+
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        double firstHr = double.NaN;
+        FeedPulses(vitals, peaks, period, 20, t =>
+        {
+            firstHr = t;
+            return vitals.Reading.HeartRateValid;
+        });
+
+        output.WriteLine("first HR at " + firstHr + " s: " + vitals.Reading.HeartRateBpm + " bpm");
+        Assert.InRange(firstHr, 4.96, 4.96 + 0.55 * period + 0.05);
+        Assert.InRange(vitals.Reading.HeartRateBpm, 74, 76);
+    }
+
+    [Fact]
+    public void AfterMovementThreeAgreeingIntervalsRestoreTheRate()
+    {
+        // 75 bpm, then five irregular pulses (movement) leave the 8-interval ring without a majority; the pulse is
+        // clean again from 16.16 s (interval 1.3 s, then 0.8 s). Three agreeing intervals are complete with the
+        // 18.56 s beat (confirmed one refractory period later: 55 % of the disturbed ring's median, about 1 s) and
+        // restart the ring: 75 bpm. Without the restart the ring regains a majority only one beat later, and with two
+        // of the movement's intervals in it (about 79 bpm).
+        const double period = 0.8;
+        var peaks = new List<double>();
+        for (double peak = 0.12; peak < 30; peak += period)
+        {
+            if (peak < 10 || peak > 15.5)
+            {
+                peaks.Add(peak);
+            }
+        }
+
+        // Movement from 10 s: five irregular pulses, intervals 1.25, 0.55, 1.4, 0.6, 1.3 s.
+        peaks.AddRange(new[] { 10.97, 11.52, 12.92, 13.52, 14.82 });
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        double lost = double.NaN, back = double.NaN;
+        FeedPulses(vitals, peaks, period, 30, t =>
+        {
+            bool valid = vitals.Reading.HeartRateValid;
+            if (!valid && t > 5 && double.IsNaN(lost))
+            {
+                lost = t;
+            }
+            else if (valid && !double.IsNaN(lost))
+            {
+                back = t;
+            }
+
+            return !double.IsNaN(back);
+        });
+
+        output.WriteLine("lost at " + lost + " s, back at " + back + " s: " + vitals.Reading.HeartRateBpm + " bpm");
+        Assert.InRange(lost, 10, 16);
+        Assert.InRange(back, 18.56 + 0.44, 18.56 + 0.6 + 0.05);
+        Assert.InRange(vitals.Reading.HeartRateBpm, 74, 76);
+    }
+
     [Fact]
     public void HeartRateStepIsTrackedWithinFiveBeatsPlusConfirmation()
     {
@@ -433,6 +529,11 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
         Assert.Equal("SampleRateHz", e.ParamName);
         config = new VitalsConfiguration { MinimumSpO2Beats = 9 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
+        config = new VitalsConfiguration { RecoveryIntervals = 1 };
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
+        Assert.Equal("RecoveryIntervals", e.ParamName);
+        config = new VitalsConfiguration { RecoveryIntervals = 9 };
         Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
         config = new VitalsConfiguration { Calibration = new SpO2Calibration(50, 20, 0, "rising") };
         Assert.Throws<ArgumentException>(() => new VitalsProcessor(config));
