@@ -62,6 +62,9 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public float EarlyTolerance { get; set; }
 
+        /// <summary>Shortest time the early estimate's intervals must span together (ms; 0 = any).</summary>
+        public float EarlyMinimumSpanMs { get; set; }
+
         /// <summary>True when enough intervals agree and they are more than half of the ring, or (start-up) when the
         /// first intervals agree within <see cref="EarlyTolerance"/>.</summary>
         public bool IsValid
@@ -192,6 +195,17 @@ namespace WearableFirmware.Vitals
         private bool IsEarlyValid()
         {
             if (!(EarlyTolerance > 0) || _count < 2 || _count >= _minimumAccepted)
+            {
+                return false;
+            }
+
+            float span = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                span += _intervals[i];
+            }
+
+            if (span < EarlyMinimumSpanMs)
             {
                 return false;
             }

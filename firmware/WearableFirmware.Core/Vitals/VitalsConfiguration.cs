@@ -48,6 +48,14 @@ namespace WearableFirmware.Vitals
         public float EarlyIntervalTolerance = 0.1f;
 
         /// <summary>
+        /// Time the early estimate's intervals must span together (s). A beat split in two (a dicrotic wave or a
+        /// stray pulse while the filters settle) gives two agreeing half-period intervals: at 85 bpm 0.35 s each, a
+        /// reading of 170 bpm seen on a recorded start-up. Two true intervals span 1.2 s up to 100 bpm; faster, a
+        /// rate waits for a third interval (at most 0.6 s more).
+        /// </summary>
+        public float EarlyMinimumSpanSeconds = 1.2f;
+
+        /// <summary>
         /// Start-up check: until the ring holds this many intervals (too few to outvote beats split by a dicrotic notch
         /// or motion), a heart rate also needs the pulse to repeat itself at the median interval (correlation of the
         /// last <see cref="PeriodicityWindowSeconds"/> with the same span one interval earlier ≥
@@ -128,6 +136,11 @@ namespace WearableFirmware.Vitals
             if (HeartRateIntervals < 3 || MinimumHeartRateIntervals < 1 || MinimumHeartRateIntervals > HeartRateIntervals)
             {
                 throw new ArgumentOutOfRangeException("MinimumHeartRateIntervals", "need 1 <= minimum <= intervals kept, and at least 3 kept");
+            }
+
+            if (!(EarlyMinimumSpanSeconds >= 0))
+            {
+                throw new ArgumentOutOfRangeException("EarlyMinimumSpanSeconds", "must be 0 (any) or more");
             }
 
             if (RecoveryIntervals != 0 && (RecoveryIntervals < 2 || RecoveryIntervals > HeartRateIntervals))

@@ -67,6 +67,7 @@ namespace WearableFirmware.Vitals
             _heartRate = new HeartRateEstimator(configuration.HeartRateIntervals, configuration.IntervalTolerance,
                 configuration.MinimumHeartRateIntervals, configuration.MinimumHeartRateBpm, configuration.MaximumHeartRateBpm);
             _heartRate.EarlyTolerance = configuration.EarlyIntervalTolerance;
+            _heartRate.EarlyMinimumSpanMs = 1000f * configuration.EarlyMinimumSpanSeconds;
             _spo2 = new SpO2Estimator(configuration.SpO2Beats, configuration.MinimumSpO2Beats, configuration.Calibration);
             // Room for two of the longest intervals; a longer window (a missed beat or more) falls back to raw extremes.
             _window = new BeatWindow((int)(2 * 60f / configuration.MinimumHeartRateBpm * fs) + 1);

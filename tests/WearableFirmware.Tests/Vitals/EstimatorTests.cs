@@ -130,6 +130,20 @@ public class EstimatorTests
         Assert.False(apart.IsEarly);
     }
 
+    [Theory]
+    [InlineData(340f, 360f, false)] // a beat split in two: within 10 % but spanning 0.7 s
+    [InlineData(590f, 610f, true)]  // 100 bpm: exactly 1.2 s
+    public void EarlyHeartRateNeedsItsIntervalsToSpanTheMinimumTime(float first, float second, bool early)
+    {
+        var hr = new HeartRateEstimator(8, 0.25f, 3, 30, 240);
+        hr.EarlyTolerance = 0.1f;
+        hr.EarlyMinimumSpanMs = 1200;
+        hr.AddInterval(first);
+        hr.AddInterval(second);
+        Assert.Equal(early, hr.IsEarly);
+        Assert.Equal(early, hr.IsValid);
+    }
+
     [Fact]
     public void RingRestartsFromTheLatestAgreeingIntervals()
     {

@@ -535,6 +535,8 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.Equal("RecoveryIntervals", e.ParamName);
         config = new VitalsConfiguration { RecoveryIntervals = 9 };
         Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
+        config = new VitalsConfiguration { EarlyMinimumSpanSeconds = -1 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VitalsProcessor(config));
         config = new VitalsConfiguration { Calibration = new SpO2Calibration(50, 20, 0, "rising") };
         Assert.Throws<ArgumentException>(() => new VitalsProcessor(config));
     }
