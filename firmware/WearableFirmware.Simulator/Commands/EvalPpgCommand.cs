@@ -20,7 +20,9 @@ public sealed class EvalPpgCommand : ICommand
         MAX30102 chip model, which samples it at the configured rate; the driver drains the FIFO every 40 ms of
         simulated time into the vitals pipeline. Takes a reading once a second and reports per record and overall:
         heart-rate mean absolute error (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the
-        oximeters' pulse rate), the fraction of seconds with a valid heart rate, and SpO2 Arms on the oximetry data.
+        oximeters' pulse rate), the fraction of seconds with a valid heart rate, the time a valid heart rate was
+        more than 20 % off at any 40 ms tick (a split or missed beat's rate that a once-a-second reading can
+        miss), and SpO2 Arms on the oximetry data.
 
           --calibration <f>  SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve, which
                              does not apply to phone-camera channels)
@@ -54,7 +56,7 @@ public sealed class EvalPpgCommand : ICommand
             () => PpgRecording.LoadAll(dataDir, channel, m => Console.Error.WriteLine(m)));
         var scores = new List<(PpgRecording Rec, PpgScore Score)>();
         Console.WriteLine();
-        Console.WriteLine("record                      secs  HR MAE  valid%  valid% after 1st  1st HR (s)  SpO2 Arms  SpO2 n");
+        Console.WriteLine("record                      secs  HR MAE  valid%  valid% after 1st  1st HR (s)  wrong (s)  SpO2 Arms  SpO2 n");
         int done = 0;
         foreach (PpgRecording rec in recordings)
         {
@@ -63,7 +65,7 @@ public sealed class EvalPpgCommand : ICommand
             scores.Add((rec, score));
             done++;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rec.Name,-26} {score.Seconds,5}  {score.Mae,6:F2}  {100 * score.ValidFraction,6:F1}  {100 * score.ValidFractionAfterFirst,16:F1}  {score.TimeToFirstSeconds,10:F0}  {score.SpO2Arms,9:F2}  {score.SpO2Pairs.Count,6}   [{done}/{recordings.Count}]"));
+                $"{rec.Name,-26} {score.Seconds,5}  {score.Mae,6:F2}  {100 * score.ValidFraction,6:F1}  {100 * score.ValidFractionAfterFirst,16:F1}  {score.TimeToFirstSeconds,10:F0}  {score.WrongSeconds,9:F2}  {score.SpO2Arms,9:F2}  {score.SpO2Pairs.Count,6}   [{done}/{recordings.Count}]"));
             if (plots)
             {
                 PpgPlot.Save(result, score, Path.Combine(outDir, rec.Name.Replace('/', '_') + ".png"));
@@ -101,7 +103,7 @@ public sealed class EvalPpgCommand : ICommand
         var (mae, valid, validAfter, seconds) = PpgScore.Pool(part);
         double meanOfMaes = part.Where(s => !double.IsNaN(s.Mae)).Select(s => s.Mae).DefaultIfEmpty(double.NaN).Average();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label,-30} {part.Count,3} records, {seconds,6} s: HR MAE {mae:F2} bpm (mean of records {meanOfMaes:F2}), valid {100 * valid:F1} % ({100 * validAfter:F1} % after the first reading)"));
+            $"{label,-30} {part.Count,3} records, {seconds,6} s: HR MAE {mae:F2} bpm (mean of records {meanOfMaes:F2}), valid {100 * valid:F1} % ({100 * validAfter:F1} % after the first reading), more than 20 % off {part.Sum(s => s.WrongSeconds):F2} s"));
     }
 
     internal static string Describe(SpO2Calibration c) => string.Create(CultureInfo.InvariantCulture,

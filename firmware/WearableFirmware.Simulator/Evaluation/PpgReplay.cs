@@ -27,6 +27,12 @@ public sealed class PpgReplayResult
     /// <summary>The band-passed pulse the detector saw (systole up), one value per sample.</summary>
     public required float[] Pulse { get; init; }
 
+    /// <summary>Time (s) after each 40 ms drain tick, when the loop could read the vitals.</summary>
+    public required double[] TickTimes { get; init; }
+
+    /// <summary>Heart rate as the vitals showed it after each tick (NaN while not valid): what a 1 Hz reading can miss.</summary>
+    public required float[] TickHeartRates { get; init; }
+
     /// <summary>Samples the driver reported lost (expected 0: the FIFO holds 320 ms, the loop drains every 40 ms).</summary>
     public required long SamplesLost { get; init; }
 }
@@ -69,9 +75,14 @@ public static class PpgReplay
         };
 
         long nextReading = rate;
+        var tickTimes = new List<double>();
+        var tickRates = new List<float>();
         while (sensor.SamplesDelivered < samples)
         {
             sensor.Tick(processor);
+            VitalsReading now = processor.Reading;
+            tickTimes.Add(sensor.SamplesDelivered / (double)rate);
+            tickRates.Add(now.HeartRateValid ? now.HeartRateBpm : float.NaN);
             while (sensor.SamplesDelivered >= nextReading && nextReading <= samples)
             {
                 // Published after the drain that crossed the second, as the loop does.
@@ -92,6 +103,8 @@ public static class PpgReplay
             Ratios = ratios.ToArray(),
             BeatTimes = beats.ToArray(),
             Pulse = pulse.ToArray(),
+            TickTimes = tickTimes.ToArray(),
+            TickHeartRates = tickRates.ToArray(),
             SamplesLost = sensor.SamplesLost,
         };
     }

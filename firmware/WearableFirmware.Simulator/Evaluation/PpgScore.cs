@@ -22,6 +22,15 @@ public sealed class PpgScore
     /// <summary>Sum of |HR − reference| over the valid seconds judged.</summary>
     public double AbsErrorSum { get; private init; }
 
+    /// <summary>Loop ticks with a valid heart rate and a reference (every 40 ms, not once a second).</summary>
+    public int ValidTicks { get; private init; }
+
+    /// <summary>Of <see cref="ValidTicks"/>, those more than <see cref="WrongFraction"/> from the reference.</summary>
+    public int WrongTicks { get; private init; }
+
+    /// <summary>Time with a valid heart rate more than 20 % off, at any tick (s).</summary>
+    public double WrongSeconds { get; private init; }
+
     /// <summary>SpO2 error pairs (estimate, reference) where both exist.</summary>
     public List<(double Estimate, double Reference)> SpO2Pairs { get; } = new();
 
@@ -32,6 +41,10 @@ public sealed class PpgScore
     public double ValidFractionAfterFirst => SecondsAfterFirst > 0 ? ValidSecondsAfterFirst / (double)SecondsAfterFirst : double.NaN;
 
     public double SpO2Arms => Arms(SpO2Pairs);
+
+    /// <summary>A valid heart rate this far from the reference (fraction of it) counts as wrong: a split or missed
+    /// beat's rate (double or half), not an estimate's ordinary error.</summary>
+    public const double WrongFraction = 0.2;
 
     /// <summary>Reference heart rate window for the chest strap: the RR intervals of the last 8 s, like the estimate's 8 beats.</summary>
     public const double ReferenceWindowSeconds = 8;
@@ -75,8 +88,30 @@ public sealed class PpgScore
             }
         }
 
+        int validTicks = 0, wrongTicks = 0;
+        double wrongSeconds = 0;
+        for (int i = 0; i < result.TickTimes.Length; i++)
+        {
+            double t = result.TickTimes[i];
+            double reference = rec.ReferenceHeartRate(t, ReferenceWindowSeconds);
+            if (float.IsNaN(result.TickHeartRates[i]) || double.IsNaN(reference))
+            {
+                continue;
+            }
+
+            validTicks++;
+            if (Math.Abs(result.TickHeartRates[i] - reference) > WrongFraction * reference)
+            {
+                wrongTicks++;
+                wrongSeconds += t - (i > 0 ? result.TickTimes[i - 1] : 0);
+            }
+        }
+
         var s = new PpgScore
         {
+            ValidTicks = validTicks,
+            WrongTicks = wrongTicks,
+            WrongSeconds = wrongSeconds,
             Seconds = seconds,
             ValidSeconds = valid,
             SecondsAfterFirst = afterFirst,

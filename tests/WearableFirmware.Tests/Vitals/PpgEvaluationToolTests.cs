@@ -42,6 +42,34 @@ public class PpgEvaluationToolTests : IDisposable
     }
 
     [Fact]
+    public void ReadingsMoreThanTwentyPercentOffAreCountedAtEveryTick()
+    {
+        string record = Path.Combine(_dir, "subject_97");
+        Directory.CreateDirectory(record);
+        File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n3000,100,0,0\n");
+        File.WriteAllText(Path.Combine(record, "RR.txt"), string.Join(" ", Enumerable.Repeat("1000", 12)));
+        PpgRecording rec = PpgRecording.LoadWelltory(record); // reference 60 bpm once the first interval has ended (1 s)
+        var result = new PpgReplayResult
+        {
+            Recording = rec,
+            SampleRateHz = 100,
+            Times = [],
+            Readings = [],
+            Ratios = [],
+            BeatTimes = [],
+            Pulse = [],
+            SamplesLost = 0,
+            TickTimes = [0.5, 2.0, 2.04, 2.08, 2.12, 2.16, 2.20],
+            // no reference yet; right; 25 % high; 19.8 % high; not valid; 19.2 % low; 20.8 % low
+            TickHeartRates = [120f, 60f, 75f, 71.9f, float.NaN, 48.5f, 47.5f],
+        };
+        PpgScore score = PpgScore.Of(result);
+        Assert.Equal(5, score.ValidTicks);
+        Assert.Equal(2, score.WrongTicks);
+        Assert.Equal(0.08, score.WrongSeconds, 9); // each wrong tick stands for the 40 ms since the one before
+    }
+
+    [Fact]
     public void MalformedRecordingNamesTheFileAndLine()
     {
         string record = Path.Combine(_dir, "subject_98");

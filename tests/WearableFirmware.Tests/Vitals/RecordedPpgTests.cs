@@ -36,6 +36,8 @@ public class RecordedPpgTests(ITestOutputHelper output)
         Assert.InRange(mae, 0, 1.7);
         Assert.InRange(valid, 0.95, 1);
         Assert.InRange(validAfterFirst, 0.98, 1);
+        // No split- or missed-beat rate (more than 20 % off) at any 40 ms tick; reached: none.
+        Assert.InRange(scores.Sum(s => s.WrongSeconds), 0, 0.5);
     }
 
     [SkippableFact]
@@ -52,6 +54,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         // Reached: MAE 0.96 bpm, valid 99.7 %.
         Assert.InRange(score.Mae, 0, 1.2);
         Assert.InRange(score.ValidFraction, 0.98, 1);
+        Assert.InRange(score.WrongSeconds, 0, 0.5); // reached: none
 
         // The ratio of ratios must fall as SpO2 falls (camera R over G): compare the readings at the reference's
         // highest and lowest minutes.
