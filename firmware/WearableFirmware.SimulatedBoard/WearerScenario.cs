@@ -12,6 +12,7 @@ public sealed class WearerScenario
     private readonly MotionScenario.Builder _motion;
     private readonly List<Step> _steps = new();
     private double _seconds;
+    private PpgRecording? _recording;
 
     public WearerScenario(int seed, Placement placement = Placement.Waist)
     {
@@ -70,8 +71,11 @@ public sealed class WearerScenario
     /// <summary>The accelerometer source for the ADXL345 model, with sensor noise.</summary>
     public IMotionSource BuildMotion() => _motion.BuildWithNoise(0.01, Seed);
 
-    /// <summary>The PPG source for the MAX30102 model, following the timeline.</summary>
-    public IPpgSignal BuildPpg() => new TimelinePpg(this);
+    /// <summary>The PPG source for the MAX30102 model: the timeline's synthetic pulse, or the recording.</summary>
+    public IPpgSignal BuildPpg() => _recording != null ? new RecordingPpg(_recording) : new TimelinePpg(this);
+
+    /// <summary>The recorded PPG this scenario plays, or null for a synthetic one.</summary>
+    public PpgRecording? Recording => _recording;
 
     /// <summary>The step at a time (the last one after the end).</summary>
     private Step At(double seconds)
@@ -112,6 +116,17 @@ public sealed class WearerScenario
         _steps.Add(new Step(_seconds, _seconds + seconds, name, heartRate, spo2, perfusion, motion, onSkin));
         _seconds += seconds;
         return this;
+    }
+
+    /// <summary>
+    /// A recorded PPG played from power-on as the light on the MAX30102 (the wearer sits still for its length); the
+    /// truth is the recording's reference (chest strap, or the oximeters' pulse rate and SpO2).
+    /// </summary>
+    public static WearerScenario Recorded(PpgRecording recording, int seed)
+    {
+        var scenario = new WearerScenario(seed).Sit(recording.DurationSeconds);
+        scenario._recording = recording;
+        return scenario;
     }
 
     /// <summary>The default run: two minutes of rest, a walk and sitting down again.</summary>
@@ -181,6 +196,27 @@ public sealed class WearerScenario
         public (double HeartRate, double SpO2, bool OnSkin) Truth => (_heartRate, _spo2, _signal.OnSkin);
     }
 
+    /// <summary>The recording as light, remembering when it was last sampled so its reference can be looked up.</summary>
+    private sealed class RecordingPpg(PpgRecording recording) : IPpgSignal
+    {
+        private readonly RecordedPpgSignal _light = recording.ToSignal();
+        private double _lastSeconds;
+
+        public void Sample(long timeMicroseconds, out float redNanoampsPerMilliamp, out float irNanoampsPerMilliamp, out float ambientNanoamps)
+        {
+            _lastSeconds = timeMicroseconds / 1e6;
+            _light.Sample(timeMicroseconds, out redNanoampsPerMilliamp, out irNanoampsPerMilliamp, out ambientNanoamps);
+        }
+
+        public (double HeartRate, double SpO2, bool OnSkin) Truth =>
+            (recording.ReferenceHeartRate(_lastSeconds, PpgRecording.ReferenceWindowSeconds), recording.ReferenceSpO2At(_lastSeconds), true);
+    }
+
     /// <summary>The truth the PPG source carried at its last sample, or null if <paramref name="ppg"/> is not one.</summary>
-    public static (double HeartRate, double SpO2, bool OnSkin)? TruthOf(IPpgSignal ppg) => ppg is TimelinePpg t ? t.Truth : null;
+    public static (double HeartRate, double SpO2, bool OnSkin)? TruthOf(IPpgSignal ppg) => ppg switch
+    {
+        TimelinePpg t => t.Truth,
+        RecordingPpg r => r.Truth,
+        _ => null,
+    };
 }

@@ -84,6 +84,9 @@ public sealed class PpgRecording
     /// <summary>Oximetry: mean SpO2 of the oximeters reporting at each reference time (NaN if none).</summary>
     public double[] ReferenceSpO2 { get; private set; } = [];
 
+    /// <summary>Window for the chest strap's reference heart rate: the RR intervals of the last 8 s, like the estimate's 8 beats.</summary>
+    public const double ReferenceWindowSeconds = 8;
+
     /// <summary>
     /// Reference heart rate at time t (s): Welltory, 60 / mean of the chest-strap RR intervals that ended in the
     /// last <paramref name="windowSeconds"/>; oximetry, the oximeters' pulse rate at that second. NaN when none.
@@ -158,7 +161,7 @@ public sealed class PpgRecording
                     if (File.Exists(ppg))
                     {
                         progress?.Invoke("loading " + ppg);
-                        all.Add(LoadOximetry(ppg, gt, id, hand, oximetryIrChannel));
+                        all.Add(LoadPath(ppg, oximetryIrChannel));
                     }
                 }
             }
@@ -170,6 +173,36 @@ public sealed class PpgRecording
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// One recording by its path: a Welltory record folder (holding PPG.csv and RR.txt) or an oximetry-study hand,
+    /// .../ppg-csv/&lt;Left|Right&gt;/&lt;id&gt;.csv, whose reference is .../gt/&lt;id&gt;.csv.
+    /// </summary>
+    public static PpgRecording LoadPath(string path, char oximetryIrChannel = 'G')
+    {
+        if (Directory.Exists(path) && File.Exists(Path.Combine(path, "PPG.csv")))
+        {
+            return LoadWelltory(path);
+        }
+
+        string full = Path.GetFullPath(path);
+        string? handDir = Path.GetDirectoryName(full);
+        string? csvDir = handDir == null ? null : Path.GetDirectoryName(handDir);
+        if (File.Exists(full) && csvDir != null && Path.GetFileName(csvDir) == "ppg-csv")
+        {
+            string id = Path.GetFileNameWithoutExtension(full);
+            string gt = Path.Combine(Path.GetDirectoryName(csvDir)!, "gt", id + ".csv");
+            if (!File.Exists(gt))
+            {
+                throw new FileNotFoundException("the reference for " + path + " is missing: " + gt);
+            }
+
+            return LoadOximetry(full, gt, id, Path.GetFileName(handDir!), oximetryIrChannel);
+        }
+
+        throw new FileNotFoundException("not a PPG recording: " + path
+            + " (expected a Welltory record folder with PPG.csv, or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv)");
     }
 
     /// <summary>One Welltory record: PPG.csv (time ms, R, G, B) and RR.txt (ms).</summary>

@@ -4,6 +4,8 @@ using WearableFirmware.Application;
 using WearableFirmware.Drivers;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
+using WearableFirmware.SimulatedBoard.Signals;
+using WearableFirmware.SimulatedBoard.Vitals;
 using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Commands;
@@ -25,6 +27,12 @@ public sealed class RunCommand : ICommand
         usage: WearableFirmware.Simulator run [options]
 
           --scenario <name>     {string.Join(" | ", Scenarios)} (default rest-walk-sit: 2 min sitting, walking, sitting)
+          --recording <path>    play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer
+                                sits still): a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv;
+                                the status lines and plot compare with its reference (chest strap, or oximeters);
+                                Welltory has one usable camera channel (red = IR), so its SpO2 means nothing
+          --ir-channel <c>      camera channel standing in for IR on the oximetry data: G or B (default G)
+          --calibration <f>     SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)
           --duration <s>        simulated seconds (default: the scenario's length)
           --realtime            pace simulated time against the wall clock (1 s per s)
           --speed <x>           pace at x simulated seconds per wall second
@@ -41,9 +49,19 @@ public sealed class RunCommand : ICommand
 
     public int Run(CommandLine args)
     {
+        string? recordingPath = args.String("recording");
+        if (recordingPath != null && args.String("scenario") != null)
+        {
+            throw new UsageException("--recording replaces --scenario: give one of them");
+        }
+
         string scenarioName = args.String("scenario") ?? "rest-walk-sit";
         int seed = args.Int("seed", 1, 0, int.MaxValue);
-        WearerScenario scenario = scenarioName switch
+        char channel = PpgArguments.IrChannel(args);
+        string? calibrationFile = args.String("calibration");
+        WearerScenario scenario = recordingPath != null
+            ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
+            : scenarioName switch
         {
             "rest-walk-sit" => WearerScenario.RestWalkSit(seed),
             "fall" => WearerScenario.FallNotCancelled(seed),
@@ -65,7 +83,17 @@ public sealed class RunCommand : ICommand
             throw new UsageException("--phone-away needs a phone (drop --no-phone)");
         }
 
+        if (scenario.Recording != null)
+        {
+            scenarioName = scenario.Recording.Name;
+        }
+
         var settings = new ApplicationSettings();
+        if (calibrationFile != null)
+        {
+            settings.Vitals.Calibration = PpgArguments.ReadingData(() => SpO2CalibrationFile.Load(calibrationFile));
+        }
+
         if (away != null)
         {
             settings.SpotCheckIntervalSeconds = 20;
@@ -87,7 +115,7 @@ public sealed class RunCommand : ICommand
         var caregiver = new CaregiverApp(phone, board);
         phone.LineShown += line => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | {line}");
 
-        Console.WriteLine($"{FirmwareIdentity.Model} firmware {FirmwareIdentity.FirmwareRevision} on the simulated board: scenario {scenarioName}, "
+        Console.WriteLine($"{FirmwareIdentity.Model} firmware {FirmwareIdentity.FirmwareRevision} on the simulated board: {(scenario.Recording != null ? "recording" : "scenario")} {scenarioName}, "
             + $"{duration:F0} s, seed {seed}{(nack > 0 ? $", {nack}% I2C NACKs" : "")}");
         Console.WriteLine("scenario: " + string.Join(", ", scenario.Timeline.Select(t => $"{t.Seconds:F0} s {t.Name}")));
         bool sensorsOk = board.Boot();
@@ -133,7 +161,9 @@ public sealed class RunCommand : ICommand
         }
 
         host.Stop();
-        SavePlot(plotPath, scenarioName, trace);
+        string truthName = scenario.Recording == null ? "simulated truth"
+            : scenario.Recording.DataSet == PpgDataSet.Welltory ? "chest strap (8 s mean)" : "oximeters";
+        SavePlot(plotPath, scenarioName, truthName, trace);
         PrintSummary(board, phone, trace, host.Elapsed, snoopPath, plotPath);
         return 0;
     }
@@ -159,18 +189,20 @@ public sealed class RunCommand : ICommand
     {
         var stats = board.App.Loop.Statistics;
         string hr = r.HeartRateValid ? $"HR {r.HeartRateBpm,5:F1}" : "HR   ---";
+        string trueHr = double.IsNaN(truth.HeartRate) ? "  ---" : $"{truth.HeartRate,5:F1}";
+        string trueSpO2 = double.IsNaN(truth.SpO2) ? "  ---" : $"{truth.SpO2,5:F1}";
         string spo2 = r.SpO2Valid ? $"SpO2 {r.SpO2Percent,5:F1} %" : "SpO2  --- %";
         string pi = r.PerfusionIndexValid ? $"PI {r.PerfusionIndexPercent,4:F1} %" : "PI  -- %";
         string quality = r.Quality == SignalQuality.Good ? "good" : r.Quality.ToString().ToLowerInvariant().Replace(", ", "+");
         string contact = r.Contact == SensorContact.Contact ? "on skin" : r.Contact == SensorContact.NoContact ? "off skin" : "contact?";
         string motion = r.MotionQuestionable ? " moving" : "";
         string alert = board.Alarm.Sounding ? "  ALARM" : "";
-        return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {truth.HeartRate,5:F1})  {spo2} (true {truth.SpO2,5:F1})  {pi}  {quality,-12} {contact}{motion}"
+        return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {trueHr})  {spo2} (true {trueSpO2})  {pi}  {quality,-12} {contact}{motion}"
             + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Motion.Health.SamplesLost}, "
             + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Motion.Health.TransferErrors}{alert}";
     }
 
-    private static void SavePlot(string path, string scenario, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace)
+    private static void SavePlot(string path, string scenario, string truthName, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var multiplot = new Multiplot();
@@ -178,15 +210,15 @@ public sealed class RunCommand : ICommand
         double[] t = trace.Select(x => x.T).ToArray();
         Plot heart = multiplot.GetPlot(0);
         var trueHr = heart.Add.ScatterLine(t, trace.Select(x => x.TrueHr).ToArray());
-        trueHr.LegendText = "simulated truth";
+        trueHr.LegendText = truthName;
         var hr = heart.Add.ScatterLine(t, trace.Select(x => x.Reading.HeartRateValid ? (double)x.Reading.HeartRateBpm : double.NaN).ToArray());
         hr.LegendText = "firmware (valid readings)";
-        heart.Title($"scenario {scenario}: heart rate");
+        heart.Title($"{scenario}: heart rate");
         heart.YLabel("bpm");
         heart.ShowLegend(Edge.Bottom);
         Plot oxygen = multiplot.GetPlot(1);
         var trueSpO2 = oxygen.Add.ScatterLine(t, trace.Select(x => x.TrueSpO2).ToArray());
-        trueSpO2.LegendText = "simulated truth";
+        trueSpO2.LegendText = truthName;
         var spo2 = oxygen.Add.ScatterLine(t, trace.Select(x => x.Reading.SpO2Valid ? (double)x.Reading.SpO2Percent : double.NaN).ToArray());
         spo2.LegendText = "firmware (valid readings)";
         oxygen.Title("SpO2");
@@ -201,9 +233,9 @@ public sealed class RunCommand : ICommand
     {
         var app = board.App;
         var stats = app.Loop.Statistics;
-        var hr = trace.Where(x => x.Reading.HeartRateValid).ToList();
-        var spo2 = trace.Where(x => x.Reading.SpO2Valid).ToList();
-        int worn = trace.Count(x => x.OnSkin);
+        var hr = trace.Where(x => x.Reading.HeartRateValid && !double.IsNaN(x.TrueHr)).ToList();
+        var spo2 = trace.Where(x => x.Reading.SpO2Valid && !double.IsNaN(x.TrueSpO2)).ToList();
+        int worn = trace.Count(x => x.OnSkin && !double.IsNaN(x.TrueHr));
         Console.WriteLine();
         Console.WriteLine($"summary: {trace.Count} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Count / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
         Console.WriteLine($"  vitals   HR valid {Percent(hr.Count, worn)} of worn time, MAE {(hr.Count > 0 ? hr.Average(x => Math.Abs(x.Reading.HeartRateBpm - x.TrueHr)) : double.NaN):F2} bpm; "

@@ -47,7 +47,7 @@ public static class PpgPlot
 
         double[] times = result.Times;
         double[] hr = result.Readings.Select(r => r.HeartRateValid ? (double)r.HeartRateBpm : double.NaN).ToArray();
-        double[] hrRef = times.Select(t => rec.ReferenceHeartRate(t, PpgScore.ReferenceWindowSeconds)).ToArray();
+        double[] hrRef = times.Select(t => rec.ReferenceHeartRate(t, PpgRecording.ReferenceWindowSeconds)).ToArray();
         AddSeries(heart, times, hrRef, rec.DataSet == PpgDataSet.Welltory ? "chest strap (8 s mean)" : "oximeters' pulse rate", true);
         AddSeries(heart, times, hr, "vitals estimate (valid readings)", false);
         heart.YLabel("heart rate (bpm)");

@@ -46,8 +46,6 @@ public sealed class PpgScore
     /// beat's rate (double or half), not an estimate's ordinary error.</summary>
     public const double WrongFraction = 0.2;
 
-    /// <summary>Reference heart rate window for the chest strap: the RR intervals of the last 8 s, like the estimate's 8 beats.</summary>
-    public const double ReferenceWindowSeconds = 8;
 
     public static PpgScore Of(PpgReplayResult result)
     {
@@ -64,7 +62,7 @@ public sealed class PpgScore
                 first = t;
             }
 
-            double reference = rec.ReferenceHeartRate(t, ReferenceWindowSeconds);
+            double reference = rec.ReferenceHeartRate(t, PpgRecording.ReferenceWindowSeconds);
             if (!double.IsNaN(reference))
             {
                 seconds++;
@@ -93,7 +91,7 @@ public sealed class PpgScore
         for (int i = 0; i < result.TickTimes.Length; i++)
         {
             double t = result.TickTimes[i];
-            double reference = rec.ReferenceHeartRate(t, ReferenceWindowSeconds);
+            double reference = rec.ReferenceHeartRate(t, PpgRecording.ReferenceWindowSeconds);
             if (float.IsNaN(result.TickHeartRates[i]) || double.IsNaN(reference))
             {
                 continue;

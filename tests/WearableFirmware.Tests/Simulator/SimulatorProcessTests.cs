@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WearableFirmware.Tests.Repository;
 using Xunit;
 
 namespace WearableFirmware.Tests.Simulator;
@@ -43,6 +44,8 @@ public class SimulatorProcessTests : IDisposable
     [InlineData("run --scenario nope", "unknown scenario 'nope'")]
     [InlineData("run --duration -5", "--duration must be a number")]
     [InlineData("run --phone-away 50:10", "--phone-away wants start:end")]
+    [InlineData("run --recording /nonexistent", "not a PPG recording: /nonexistent")]
+    [InlineData("run --recording x --scenario fall", "--recording replaces --scenario")]
     [InlineData("fly", "unknown command 'fly'")]
     public void Bad_arguments_exit_two_with_a_clear_error(string args, string message)
     {
@@ -66,5 +69,25 @@ public class SimulatorProcessTests : IDisposable
         Assert.Contains("summary: 20 simulated s", output);
         Assert.Equal("btsnoop\0"u8.ToArray(), File.ReadAllBytes(snoop).Take(8).ToArray());
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(plot).Take(4).ToArray());
+    }
+
+    [SkippableFact]
+    public void A_recorded_ppg_runs_through_the_firmware_and_is_compared_with_its_chest_strap()
+    {
+        string record = Path.Combine(RepoPaths.SharedData, "ppg", "welltory", "data", "subject_05");
+        Skip.IfNot(Directory.Exists(record), "recorded PPG not found at " + record + " (../shared/data beside the repository)");
+        string plot = Path.Combine(_dir, "p.png");
+
+        var (code, output, error) = Simulator("run", "--recording", record, "--no-phone", "--btsnoop", Path.Combine(_dir, "s.btsnoop"), "--plot", plot);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("recording welltory/subject_05, 83 s", output);
+        Assert.Contains("t=  10.0 s  HR ", output);
+        // eval-ppg on this record (same path, plus the loop): MAE 1.27 bpm, valid 98.8 % of the seconds with a reference.
+        var summary = System.Text.RegularExpressions.Regex.Match(output, @"HR valid (\d+) % of worn time, MAE ([\d.]+) bpm");
+        Assert.True(summary.Success, output);
+        Assert.InRange(int.Parse(summary.Groups[1].Value), 95, 100);
+        Assert.InRange(double.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 1.6);
+        Assert.True(File.Exists(plot));
     }
 }
