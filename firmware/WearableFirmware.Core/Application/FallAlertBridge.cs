@@ -34,6 +34,12 @@ namespace WearableFirmware.Application
         private readonly StoredRecord _record = new StoredRecord();
         private readonly FallAlertEvent _restored = new FallAlertEvent();
 
+        // A cancellation owed to the phone, kept apart: the state machine reuses its current alert for the next one,
+        // which can open in the same tick (a double tap then a long press).
+        private readonly FallAlertEvent _cancelled = new FallAlertEvent();
+        private bool _cancelledOwed;
+        private int _shownSequence = -1;
+
         // Calendar time of alerts restored from flash at boot (their uptime belongs to the previous run).
         private readonly int[] _restoredIds = new int[RestoreCapacity];
         private readonly long[] _restoredTimes = new long[RestoreCapacity];
@@ -95,6 +101,13 @@ namespace WearableFirmware.Application
             if (alert.Outcome == AlertOutcome.Confirmed)
             {
                 return; // owed to the phone until it acknowledges
+            }
+
+            if (alert.Outcome == AlertOutcome.Cancelled)
+            {
+                // Told to the phone in the publish phase (Run), like every other change of the alert.
+                _cancelled.CopyFrom(alert);
+                _cancelledOwed = true;
             }
 
             // Cancelled alarms and acknowledgements are history, not deliveries; an acknowledgement settles its alert,
@@ -223,25 +236,28 @@ namespace WearableFirmware.Application
                 StopTestAlarm();
             }
 
+            if (_cancelledOwed)
+            {
+                _cancelledOwed = false;
+                Report(_cancelled, FallEventKind.Cancelled);
+            }
+
             AlertState state = _alerts.State;
-            if (state == _lastState)
+            FallAlertEvent current = _alerts.Current;
+            bool newWindow = state == AlertState.CancelWindow && current.Sequence != _shownSequence;
+            if (state == _lastState && !newWindow)
             {
                 return;
             }
 
-            FallAlertEvent current = _alerts.Current;
             if (state == AlertState.CancelWindow)
             {
                 // The local alarm sounds: let a connected phone show "pending" at once.
                 Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
+                _shownSequence = current.Sequence;
             }
             else
             {
-                if (current.Outcome == AlertOutcome.Cancelled)
-                {
-                    Report(current, FallEventKind.Cancelled);
-                }
-
                 // The window closed over an alert still owed to the phone (cancelled, or confirmed and queued behind
                 // it): show that one again, or the phone would read Idle/Pending and its acknowledgement be refused.
                 FallAlertEvent owed = _alerts.OldestPending;

@@ -240,6 +240,63 @@ public class FallAlertBridgeTests
         Assert.Equal(1, notifier.AlertStateNotifications);
     }
 
+    [Fact]
+    public void A_double_tap_and_a_long_press_in_the_same_tick_tell_the_phone_both_the_cancellation_and_the_emergency()
+    {
+        var events = new FallEventRecorder(_service);
+        _service.Notifier = events;
+        var (bridge, alerts) = Boot();
+        alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying); // alert 1: the wearer may still cancel
+        bridge.Run(Second);
+
+        // One 40 ms tick: the wearer taps "I'm OK" twice and then holds the button for help.
+        alerts.OnCancel(2 * Second, CancelSource.DoubleTap);
+        alerts.OnManualEmergency(2 * Second);
+        alerts.Update(2 * Second);
+        bridge.Run(2 * Second);
+
+        Assert.Equal(new[] { (1, FallEventKind.Detected), (1, FallEventKind.Cancelled), (2, FallEventKind.Manual) },
+            events.Sent.OrderBy(e => e.Id).ThenBy(e => e.Kind).ToArray());
+    }
+
+    [Fact]
+    public void A_cancellation_and_a_new_fall_in_the_same_tick_show_the_new_fall_as_cancellable()
+    {
+        var events = new FallEventRecorder(_service);
+        _service.Notifier = events;
+        var (bridge, alerts) = Boot();
+        alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying);
+        bridge.Run(Second);
+
+        alerts.OnCancel(2 * Second, CancelSource.Button);
+        alerts.OnSuspectedFall(2 * Second, 2.5f, BodyPosture.Lying); // alert 2 opens its own window in the same tick
+        alerts.Update(2 * Second);
+        bridge.Run(2 * Second);
+
+        Assert.Equal(new[] { (1, FallEventKind.Detected), (1, FallEventKind.Cancelled), (2, FallEventKind.Detected) },
+            events.Sent.OrderBy(e => e.Id).ThenBy(e => e.Kind).ToArray());
+        Assert.Equal(FallAlertState.Pending, _service.State);
+        Assert.Equal(2, _service.ActiveEventId);
+    }
+
+    /// <summary>Takes every indication; keeps (event id, kind) of each Fall Event sent.</summary>
+    private sealed class FallEventRecorder(FallAlertService service) : IGattNotifier
+    {
+        public List<(int Id, FallEventKind Kind)> Sent { get; } = new();
+
+        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
+        {
+            if (characteristic == service.FallEvent)
+            {
+                Sent.Add((value[0] | (value[1] << 8), (FallEventKind)value[2]));
+            }
+
+            return true;
+        }
+    }
+
     private sealed class StateOnlyNotifier(FallAlertService service) : IGattNotifier
     {
         public int AlertStateNotifications { get; private set; }
