@@ -189,45 +189,45 @@ namespace WearableFirmware.DeviceTests
             new byte[] { 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 },
         };
 
-        // Fall Event: FallAlertService.EncodeFallEvent(buffer, id, (FallEventKind)kind, calendarTime, time, impactG, (FallPosture)posture, hr, spo2)
+        // Fall Event: FallAlertService.EncodeFallEvent(buffer, id, (FallEventKind)kind, timeFlags, time, impactG, (FallPosture)posture, hr, spo2)
         public static readonly int[] FallEventId = new int[]
         {
-            1, 2, 513, 65535,
+            1, 2, 513, 65535, 7,
         };
 
         public static readonly int[] FallEventKind = new int[]
         {
-            1, 2, 4, 3,
+            1, 2, 4, 3, 2,
         };
 
-        public static readonly bool[] FallEventCalendarTime = new bool[]
+        public static readonly int[] FallEventTimeFlags = new int[]
         {
-            false, true, true, false,
+            0, 1, 1, 0, 2,
         };
 
         public static readonly long[] FallEventTime = new long[]
         {
-            3725L, 1710081015L, 1710081075L, 0L,
+            3725L, 1710081015L, 1710081075L, 0L, 86400L,
         };
 
         public static readonly float[] FallEventImpact = new float[]
         {
-            6.42f, 12.5f, 0f, 3.01f,
+            6.42f, 12.5f, 0f, 3.01f, 4.5f,
         };
 
         public static readonly int[] FallEventPosture = new int[]
         {
-            3, 3, 0, 2,
+            3, 3, 0, 2, 3,
         };
 
         public static readonly float[] FallEventHeartRate = new float[]
         {
-            88f, float.NaN, 112f, 70f,
+            88f, float.NaN, 112f, 70f, 95f,
         };
 
         public static readonly float[] FallEventSpO2 = new float[]
         {
-            96.5f, float.NaN, 93.1f, 99f,
+            96.5f, float.NaN, 93.1f, 99f, 97f,
         };
 
         public static readonly byte[][] FallEventFrames = new byte[][]
@@ -236,6 +236,7 @@ namespace WearableFirmware.DeviceTests
             new byte[] { 0x02, 0x00, 0x02, 0x01, 0xF7, 0xC3, 0xED, 0x65, 0xE2, 0xE4, 0x03, 0xFF, 0x07, 0xFF, 0x07 },
             new byte[] { 0x01, 0x02, 0x04, 0x01, 0x33, 0xC4, 0xED, 0x65, 0x00, 0xE0, 0x00, 0x70, 0x00, 0xA3, 0xF3 },
             new byte[] { 0xFF, 0xFF, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2D, 0xE1, 0x02, 0x46, 0x00, 0xDE, 0xF3 },
+            new byte[] { 0x07, 0x00, 0x02, 0x02, 0x80, 0x51, 0x01, 0x00, 0xC2, 0xE1, 0x03, 0x5F, 0x00, 0xCA, 0xF3 },
         };
 
         public static readonly byte[][] Crc32Inputs = new byte[][]

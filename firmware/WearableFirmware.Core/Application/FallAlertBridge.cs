@@ -272,24 +272,26 @@ namespace WearableFirmware.Application
 
         private bool Report(FallAlertEvent alert, FallEventKind kind)
         {
-            bool calendar;
+            int timeFlags;
             long time;
             int restored = RestoredIndex(alert.Sequence);
             if (alert.RaisedAtMicroseconds < 0 && restored >= 0)
             {
-                calendar = _restoredCalendar[restored];
+                // From before the restart: its uptime counts from that boot, not this one.
+                timeFlags = _restoredCalendar[restored] ? FallAlertService.EventFlagCalendarTime : FallAlertService.EventFlagEarlierBoot;
                 time = _restoredTimes[restored];
             }
             else
             {
                 long ageSeconds = (_now.NowMicroseconds - alert.RaisedAtMicroseconds) / 1000000;
-                calendar = _wallClock.IsSet;
+                bool calendar = _wallClock.IsSet;
+                timeFlags = calendar ? FallAlertService.EventFlagCalendarTime : 0;
                 time = calendar ? _wallClock.UnixSeconds - ageSeconds : alert.RaisedAtMicroseconds / 1000000;
             }
 
             float heartRate = alert.VitalsValid ? alert.HeartRateBpm : float.NaN;
             float spo2 = alert.VitalsValid ? alert.SpO2Percent : float.NaN;
-            return _service.ReportEvent(alert.Sequence, kind, calendar, time, alert.ImpactG, ToFallPosture(alert.Posture), heartRate, spo2);
+            return _service.ReportEvent(alert.Sequence, kind, timeFlags, time, alert.ImpactG, ToFallPosture(alert.Posture), heartRate, spo2);
         }
 
         private int RestoredIndex(int id)

@@ -29,6 +29,10 @@ namespace WearableFirmware.Ble
 
         public const byte EventFlagCalendarTime = 0x01;
 
+        /// <summary>Fall Event flag: the time is seconds since an earlier boot (the alert is from before a restart and
+        /// the clock was not set then), not since this one.</summary>
+        public const byte EventFlagEarlierBoot = 0x02;
+
         public const int FallEventLength = 15;
         public const int AlertStateLength = 3;
 
@@ -72,12 +76,12 @@ namespace WearableFirmware.Ble
         public IFallAlertListener Listener { get; set; }
 
         /// <summary>Encodes a Fall Event value (15 bytes) into <paramref name="buffer"/>.</summary>
-        public static int EncodeFallEvent(byte[] buffer, int eventId, FallEventKind kind, bool calendarTime, long timeSeconds,
+        public static int EncodeFallEvent(byte[] buffer, int eventId, FallEventKind kind, int timeFlags, long timeSeconds,
             float impactG, FallPosture posture, float heartRateBpm, float spo2Percent)
         {
             int offset = ByteWriter.UInt16(buffer, 0, eventId);
             offset = ByteWriter.UInt8(buffer, offset, (int)kind);
-            offset = ByteWriter.UInt8(buffer, offset, calendarTime ? EventFlagCalendarTime : 0);
+            offset = ByteWriter.UInt8(buffer, offset, timeFlags & (EventFlagCalendarTime | EventFlagEarlierBoot));
             offset = ByteWriter.UInt32(buffer, offset, timeSeconds < 0 ? 0 : (uint)timeSeconds);
             offset = Ieee11073Float.WriteSFloat(buffer, offset, impactG, -2);
             offset = ByteWriter.UInt8(buffer, offset, (int)posture);
@@ -90,10 +94,10 @@ namespace WearableFirmware.Ble
         /// Detected → Pending, Confirmed/Manual → Alarm, Cancelled → Idle. Returns false when the indication could
         /// not be queued (the state still changes; Alert State tells the phone).
         /// </summary>
-        public bool ReportEvent(int eventId, FallEventKind kind, bool calendarTime, long timeSeconds, float impactG, FallPosture posture,
+        public bool ReportEvent(int eventId, FallEventKind kind, int timeFlags, long timeSeconds, float impactG, FallPosture posture,
             float heartRateBpm, float spo2Percent)
         {
-            int length = EncodeFallEvent(_event, eventId, kind, calendarTime, timeSeconds, impactG, posture, heartRateBpm, spo2Percent);
+            int length = EncodeFallEvent(_event, eventId, kind, timeFlags, timeSeconds, impactG, posture, heartRateBpm, spo2Percent);
             bool sent = Publish(FallEvent, _event, length);
             switch (kind)
             {

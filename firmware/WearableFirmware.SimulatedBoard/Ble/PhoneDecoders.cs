@@ -110,13 +110,13 @@ public static class PhoneDecoders
             (byte)local.Second, (byte)dow, (byte)(local.Millisecond * 256 / 1000), adjustReason];
     }
 
-    public sealed record FallEvent(int Id, string Kind, bool CalendarTime, uint TimeSeconds, double ImpactG, string Posture, double HeartRate, double Spo2);
+    public sealed record FallEvent(int Id, string Kind, bool CalendarTime, bool EarlierBoot, uint TimeSeconds, double ImpactG, string Posture, double HeartRate, double Spo2);
 
     public static FallEvent DecodeFallEvent(byte[] v)
     {
         string kind = v[2] switch { 1 => "detected", 2 => "confirmed", 3 => "cancelled", 4 => "manual", _ => "kind " + v[2] };
         string posture = v[10] switch { 0 => "unknown", 1 => "upright", 2 => "sitting", 3 => "lying", _ => "posture " + v[10] };
-        return new FallEvent(v[0] | (v[1] << 8), kind, (v[3] & 1) != 0, (uint)(v[4] | (v[5] << 8) | (v[6] << 16) | (v[7] << 24)),
+        return new FallEvent(v[0] | (v[1] << 8), kind, (v[3] & 1) != 0, (v[3] & 2) != 0, (uint)(v[4] | (v[5] << 8) | (v[6] << 16) | (v[7] << 24)),
             SFloat(v, 8), posture, SFloat(v, 11), SFloat(v, 13));
     }
 
@@ -152,7 +152,7 @@ public static class PhoneDecoders
                 var f = DecodeFallEvent(v);
                 string t = f.CalendarTime
                     ? DateTime.UnixEpoch.AddSeconds(f.TimeSeconds).ToString("yyyy-MM-dd HH:mm:ss", Inv)
-                    : $"{f.TimeSeconds} s after boot";
+                    : f.EarlierBoot ? $"{f.TimeSeconds} s after an earlier boot (before a restart)" : $"{f.TimeSeconds} s after boot";
                 return $"FALL {f.Kind.ToUpperInvariant()} #{f.Id} at {t}: impact {Num(f.ImpactG, "F2")} g, {f.Posture}, HR {Num(f.HeartRate, "F0")} bpm, SpO2 {Num(f.Spo2, "F1")} %";
             case "584b0003-5c8b-44d3-94b7-4836cbf4bcd4":
                 int id = v[1] | (v[2] << 8);

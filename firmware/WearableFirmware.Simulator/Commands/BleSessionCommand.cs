@@ -82,12 +82,12 @@ public sealed class BleSessionCommand : ICommand
             {
                 fallId++;
                 heartRate = 95;
-                profile.FallAlert.ReportEvent(fallId, FallEventKind.Detected, wallClock.IsSet, wallClock.UnixSeconds, 3.4f, FallPosture.Lying, 95f, 96.5f);
+                profile.FallAlert.ReportEvent(fallId, FallEventKind.Detected, wallClock.IsSet ? FallAlertService.EventFlagCalendarTime : 0, wallClock.UnixSeconds, 3.4f, FallPosture.Lying, 95f, 96.5f);
             }
 
             if (second == 55)
             {
-                profile.FallAlert.ReportEvent(fallId, FallEventKind.Confirmed, wallClock.IsSet, wallClock.UnixSeconds, 3.4f, FallPosture.Lying, (float)heartRate, spo2);
+                profile.FallAlert.ReportEvent(fallId, FallEventKind.Confirmed, wallClock.IsSet ? FallAlertService.EventFlagCalendarTime : 0, wallClock.UnixSeconds, 3.4f, FallPosture.Lying, (float)heartRate, spo2);
             }
 
             if (second == 60)

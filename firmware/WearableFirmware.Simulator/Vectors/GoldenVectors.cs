@@ -59,11 +59,11 @@ public static class GoldenVectors
         public bool FromStorage = fromStorage;
     }
 
-    private sealed class FallEventCase(int id, FallEventKind kind, bool calendar, long time, float impact, FallPosture posture, float hr, float spo2)
+    private sealed class FallEventCase(int id, FallEventKind kind, int timeFlags, long time, float impact, FallPosture posture, float hr, float spo2)
     {
         public int Id = id;
         public FallEventKind Kind = kind;
-        public bool Calendar = calendar;
+        public int TimeFlags = timeFlags;
         public long Time = time;
         public float Impact = impact;
         public FallPosture Posture = posture;
@@ -133,10 +133,11 @@ public static class GoldenVectors
 
     private static readonly FallEventCase[] FallEventCases =
     [
-        new(1, FallEventKind.Detected, false, 3725, 6.42f, FallPosture.Lying, 88f, 96.5f),
-        new(2, FallEventKind.Confirmed, true, SampleUnixSeconds, 12.5f, FallPosture.Lying, float.NaN, float.NaN),
-        new(513, FallEventKind.Manual, true, SampleUnixSeconds + 60, 0f, FallPosture.Unknown, 112f, 93.1f),
-        new(65535, FallEventKind.Cancelled, false, 0, 3.01f, FallPosture.Sitting, 70f, 99f),
+        new(1, FallEventKind.Detected, 0, 3725, 6.42f, FallPosture.Lying, 88f, 96.5f),
+        new(2, FallEventKind.Confirmed, FallAlertService.EventFlagCalendarTime, SampleUnixSeconds, 12.5f, FallPosture.Lying, float.NaN, float.NaN),
+        new(513, FallEventKind.Manual, FallAlertService.EventFlagCalendarTime, SampleUnixSeconds + 60, 0f, FallPosture.Unknown, 112f, 93.1f),
+        new(65535, FallEventKind.Cancelled, 0, 0, 3.01f, FallPosture.Sitting, 70f, 99f),
+        new(7, FallEventKind.Confirmed, FallAlertService.EventFlagEarlierBoot, 86400, 4.5f, FallPosture.Lying, 95f, 97f),
     ];
 
     private static readonly byte[][] CrcInputs =
@@ -361,17 +362,17 @@ public static class GoldenVectors
         var falls = new List<byte[]>();
         foreach (FallEventCase c in FallEventCases)
         {
-            int length = FallAlertService.EncodeFallEvent(buffer, c.Id, c.Kind, c.Calendar, c.Time, c.Impact, c.Posture, c.HeartRate, c.SpO2);
+            int length = FallAlertService.EncodeFallEvent(buffer, c.Id, c.Kind, c.TimeFlags, c.Time, c.Impact, c.Posture, c.HeartRate, c.SpO2);
             falls.Add(buffer[..length]);
-            csv.Append("FallEvent,id=").Append(c.Id).Append(" kind=").Append((int)c.Kind).Append(" calendar=").Append(c.Calendar ? 1 : 0)
+            csv.Append("FallEvent,id=").Append(c.Id).Append(" kind=").Append((int)c.Kind).Append(" timeflags=").Append(c.TimeFlags)
                 .Append(" time=").Append(c.Time).Append(" impact=").Append(FloatText(c.Impact)).Append(" posture=").Append((int)c.Posture)
                 .Append(" hr=").Append(FloatText(c.HeartRate)).Append(" spo2=").Append(FloatText(c.SpO2)).Append(',').Append(Hex(falls[^1])).Append('\n');
         }
 
-        Array(cs, "Fall Event: FallAlertService.EncodeFallEvent(buffer, id, (FallEventKind)kind, calendarTime, time, impactG, (FallPosture)posture, hr, spo2)",
+        Array(cs, "Fall Event: FallAlertService.EncodeFallEvent(buffer, id, (FallEventKind)kind, timeFlags, time, impactG, (FallPosture)posture, hr, spo2)",
             "int[]", "FallEventId", FallEventCases.Select(c => c.Id.ToString(Inv)));
         Array(cs, null, "int[]", "FallEventKind", FallEventCases.Select(c => ((int)c.Kind).ToString(Inv)));
-        Array(cs, null, "bool[]", "FallEventCalendarTime", FallEventCases.Select(c => Bool(c.Calendar)));
+        Array(cs, null, "int[]", "FallEventTimeFlags", FallEventCases.Select(c => c.TimeFlags.ToString(Inv)));
         Array(cs, null, "long[]", "FallEventTime", FallEventCases.Select(c => c.Time.ToString(Inv) + "L"));
         Array(cs, null, "float[]", "FallEventImpact", FallEventCases.Select(c => FloatLiteral(c.Impact)));
         Array(cs, null, "int[]", "FallEventPosture", FallEventCases.Select(c => ((int)c.Posture).ToString(Inv)));

@@ -90,7 +90,7 @@ namespace WearableFirmware.DeviceTests
             for (int i = 0; i < GoldenVectors.FallEventFrames.Length; i++)
             {
                 int length = FallAlertService.EncodeFallEvent(_buffer, GoldenVectors.FallEventId[i], (FallEventKind)GoldenVectors.FallEventKind[i],
-                    GoldenVectors.FallEventCalendarTime[i], GoldenVectors.FallEventTime[i], GoldenVectors.FallEventImpact[i],
+                    GoldenVectors.FallEventTimeFlags[i], GoldenVectors.FallEventTime[i], GoldenVectors.FallEventImpact[i],
                     (FallPosture)GoldenVectors.FallEventPosture[i], GoldenVectors.FallEventHeartRate[i], GoldenVectors.FallEventSpO2[i]);
                 Expect.SameBytes(GoldenVectors.FallEventFrames[i], _buffer, length, Expect.Case("Fall Event", i));
             }

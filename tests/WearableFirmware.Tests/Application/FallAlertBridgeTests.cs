@@ -279,6 +279,49 @@ public class FallAlertBridgeTests
         Assert.Equal(2, _service.ActiveEventId);
     }
 
+    [Theory]
+    [InlineData(false, FallAlertService.EventFlagEarlierBoot)]
+    [InlineData(true, FallAlertService.EventFlagCalendarTime)]
+    public void An_alert_from_before_a_restart_says_whether_its_time_is_calendar_time_or_the_earlier_boots_uptime(bool clockSet, int flags)
+    {
+        var (bridge, alerts) = Boot();
+        bridge.IsConnected = false; // nobody acknowledges before the restart
+        if (clockSet)
+        {
+            _rig.WallClock.Set(1_795_527_930);
+        }
+
+        _rig.Clock.Advance(3725 * Second);
+        alerts.OnManualEmergency(_rig.Clock.NowMicroseconds);
+
+        _rig.Reboot();
+        var frames = new List<byte[]>();
+        _service.Notifier = new CapturingNotifier(_service, frames);
+        var (restartedBridge, restarted) = Boot();
+        Assert.Equal(1, restartedBridge.RestorePending());
+        restarted.OnPhoneConnected(Second);
+
+        byte[] frame = Assert.Single(frames);
+        Assert.Equal(flags, frame[3]);
+        uint time = (uint)(frame[4] | (frame[5] << 8) | (frame[6] << 16) | (frame[7] << 24));
+        Assert.Equal(clockSet ? 1_795_527_930u + 3725u : 3725u, time); // as stored, not this boot's uptime
+    }
+
+    private sealed class CapturingNotifier(FallAlertService service, List<byte[]> frames) : IGattNotifier
+    {
+        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
+        {
+            if (characteristic == service.FallEvent)
+            {
+                frames.Add(value[..length]);
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Takes every indication; keeps (event id, kind) of each Fall Event sent.</summary>
     private sealed class FallEventRecorder(FallAlertService service) : IGattNotifier
     {

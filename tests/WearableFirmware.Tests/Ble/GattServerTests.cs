@@ -126,7 +126,7 @@ public class GattServerTests
         var fall = bench.Profile.FallAlert;
         Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(phone.Find(AlertControl).ValueHandle, [0x03]));
         link.Pair(true);
-        fall.ReportEvent(5, FallEventKind.Confirmed, false, 100, 3f, FallPosture.Lying, 80f, 96f);
+        fall.ReportEvent(5, FallEventKind.Confirmed, 0, 100, 3f, FallPosture.Lying, 80f, 96f);
         Assert.Equal(FallAlertState.Alarm, fall.State);
 
         ushort control = phone.Find(AlertControl).ValueHandle;

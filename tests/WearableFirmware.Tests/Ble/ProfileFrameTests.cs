@@ -143,8 +143,18 @@ public class ProfileFrameTests
         // id 7 = 0700; kind confirmed 02; flags calendar 01; time 1795527930 = 0x6B0594FA -> FA94056B;
         // impact 3.2 g at 0.01 -> m = 320 = 0x140 -> 0xE140; posture lying 03; HR 88 -> 0x0058; SpO2 95.0 -> 950 = 0x3B6 -> 0xF3B6.
         var buffer = new byte[15];
-        int length = FallAlertService.EncodeFallEvent(buffer, 7, FallEventKind.Confirmed, true, 1795527930, 3.2f, FallPosture.Lying, 88f, 95f);
+        int length = FallAlertService.EncodeFallEvent(buffer, 7, FallEventKind.Confirmed, FallAlertService.EventFlagCalendarTime, 1795527930, 3.2f, FallPosture.Lying, 88f, 95f);
         Assert.Equal("0700" + "02" + "01" + "FA94056B" + "40E1" + "03" + "5800" + "B6F3", Hex(buffer, length));
+    }
+
+    [Fact]
+    public void Fall_event_frame_from_before_a_restart()
+    {
+        // flags 02: seconds since an earlier boot; time 86400 = 0x00015180 -> 80510100; impact 4.5 g -> 450 = 0x1C2
+        // -> 0xE1C2; HR 95 -> 0x005F; SpO2 97.0 -> 970 = 0x3CA -> 0xF3CA. Only the two time bits are ever set.
+        var buffer = new byte[15];
+        int length = FallAlertService.EncodeFallEvent(buffer, 7, FallEventKind.Confirmed, FallAlertService.EventFlagEarlierBoot | 0x80, 86400, 4.5f, FallPosture.Lying, 95f, 97f);
+        Assert.Equal("0700" + "02" + "02" + "80510100" + "C2E1" + "03" + "5F00" + "CAF3", Hex(buffer, length));
     }
 
     [Fact]
@@ -190,7 +200,7 @@ public class ProfileFrameTests
             hrs.EncodeMeasurement(buffer, 20, 60 + i % 100, true);
             PulseOximeterService.EncodeContinuous(buffer, 90f + i % 10, 60f, 0, 0, 1.5f);
             PulseOximeterService.EncodeSpotCheck(buffer, 97f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
-            FallAlertService.EncodeFallEvent(buffer, i, FallEventKind.Detected, true, i, 2.5f, FallPosture.Lying, 70f, 97f);
+            FallAlertService.EncodeFallEvent(buffer, i, FallEventKind.Detected, FallAlertService.EventFlagCalendarTime, i, 2.5f, FallPosture.Lying, 70f, 97f);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

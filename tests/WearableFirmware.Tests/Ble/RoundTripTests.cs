@@ -130,9 +130,9 @@ public class RoundTripTests
             float impact = (float)(random.NextDouble() * 16);
             float hr = random.Next(5) == 0 ? float.NaN : random.Next(30, 200);
             int before = phone.Received.Count;
-            bench.Profile.FallAlert.ReportEvent(id, kind, id % 2 == 0, time, impact, posture, hr, 95.5f);
+            bench.Profile.FallAlert.ReportEvent(id, kind, id % 3, time, impact, posture, hr, 95.5f);
             var e = PhoneDecoders.DecodeFallEvent(phone.Received[before].Value);
-            Assert.Equal((id, kinds[(int)kind - 1], id % 2 == 0, time, postures[(int)posture]), (e.Id, e.Kind, e.CalendarTime, e.TimeSeconds, e.Posture));
+            Assert.Equal((id, kinds[(int)kind - 1], id % 3 == 1, id % 3 == 2, time, postures[(int)posture]), (e.Id, e.Kind, e.CalendarTime, e.EarlierBoot, e.TimeSeconds, e.Posture));
             Assert.Equal(impact, e.ImpactG, 0.005 + 1e-5);
             Assert.Equal(float.IsNaN(hr) ? double.NaN : hr, e.HeartRate);
             Assert.Equal(95.5, e.Spo2, 6);
