@@ -295,37 +295,25 @@ public class FallAlertBridgeTests
         alerts.OnManualEmergency(_rig.Clock.NowMicroseconds);
 
         _rig.Reboot();
-        var frames = new List<byte[]>();
-        _service.Notifier = new CapturingNotifier(_service, frames);
+        var events = new FallEventRecorder(_service);
+        _service.Notifier = events;
         var (restartedBridge, restarted) = Boot();
         Assert.Equal(1, restartedBridge.RestorePending());
         restarted.OnPhoneConnected(Second);
 
-        byte[] frame = Assert.Single(frames);
+        byte[] frame = Assert.Single(events.Frames);
         Assert.Equal(flags, frame[3]);
         uint time = (uint)(frame[4] | (frame[5] << 8) | (frame[6] << 16) | (frame[7] << 24));
         Assert.Equal(clockSet ? 1_795_527_930u + 3725u : 3725u, time); // as stored, not this boot's uptime
     }
 
-    private sealed class CapturingNotifier(FallAlertService service, List<byte[]> frames) : IGattNotifier
-    {
-        public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
-
-        public bool Send(GattCharacteristic characteristic, byte[] value, int length)
-        {
-            if (characteristic == service.FallEvent)
-            {
-                frames.Add(value[..length]);
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>Takes every indication; keeps (event id, kind) of each Fall Event sent.</summary>
+    /// <summary>Takes every indication; keeps each Fall Event frame sent.</summary>
     private sealed class FallEventRecorder(FallAlertService service) : IGattNotifier
     {
-        public List<(int Id, FallEventKind Kind)> Sent { get; } = new();
+        public List<byte[]> Frames { get; } = new();
+
+        /// <summary>(event id, kind) of each frame.</summary>
+        public List<(int Id, FallEventKind Kind)> Sent => Frames.Select(f => (f[0] | (f[1] << 8), (FallEventKind)f[2])).ToList();
 
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
 
@@ -333,7 +321,7 @@ public class FallAlertBridgeTests
         {
             if (characteristic == service.FallEvent)
             {
-                Sent.Add((value[0] | (value[1] << 8), (FallEventKind)value[2]));
+                Frames.Add(value[..length]);
             }
 
             return true;
