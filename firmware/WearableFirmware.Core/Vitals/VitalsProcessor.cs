@@ -52,6 +52,7 @@ namespace WearableFirmware.Vitals
         private long _detectorStartSample = -1;
         private bool _periodic;
         private bool _rateEstablished;
+        private int _intervalsSinceBridge;
 
         public VitalsProcessor(VitalsConfiguration configuration)
         {
@@ -251,7 +252,15 @@ namespace WearableFirmware.Vitals
             if (_hasPreviousBeat)
             {
                 float intervalMs = ((beatSample - _previousBeatSample) + (fraction - _previousBeatFraction)) * _msPerSample;
-                bool accepted = _heartRate.AddInterval(intervalMs);
+                bool bridged = BridgesMissedBeat(intervalMs);
+                if (bridged)
+                {
+                    // Counted as the two intervals it spans; not an RR interval anyone measured.
+                    _heartRate.AddInterval(0.5f * intervalMs);
+                    _heartRate.AddInterval(0.5f * intervalMs);
+                }
+
+                bool accepted = !bridged && _heartRate.AddInterval(intervalMs);
                 _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
                 EstablishRate();
                 if (accepted)
@@ -287,6 +296,32 @@ namespace WearableFirmware.Vitals
             _previousBeatFraction = fraction;
             _hasPreviousBeat = true;
             _window.Clear();
+        }
+
+        /// <summary>
+        /// One beat the detector missed (movement, a weak pulse) leaves an interval of twice the rate's: with a rate
+        /// established on a regular ring (at most two intervals off the median) and at most one such interval per
+        /// ring (HeartRateIntervals), it counts as the two intervals it spans. A second one within the ring is taken
+        /// as it is, so a rate that really halves (a 2:1 heart block, a pause that repeats) still takes over the ring
+        /// instead of being bridged away, and an irregular rhythm is never evened out by it.
+        /// </summary>
+        private bool BridgesMissedBeat(float intervalMs)
+        {
+            if (_intervalsSinceBridge < _config.HeartRateIntervals)
+            {
+                _intervalsSinceBridge++;
+                return false;
+            }
+
+            float median = _heartRate.MedianIntervalMs;
+            if (_rateEstablished && _heartRate.IsValid && !_heartRate.IsEarly && _heartRate.AcceptedCount + 2 >= _heartRate.Count
+                && intervalMs > 1.85f * median && intervalMs < 2.15f * median)
+            {
+                _intervalsSinceBridge = 0;
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary>

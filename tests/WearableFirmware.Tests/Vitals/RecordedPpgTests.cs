@@ -22,7 +22,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         string dir = Path.Combine(PpgDir, "welltory", "data");
         Skip.IfNot(Directory.Exists(dir), "recorded PPG not found at " + dir + " (../shared/data beside the repository)");
         var scores = new List<PpgScore>();
-        foreach (string record in new[] { "subject_01", "subject_02", "subject_03", "subject_04", "subject_05" })
+        foreach (string record in new[] { "subject_01", "subject_02", "subject_03", "subject_04", "subject_05", "subject_11" })
         {
             PpgRecording rec = PpgRecording.LoadWelltory(Path.Combine(dir, record));
             PpgScore score = PpgScore.Of(PpgReplay.Run(rec, new VitalsConfiguration()));
@@ -32,10 +32,13 @@ public class RecordedPpgTests(ITestOutputHelper output)
 
         var (mae, valid, validAfterFirst, _) = PpgScore.Pool(scores);
         output.WriteLine("pooled: MAE " + mae.ToString("F2") + ", valid " + (100 * valid).ToString("F1") + " %, after first " + (100 * validAfterFirst).ToString("F1") + " %");
-        // Reached through chip model and driver: MAE 1.52 bpm, valid 97.3 %, 99.0 % after the first reading.
+        // Reached through chip model and driver: MAE 1.53 bpm, valid 96.4 %, 98.4 % after the first reading.
         Assert.InRange(mae, 0, 1.7);
         Assert.InRange(valid, 0.95, 1);
-        Assert.InRange(validAfterFirst, 0.98, 1);
+        Assert.InRange(validAfterFirst, 0.975, 1);
+        // subject_11 moves (missed and split beats for seconds at a time): reached 91.9 % valid (83.7 % before missed
+        // beats were bridged and the ring restarted from three agreeing intervals).
+        Assert.InRange(scores[^1].ValidFraction, 0.9, 1);
         // No split- or missed-beat rate (more than 20 % off) at any 40 ms tick; reached: none.
         Assert.InRange(scores.Sum(s => s.WrongSeconds), 0, 0.5);
     }

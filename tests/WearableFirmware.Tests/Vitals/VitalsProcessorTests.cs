@@ -249,6 +249,84 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMissedBeatCountsForTheRateButIsNeverReportedAsAnRrInterval()
+    {
+        // 75 bpm with the beat at 12.12 s missing: the 1.6 s gap counts as two 0.8 s intervals for the rate, and
+        // the RR intervals sent to the phone are the measured ones only — no 1.6 s, no made-up pair.
+        const double period = 0.8;
+        var peaks = new List<double>();
+        for (double peak = 0.12; peak < 20; peak += period)
+        {
+            if (Math.Abs(peak - 12.12) > 0.01)
+            {
+                peaks.Add(peak);
+            }
+        }
+
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        var taken = new List<int>();
+        var buffer = new ushort[8];
+        bool validThroughout = true;
+        FeedPulses(vitals, peaks, period, 20, t =>
+        {
+            int n;
+            while ((n = vitals.RrIntervals.Take(buffer)) > 0)
+            {
+                taken.AddRange(buffer.Take(n).Select(u => (int)u));
+            }
+
+            if (t > 6 && (!vitals.Reading.HeartRateValid || Math.Abs(vitals.Reading.HeartRateBpm - 75) > 0.5))
+            {
+                validThroughout = false;
+            }
+
+            return false;
+        });
+
+        Assert.True(validThroughout, "the rate left 75 ± 0.5 bpm");
+        Assert.All(taken, rr => Assert.InRange(rr, 819 - 10, 819 + 10)); // 0.8 s = 819.2 / 1024 s
+        // Beats from 0.92 s (the settling filters miss the first) to 19.32 s (confirmed at 19.76 s), one missing:
+        // 23 beats, 22 intervals of which one is the gap, so 21 RR intervals.
+        Assert.Equal(23, vitals.BeatCount);
+        Assert.Equal(21, taken.Count);
+    }
+
+    [Fact]
+    public void ARateThatHalvesIsFollowedNotBridged()
+    {
+        // 80 bpm (last beat 19.62 s), then every second beat is gone (a 2:1 block: 40 bpm, beats 21.12, 22.62 ... s).
+        // The first 1.5 s interval is taken for one missed beat; the next ones are not (one bridge per ring): with
+        // the fifth slow beat (27.12 s) the old rate has lost its majority and the last three intervals restart the
+        // ring at 40 bpm, once that beat is confirmed (at most 55 % of 1.5 s later). Without the bridge, one beat sooner.
+        var peaks = new List<double>();
+        for (double peak = 0.12; peak < 20; peak += 0.75)
+        {
+            peaks.Add(peak);
+        }
+
+        for (double peak = peaks[^1] + 1.5; peak < 40; peak += 1.5)
+        {
+            peaks.Add(peak);
+        }
+
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        double slow = double.NaN;
+        FeedPulses(vitals, peaks, 0.75, 40, t =>
+        {
+            if (t > 20 && vitals.Reading.HeartRateValid && Math.Abs(vitals.Reading.HeartRateBpm - 40) < 1)
+            {
+                slow = t;
+                return true;
+            }
+
+            return false;
+        });
+
+        output.WriteLine("40 bpm reported at " + slow + " s");
+        Assert.InRange(slow, 27.12, 27.12 + 0.55 * 1.5);
+    }
+
+    [Fact]
     public void HeartRateStepIsTrackedWithinFiveBeatsPlusConfirmation()
     {
         var w = new Wearer();
