@@ -11,10 +11,10 @@ namespace WearableFirmware.Vitals
     /// driver drained every 40 ms: contact is declared 0.25 s after skin covers the sensor and the filters then
     /// settle for 0.5 s; a beat is confirmed one refractory period after its systolic peak (the larger of 250 ms and
     /// 55 % of the median interval: 0.55 s at 60 bpm). Time to first reading: heart rate after 3 beats (2 intervals
-    /// within 10 %, the pulse periodic at their interval), 3.5 s at 60 bpm and 2.5 s at 120 bpm from the start;
-    /// SpO2 after 4 agreeing clean beat ratios, 5.8 s and 3.0 s. Split or missed beats while settling delay the first
-    /// heart rate only until two clean intervals agree (the ring restarts from them). Output latency: a heart-rate step shows in full once the new rate holds the majority of the
-    /// 8-interval ring (60→90 bpm: 4.3 s, 90→60 bpm: 5.7 s), an SpO2 step once the new ratio holds the majority of
+    /// within 10 % and spanning 1.2 s, the pulse periodic at their interval), 3.5 s at 60 bpm and 2.5 s at 120 bpm
+    /// from the start; SpO2 after 4 agreeing clean beat ratios, 5.8 s and 3.0 s. Split or missed beats while settling
+    /// delay the first heart rate only until two clean intervals agree (the ring restarts from them). Output latency:
+    /// a heart-rate step shows in full once the new rate holds the majority of the 8-interval ring (60→90 bpm: 4.3 s, 90→60 bpm: 5.7 s), an SpO2 step once the new ratio holds the majority of
     /// the 8-beat ring (97→85 % at 75 bpm: 4.1 s); losing contact invalidates every value within 0.1 s. The loop's
     /// once-a-second publication adds up to 1 s to all of these.
     /// </para>
