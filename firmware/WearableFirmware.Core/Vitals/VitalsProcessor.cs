@@ -14,9 +14,10 @@ namespace WearableFirmware.Vitals
     /// within 10 % and spanning 1.2 s, the pulse periodic at their interval), 3.5 s at 60 bpm and 2.5 s at 120 bpm
     /// from the start; SpO2 after 4 agreeing clean beat ratios, 5.8 s and 3.0 s. Split or missed beats while settling
     /// delay the first heart rate only until two clean intervals agree (the ring restarts from them). Output latency:
-    /// a heart-rate step shows in full once the new rate holds the majority of the 8-interval ring (60→90 bpm: 4.3 s, 90→60 bpm: 5.7 s), an SpO2 step once the new ratio holds the majority of
-    /// the 8-beat ring (97→85 % at 75 bpm: 4.1 s); losing contact invalidates every value within 0.1 s. The loop's
-    /// once-a-second publication adds up to 1 s to all of these.
+    /// a heart-rate step shows in full once the new rate holds the majority of the 8-interval ring (60→90 bpm: 4.3 s,
+    /// 90→60 bpm: 5.7 s), an SpO2 step once the new ratio holds the majority of the 8-beat ring (97→85 % at 75 bpm:
+    /// 4.1 s); losing contact invalidates every value within 0.1 s. The loop's once-a-second publication adds up to
+    /// 1 s to all of these.
     /// </para>
     /// </summary>
     public sealed class VitalsProcessor
@@ -313,9 +314,10 @@ namespace WearableFirmware.Vitals
                 return false;
             }
 
+            // Twice the median within the 8-interval ring's beat-to-beat spread at rest (±7.5 %).
             float median = _heartRate.MedianIntervalMs;
-            if (_rateEstablished && _heartRate.IsValid && !_heartRate.IsEarly && _heartRate.AcceptedCount + 2 >= _heartRate.Count
-                && intervalMs > 1.85f * median && intervalMs < 2.15f * median)
+            bool regular = _heartRate.IsValid && !_heartRate.IsEarly && _heartRate.AcceptedCount + 2 >= _heartRate.Count;
+            if (_rateEstablished && regular && intervalMs > 1.85f * median && intervalMs < 2.15f * median)
             {
                 _intervalsSinceBridge = 0;
                 return true;
