@@ -42,6 +42,30 @@ public class BatteryGaugeTests
     }
 
     [Fact]
+    public void After_unplugging_the_level_settles_to_the_resting_voltage_within_the_averaging_window()
+    {
+        // Charging lifts the terminal voltage (4150 mV reads 95 %); the cell rests at 3840 mV (50 %) once unplugged.
+        var gauge = new BatteryGauge();
+        for (int i = 0; i < 8; i++)
+        {
+            gauge.AddReading(4150, charging: true);
+        }
+
+        Assert.Equal(95, gauge.LevelPercent);
+        var levels = new List<int>();
+        for (int i = 0; i < 8; i++)
+        {
+            gauge.AddReading(3840, charging: false);
+            levels.Add(gauge.LevelPercent);
+        }
+
+        // Falls every reading as the charging voltages leave the 8-reading average, and never rises on the way.
+        Assert.Equal(50, levels[^1]);
+        Assert.Equal(levels.OrderByDescending(l => l), levels);
+        Assert.True(levels[0] < 95);
+    }
+
+    [Fact]
     public void Low_and_critical_thresholds()
     {
         var gauge = new BatteryGauge();
