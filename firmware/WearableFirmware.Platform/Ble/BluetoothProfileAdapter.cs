@@ -134,7 +134,8 @@ namespace WearableFirmware.Device.Ble
                 return false;
             }
 
-            // NotifyValue sends a notification or an indication according to what the client enabled.
+            // On the ESP32 the native layer sends a notification even where the client enabled indications (README,
+            // "Indications on the ESP32"); it does not wait for the radio.
             GattClientNotificationResult[] results = local.NotifyValue(new Buffer(Copy(value, length)));
             bool allSent = results.Length > 0;
             for (int i = 0; i < results.Length; i++)
@@ -145,8 +146,8 @@ namespace WearableFirmware.Device.Ble
                 }
             }
 
-            // NotifyValue returns once the stack has the value; for an indication that is taken as the client's
-            // confirmation (the library reports no separate confirmation event), which paces RACP record by record.
+            // No ATT confirmation exists, so a value the stack took stands for the client's confirmation of an
+            // indicate-only characteristic; that paces RACP record by record.
             if (allSent && characteristic.CanIndicate && !characteristic.CanNotify)
             {
                 _app.OnIndicationConfirmed(characteristic);
