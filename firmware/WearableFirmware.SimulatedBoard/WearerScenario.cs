@@ -31,7 +31,8 @@ public sealed class WearerScenario
     /// <summary>Named moments (activity starts) for the report.</summary>
     public IReadOnlyList<(double Seconds, string Name)> Timeline => _steps.Select(s => (s.Start, s.Name)).ToList();
 
-    private sealed record Step(double Start, double End, string Name, float HeartRate, float SpO2, float Perfusion, float Motion, bool OnSkin);
+    private sealed record Step(double Start, double End, string Name, float HeartRate, float SpO2, float Perfusion, float Motion, bool OnSkin,
+        float MotionHz = SyntheticPpgSignal.DefaultMotionHz, bool Gait = false);
 
     public WearerScenario Sit(double seconds, float heartRate = 68, float spo2 = 97.5f) =>
         Add("sit", seconds, heartRate, spo2, 2.0f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
@@ -39,11 +40,12 @@ public sealed class WearerScenario
     public WearerScenario Stand(double seconds, float heartRate = 75, float spo2 = 97.5f) =>
         Add("stand", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Standing));
 
+    /// <summary>Walking; the PPG's motion artefact comes at the gait's step rate.</summary>
     public WearerScenario Walk(double seconds, float heartRate = 98, float spo2 = 97f) =>
-        Add("walk", seconds, heartRate, spo2, 1.6f, 0.02f, true, () => _motion.Walk(seconds));
+        Add("walk", seconds, heartRate, spo2, 1.6f, 0.02f, true, () => _motion.Walk(seconds), gait: true);
 
     public WearerScenario Run(double seconds, float heartRate = 140, float spo2 = 96.5f) =>
-        Add("run", seconds, heartRate, spo2, 1.4f, 0.05f, true, () => _motion.Run(seconds));
+        Add("run", seconds, heartRate, spo2, 1.4f, 0.05f, true, () => _motion.Run(seconds), gait: true);
 
     public WearerScenario SitDown() => Transition("sit down", 2.0, () => _motion.SitDown());
 
@@ -77,6 +79,13 @@ public sealed class WearerScenario
     /// <summary>The recorded PPG this scenario plays, or null for a synthetic one.</summary>
     public PpgRecording? Recording => _recording;
 
+    /// <summary>Steps per minute the wearer takes at a time (s), 0 when not walking or running: the cadence's truth.</summary>
+    public double StepsPerMinuteAt(double seconds)
+    {
+        Step step = At(seconds);
+        return step.Gait ? 60.0 * step.MotionHz : 0;
+    }
+
     /// <summary>The step at a time (the last one after the end).</summary>
     private Step At(double seconds)
     {
@@ -105,7 +114,8 @@ public sealed class WearerScenario
         return _motion.Build().DurationMicroseconds / 1e6 - before;
     }
 
-    private WearerScenario Add(string name, double seconds, float heartRate, float spo2, float perfusion, float motion, bool onSkin, Action? motionStep)
+    private WearerScenario Add(string name, double seconds, float heartRate, float spo2, float perfusion, float motion, bool onSkin, Action? motionStep,
+        bool gait = false)
     {
         if (seconds < 0)
         {
@@ -113,7 +123,8 @@ public sealed class WearerScenario
         }
 
         motionStep?.Invoke();
-        _steps.Add(new Step(_seconds, _seconds + seconds, name, heartRate, spo2, perfusion, motion, onSkin));
+        float motionHz = gait ? (float)_motion.LastStepHz : SyntheticPpgSignal.DefaultMotionHz;
+        _steps.Add(new Step(_seconds, _seconds + seconds, name, heartRate, spo2, perfusion, motion, onSkin, motionHz, gait));
         _seconds += seconds;
         return this;
     }
@@ -189,6 +200,7 @@ public sealed class WearerScenario
             }
 
             _signal.MotionFraction = step.Motion;
+            _signal.MotionHz = step.MotionHz;
             _signal.Sample(timeMicroseconds, out redNanoampsPerMilliamp, out irNanoampsPerMilliamp, out ambientNanoamps);
         }
 

@@ -9,7 +9,7 @@ namespace WearableFirmware.Application
     /// Process phase for the accelerometer: every sample the last drain delivered, in g, through the fall detector;
     /// a fall decision raises a suspected fall in the alert state machine; the chip's double tap cancels a pending
     /// alarm ("I'm OK"); a short button press cancels, a long one raises a manual emergency. Also keeps a movement
-    /// level the vitals use to mark readings questionable.
+    /// level the vitals use to mark readings questionable, and the step rate, which a PPG artefact can imitate.
     /// </summary>
     public sealed class MotionProcessing : ILoopTask
     {
@@ -34,6 +34,7 @@ namespace WearableFirmware.Application
         private readonly FallDetector _detector;
         private readonly FallAlertStateMachine _alerts;
         private readonly IButtonInput _button;
+        private readonly CadenceEstimator _cadence;
 
         public MotionProcessing(Adxl345 sensor, FallDetector detector, FallAlertStateMachine alerts, IButtonInput button)
         {
@@ -41,6 +42,13 @@ namespace WearableFirmware.Application
             _detector = detector;
             _alerts = alerts;
             _button = button;
+            _cadence = new CadenceEstimator(detector.SampleRateHz);
+        }
+
+        /// <summary>Steps per minute while the wearer walks or runs (and moves), else 0.</summary>
+        public float CadenceStepsPerMinute
+        {
+            get { return Moving && _cadence.IsValid ? _cadence.StepsPerMinute : 0f; }
         }
 
         /// <summary>Smoothed movement level in g.</summary>
@@ -69,6 +77,7 @@ namespace WearableFirmware.Application
             {
                 // Lost samples or a re-initialised chip: an impact/posture window spanning the gap would be wrong.
                 _detector.Reset();
+                _cadence.Reset();
                 Restarts++;
             }
 
@@ -86,6 +95,7 @@ namespace WearableFirmware.Application
                 }
 
                 _movementG += MovementSmoothing * (Math.Abs(_detector.Magnitude - 1f) - _movementG);
+                _cadence.Add(_detector.Magnitude);
             }
 
             // Only fresh samples can show movement: an accelerometer that stopped delivering must not keep the

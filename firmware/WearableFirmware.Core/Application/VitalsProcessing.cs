@@ -52,6 +52,7 @@ namespace WearableFirmware.Application
             }
 
             _vitals.Motion = _motion != null && _motion.Moving;
+            _vitals.MotionCadenceBpm = _motion != null ? _motion.CadenceStepsPerMinute : 0f;
             _vitals.AmbientLightOverflow = (flags & DrainFlags.AmbientLightOverflow) != 0;
             int count = _sensor.SampleCount;
             if (count > 0 || !_running)

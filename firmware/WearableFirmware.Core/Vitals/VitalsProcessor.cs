@@ -91,6 +91,16 @@ namespace WearableFirmware.Vitals
         /// <summary>Set by the loop from the accelerometer: the wearer is moving, so readings are questionable.</summary>
         public bool Motion { get; set; }
 
+        /// <summary>
+        /// Set by the loop from the accelerometer while the wearer walks or runs: steps per minute (0 = none). Each
+        /// step and arm swing moves blood and the sensor's seat, and that artefact can outweigh the pulse: a rate at
+        /// the step rate, or at half or twice it, is then withheld (see <see cref="CadenceLockTolerance"/>).
+        /// </summary>
+        public float MotionCadenceBpm { get; set; }
+
+        /// <summary>A pulse rate within this fraction of the step rate (or half or twice it) counts as the artefact's.</summary>
+        public const float CadenceLockTolerance = 0.06f;
+
         /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
         public bool AmbientLightOverflow { get; set; }
 
@@ -204,8 +214,15 @@ namespace WearableFirmware.Vitals
                 bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
                 if (usable && HeartRateMeasured())
                 {
-                    r.HeartRateValid = true;
-                    r.HeartRateBpm = _heartRate.HeartRateBpm;
+                    if (LockedToCadence(_heartRate.HeartRateBpm))
+                    {
+                        r.Quality |= SignalQuality.Poor;
+                    }
+                    else
+                    {
+                        r.HeartRateValid = true;
+                        r.HeartRateBpm = _heartRate.HeartRateBpm;
+                    }
                 }
 
                 if (usable && _hasPerfusion)
@@ -223,6 +240,24 @@ namespace WearableFirmware.Vitals
 
                 return r;
             }
+        }
+
+        private bool LockedToCadence(float bpm)
+        {
+            float cadence = MotionCadenceBpm;
+            if (!Motion || !(cadence > 0))
+            {
+                return false;
+            }
+
+            return Near(bpm, cadence) || Near(bpm, 0.5f * cadence) || Near(bpm, 2f * cadence);
+        }
+
+        private static bool Near(float bpm, float rhythm)
+        {
+            float d = bpm - rhythm;
+            float limit = CadenceLockTolerance * rhythm;
+            return d <= limit && d >= -limit;
         }
 
         /// <summary>Averaged ratio of ratios behind the SpO2 value (for calibration and diagnostics).</summary>

@@ -198,8 +198,12 @@ public sealed class MotionScenario : IMotionSource
         /// <summary>The scenario with Gaussian sensor noise (rms in g) on every axis.</summary>
         public IMotionSource BuildWithNoise(double rmsG, int seed) => new SensorNoise(Build(), rmsG, seed);
 
+        /// <summary>Step rate of the latest walk or run added (Hz; 0 before any): the truth for cadence.</summary>
+        public double LastStepHz { get; private set; }
+
         private Builder Gait(string name, double seconds, double stepHz, double verticalG, double forwardG, double armSwingDegrees)
         {
+            LastStepHz = stepHz;
             BodyFrame f = Frame;
             bool wrist = Placement == Placement.Wrist;
             double phase = _random.NextDouble() * 2 * Math.PI;

@@ -85,6 +85,12 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     /// <summary>Motion artefact amplitude as a fraction of each DC level (0 = still).</summary>
     public float MotionFraction { get; set; }
 
+    /// <summary>Main frequency of the motion artefact (Hz): the step rate while walking or running.</summary>
+    public float MotionHz { get; set; } = DefaultMotionHz;
+
+    /// <summary>Artefact frequency when no gait sets it (a wrist moving about).</summary>
+    public const float DefaultMotionHz = 1.7f;
+
     /// <summary>False once the sensor has been taken off the skin.</summary>
     public bool OnSkin { get; set; } = true;
 
@@ -147,7 +153,8 @@ public sealed class SyntheticPpgSignal : IPpgSignal
         double amplitude = 1 + RespiratoryAmplitudeFraction * breath;
         double baseline = 1 + RespiratoryBaselineFraction * breath;
         double motion = MotionFraction > 0
-            ? MotionFraction * (0.6 * Math.Sin(2 * Math.PI * 1.7 * seconds + _motionPhase1) + 0.4 * Math.Sin(2 * Math.PI * 3.1 * seconds + _motionPhase2))
+            ? MotionFraction * (0.6 * Math.Sin(2 * Math.PI * MotionHz * seconds + _motionPhase1)
+                + 0.4 * Math.Sin(2 * Math.PI * MotionHz * (3.1 / 1.7) * seconds + _motionPhase2))
             : 0;
 
         redNanoampsPerMilliamp = (float)(RedDcNanoampsPerMilliamp * (baseline * (1 - redDepth * pulse * amplitude) + motion + NoiseFraction * Gaussian()));

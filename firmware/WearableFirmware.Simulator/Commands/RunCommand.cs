@@ -195,7 +195,8 @@ public sealed class RunCommand : ICommand
         string pi = r.PerfusionIndexValid ? $"PI {r.PerfusionIndexPercent,4:F1} %" : "PI  -- %";
         string quality = r.Quality == SignalQuality.Good ? "good" : r.Quality.ToString().ToLowerInvariant().Replace(", ", "+");
         string contact = r.Contact == SensorContact.Contact ? "on skin" : r.Contact == SensorContact.NoContact ? "off skin" : "contact?";
-        string motion = r.MotionQuestionable ? " moving" : "";
+        float cadence = board.App.MotionProcessing.CadenceStepsPerMinute;
+        string motion = r.MotionQuestionable ? (cadence > 0 ? $" moving, {cadence:F0} steps/min" : " moving") : "";
         string alert = board.Alarm.Sounding ? "  ALARM" : "";
         return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {trueHr})  {spo2} (true {trueSpO2})  {pi}  {quality,-12} {contact}{motion}"
             + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Motion.Health.SamplesLost}, "

@@ -218,6 +218,43 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void While_walking_the_vitals_know_the_step_rate_and_never_report_it_as_the_pulse()
+    {
+        // Walking puts an artefact at the step rate into the PPG (coupled in the simulated wearer); the accelerometer
+        // path must hand the vitals the gait's step rate, and no pulse rate near it (or half or twice it) goes out.
+        var scenario = new WearerScenario(seed: 4).Sit(20).StandUp().Walk(60).SitDown().Sit(20);
+        var (board, _) = BootWithPhone(scenario);
+        int walkingSeconds = 0, withCadence = 0;
+        for (int second = 1; second <= (int)scenario.DurationSeconds; second++)
+        {
+            board.RunUntil(second);
+            double truth = scenario.StepsPerMinuteAt(second);
+            float cadence = board.App.Vitals.MotionCadenceBpm;
+            VitalsReading r = board.App.VitalsPublisher.LastReading;
+            if (truth > 0 && second > 30)
+            {
+                walkingSeconds++;
+                if (cadence > 0)
+                {
+                    withCadence++;
+                    Assert.InRange(cadence, truth * 0.97, truth * 1.03);
+                }
+            }
+
+            if (r.HeartRateValid && cadence > 0)
+            {
+                foreach (float rhythm in new[] { cadence, cadence / 2, cadence * 2 })
+                {
+                    Assert.False(Math.Abs(r.HeartRateBpm - rhythm) <= 0.06 * rhythm,
+                        $"{r.HeartRateBpm} bpm reported at {second} s with {cadence} steps/min");
+                }
+            }
+        }
+
+        Assert.True(withCadence >= walkingSeconds * 0.9, $"a cadence in {withCadence} of {walkingSeconds} walking seconds");
+    }
+
+    [Fact]
     public void An_accelerometer_that_dies_while_walking_does_not_hold_the_vitals_questionable()
     {
         var board = new SimulatedWearable(new WearerScenario(seed: 9).Sit(10).StandUp().Walk(50));

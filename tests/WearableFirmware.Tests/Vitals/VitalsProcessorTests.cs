@@ -464,6 +464,26 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.False(w.Reading.MotionQuestionable);
     }
 
+    [Theory]
+    [InlineData(true, 1.0, false)]     // the pulse rate is the step rate
+    [InlineData(true, 2.0, false)]     // half the step rate: one arm swing per stride
+    [InlineData(true, 0.5, false)]     // twice the step rate
+    [InlineData(true, 1 / 1.05, false)] // 5 % above the step rate: within 6 %
+    [InlineData(true, 1 / 1.07, true)]  // 7 % above it
+    [InlineData(true, 0.7, true)]      // an unrelated rhythm
+    [InlineData(false, 1.0, true)]     // a step rate only counts while the wearer moves
+    public void A_pulse_rate_at_the_step_rate_is_withheld_while_moving(bool moving, double cadencePerPulse, bool valid)
+    {
+        Wearer w = SettledWearer(110);
+        Assert.True(w.Reading.HeartRateValid);
+        w.Vitals.Motion = moving;
+        w.Vitals.MotionCadenceBpm = (float)(w.Reading.HeartRateBpm * cadencePerPulse);
+        VitalsReading r = w.Reading; // the same rate, judged against the step rate
+        output.WriteLine($"{r.HeartRateBpm} bpm, {r.Quality}");
+        Assert.Equal(valid, r.HeartRateValid);
+        Assert.Equal(!valid, (r.Quality & SignalQuality.Poor) != 0);
+    }
+
     [Fact]
     public void MotionArtefactsMakeTheSignalPoor()
     {
