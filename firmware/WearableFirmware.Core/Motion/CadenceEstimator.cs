@@ -26,6 +26,7 @@ namespace WearableFirmware.Motion
         private readonly BeatDetector _detector;
         private readonly HeartRateEstimator _rate;
         private readonly int _timeoutSamples;
+        private readonly int _sampleRateHz;
         private long _sample;
         private long _lastStep = -1;
 
@@ -35,12 +36,10 @@ namespace WearableFirmware.Motion
             _filter = new PulseFilter(sampleRateHz, LowCornerHz, HighCornerHz, 1f);
             _detector = new BeatDetector(sampleRateHz, FastestStepsPerMinute, 0.4f, 1.5f);
             _rate = new HeartRateEstimator(StepsKept, 0.2f, StepsNeeded, SlowestStepsPerMinute, FastestStepsPerMinute);
-            SampleRateHz = sampleRateHz;
+            _sampleRateHz = sampleRateHz;
             // Two of the slowest steps without one: standing still again.
             _timeoutSamples = (int)(2 * 60f / SlowestStepsPerMinute * sampleRateHz);
         }
-
-        public int SampleRateHz { get; private set; }
 
         /// <summary>True while the recent steps are regular enough to give a rate.</summary>
         public bool IsValid
@@ -59,13 +58,13 @@ namespace WearableFirmware.Motion
         {
             float x = _filter.Process(magnitudeG);
             // As for beats: the refractory period follows the step interval, so a step's second bump is not a step.
-            _detector.SetExpectedInterval(_rate.Count >= 2 ? _rate.MedianIntervalMs * SampleRateHz / 1000f : 0);
+            _detector.SetExpectedInterval(_rate.Count >= 2 ? _rate.MedianIntervalMs * _sampleRateHz / 1000f : 0);
             if (_detector.Process(x) && _detector.LastBeatAmplitude >= MinimumStepG)
             {
                 long step = _detector.LastBeatSample;
                 if (_lastStep >= 0)
                 {
-                    _rate.AddInterval((step - _lastStep) * 1000f / SampleRateHz);
+                    _rate.AddInterval((step - _lastStep) * 1000f / _sampleRateHz);
                 }
 
                 _lastStep = step;

@@ -57,7 +57,7 @@ namespace WearableFirmware.Vitals
 
         /// <summary>
         /// Early-estimate tolerance (fraction; 0 = off): while the ring holds fewer than the minimum accepted
-        /// intervals but at least two, a rate is reported when all of them lie within this fraction of their median.
+        /// intervals but at least two, a rate is reported when all of them lie within this fraction of their mean.
         /// Tighter than <see cref="IsValid"/>'s median gate because two or three intervals cannot outvote a bad one.
         /// </summary>
         public float EarlyTolerance { get; set; }
@@ -194,33 +194,8 @@ namespace WearableFirmware.Vitals
 
         private bool IsEarlyValid()
         {
-            if (!(EarlyTolerance > 0) || _count < 2 || _count >= _minimumAccepted)
-            {
-                return false;
-            }
-
-            float span = 0;
-            for (int i = 0; i < _count; i++)
-            {
-                span += _intervals[i];
-            }
-
-            if (span < EarlyMinimumSpanMs)
-            {
-                return false;
-            }
-
-            float limit = EarlyTolerance * _medianIntervalMs;
-            for (int i = 0; i < _count; i++)
-            {
-                float d = _intervals[i] - _medianIntervalMs;
-                if (d > limit || d < -limit)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return _count >= 2 && _count < _minimumAccepted && LatestAgree(_count)
+                && LatestMeanMs(_count) * _count >= EarlyMinimumSpanMs;
         }
 
         public void Reset()

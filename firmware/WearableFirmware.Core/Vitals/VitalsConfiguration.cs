@@ -43,7 +43,7 @@ namespace WearableFirmware.Vitals
 
         /// <summary>
         /// Start-up: before <see cref="MinimumHeartRateIntervals"/> intervals agree, a heart rate is reported from
-        /// the first intervals (at least two) when each lies within this fraction of their median; 0 turns it off.
+        /// the first intervals (at least two) when each lies within this fraction of their mean; 0 turns it off.
         /// </summary>
         public float EarlyIntervalTolerance = 0.1f;
 

@@ -154,7 +154,7 @@ public sealed class SyntheticPpgSignal : IPpgSignal
         double baseline = 1 + RespiratoryBaselineFraction * breath;
         double motion = MotionFraction > 0
             ? MotionFraction * (0.6 * Math.Sin(2 * Math.PI * MotionHz * seconds + _motionPhase1)
-                + 0.4 * Math.Sin(2 * Math.PI * MotionHz * (3.1 / 1.7) * seconds + _motionPhase2))
+                + 0.4 * Math.Sin(2 * Math.PI * MotionHz * (3.1 / 1.7) * seconds + _motionPhase2)) // 1.7 and 3.1 Hz by default
             : 0;
 
         redNanoampsPerMilliamp = (float)(RedDcNanoampsPerMilliamp * (baseline * (1 - redDepth * pulse * amplitude) + motion + NoiseFraction * Gaussian()));
