@@ -260,7 +260,7 @@ namespace WearableFirmware.Vitals
                     r.PerfusionIndexPercent = _perfusionPercent;
                 }
 
-                if (r.Quality == SignalQuality.Good && BeatsTrusted() && _spo2.IsValid && _hasCleanBeat
+                if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
                     && now - _lastCleanBeatSample <= _spo2HoldSamples)
                 {
                     r.SpO2Valid = true;
@@ -289,30 +289,6 @@ namespace WearableFirmware.Vitals
             SpectralHeartRateTracker t = _motionRate.Tracker;
             return t.IsValid && (t.Anchored || t.Updates >= 3);
         }
-
-        /// <summary>
-        /// At rest, yes. While moving only when the beat detector's rate agrees with the spectral track (within
-        /// <see cref="BeatAgreementTolerance"/>): then its beats are heart beats and their red/IR ratio means something.
-        /// </summary>
-        private bool BeatsTrusted()
-        {
-            if (!Motion)
-            {
-                return true;
-            }
-
-            if (!MotionRateReady() || !HeartRateMeasured())
-            {
-                return false;
-            }
-
-            float d = _heartRate.HeartRateBpm - _motionRate.HeartRateBpm;
-            float limit = BeatAgreementTolerance * _motionRate.HeartRateBpm;
-            return d <= limit && d >= -limit;
-        }
-
-        /// <summary>While moving, the beats' rate must lie this close (fraction) to the spectral track's for SpO2.</summary>
-        public const float BeatAgreementTolerance = 0.1f;
 
         private bool LockedToCadence(float bpm)
         {
@@ -397,7 +373,7 @@ namespace WearableFirmware.Vitals
                 }
 
                 _cleanBeatShare += 0.25f * ((clean ? 1f : 0f) - _cleanBeatShare);
-                if (clean && BeatsTrusted())
+                if (clean && !Motion)
                 {
                     _spo2.AddBeat(_window.AcRatio * dcIr / dcRed);
                     _lastCleanBeatSample = beatSample;
