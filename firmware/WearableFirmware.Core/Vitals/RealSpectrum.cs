@@ -37,7 +37,7 @@ namespace WearableFirmware.Vitals
             {
                 double angle = 2 * Math.PI * k / size;
                 _cos[k] = (float)Math.Cos(angle);
-                _sin[k] = (float)-Math.Sin(angle);
+                _sin[k] = (float)Math.Cos(angle + Math.PI / 2); // −sin(angle)
             }
 
             _reversed = new int[_half];

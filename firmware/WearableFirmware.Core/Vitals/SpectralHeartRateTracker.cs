@@ -74,8 +74,9 @@ namespace WearableFirmware.Vitals
             _accelSpectrum = new RealSpectrum(settings.SpectrumSize / 2);
             float binHz = (float)settings.AnalysisRateHz / settings.SpectrumSize;
             _bpmPerBin = 60f * binHz;
-            _firstBin = (int)Math.Ceiling(settings.MinimumBpm / _bpmPerBin);
-            int lastBin = (int)Math.Floor(settings.MaximumBpm / _bpmPerBin);
+            int below = (int)(settings.MinimumBpm / _bpmPerBin);
+            _firstBin = below * _bpmPerBin < settings.MinimumBpm ? below + 1 : below;
+            int lastBin = (int)(settings.MaximumBpm / _bpmPerBin);
             _bins = lastBin - _firstBin + 1;
             int extended = _bins + 2;
             _power = new float[extended];
