@@ -33,7 +33,7 @@ namespace WearableFirmware.Vitals
         public int SpectraAveraged = 2;
 
         /// <summary>Share of a bin's evidence removed where the accelerometer's spectrum peaks (0..1).</summary>
-        public float MotionPenalty = 0.5f;
+        public float MotionPenalty = 0.9f;
 
         /// <summary>
         /// Acceleration (g amplitude of a sinusoid) below which an axis's spectrum is not scaled up to its own
@@ -45,7 +45,7 @@ namespace WearableFirmware.Vitals
         public int TrackStepBins = 2;
 
         /// <summary>Cost of a jump of one bin per update (log-evidence units, squared in bins).</summary>
-        public float TrackStepCost = 1.2f;
+        public float TrackStepCost = 0.6f;
 
         /// <summary>Memory of the tracker's accumulated evidence per update (0..1).</summary>
         public float TrackMemory = 0.9f;
@@ -57,6 +57,9 @@ namespace WearableFirmware.Vitals
         public int OutputNeighbourhoodBins = 2;
 
         public float SwitchMargin = 3f;
+
+        /// <summary>Beats anchor a track that has none yet also in light movement (below 0.4 g rms), not only at rest.</summary>
+        public bool AnchorInLightMotion;
 
         /// <summary>Throws ArgumentException naming the first setting out of range.</summary>
         public void Validate()

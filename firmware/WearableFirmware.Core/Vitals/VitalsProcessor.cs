@@ -355,7 +355,7 @@ namespace WearableFirmware.Vitals
                 }
 
                 // At rest the beats anchor the spectral track; a track that has none yet also takes them in light motion.
-                bool anchorable = !Motion || (!_motionRate.Tracker.Anchored && LightMotion());
+                bool anchorable = !Motion || (_config.MotionHeartRate.AnchorInLightMotion && !_motionRate.Tracker.Anchored && LightMotion());
                 if (anchorable && HeartRateMeasured() && !_heartRate.IsEarly && !_heartRate.IsErratic)
                 {
                     _motionRate.Anchor(_heartRate.HeartRateBpm);

@@ -29,9 +29,16 @@ public sealed class EvalPpgMotionCommand : ICommand
           --taps <n>         adaptive canceller taps per axis (default 16)
           --step <mu>        canceller step size (default 0.01)
           --averaged <n>     spectra in the Wiener filter (default 2)
-          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.5)
+          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
           --memory <m>       tracker memory per update, 0-1 (default 0.9)
-          --step-cost <c>    tracker cost of a one-bin move (default 1.2)
+          --step-cost <c>    tracker cost of a one-bin move (default 0.6)
+          --spectrum <n>     transform length at 25 Hz, power of two (default 256)
+          --track-bins <n>   largest move of the track per update in bins (default 2)
+          --hold-bins <n>    the shown rate stays within this many bins unless another track leads (default 2)
+          --switch-margin <m> lead another track needs to take over (default 3)
+          --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
+          --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
+          --trace            print every window of each recording: reference, shown, source, step rate, motion
           --help             this text
         """;
 
@@ -58,8 +65,23 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
         m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
         m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
+        m.SpectrumSize = args.Int("spectrum", m.SpectrumSize, 64, 4096);
+        m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
+        m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
+        m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
+        m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
+        string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool trace = args.Flag("trace");
         args.RejectUnknown(1);
         IReadOnlyList<SpCupRecording> recordings = PpgArguments.ReadingData(() => SpCupRecording.LoadAll(dir, s => Console.Error.WriteLine(s)));
+        if (only.Length > 0)
+        {
+            recordings = recordings.Where(r => only.Any(o => r.Name.Contains(o, StringComparison.Ordinal))).ToList();
+            if (recordings.Count == 0)
+            {
+                throw new UsageException("--only matched no recording");
+            }
+        }
         if (plots)
         {
             Directory.CreateDirectory(outDir);
@@ -87,6 +109,14 @@ public sealed class EvalPpgMotionCommand : ICommand
                 MotionPlot.Save(result, s, Path.Combine(outDir, s.Name + ".png"));
             }
 
+            if (trace)
+            {
+                lock (scores)
+                {
+                    Console.WriteLine(Trace(result, s));
+                }
+            }
+
             int n = Interlocked.Increment(ref done);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Name,-18} {s.Windows,7} {s.Mae,5:F2} {s.Rmse,6:F2} {100 * s.ValidFraction,6:F1} {s.ValidMae,10:F2} {100 * s.SpectralFraction,10:F1} {100 * s.SpO2WhileMovingFraction,19:F1} {result.AccelerationGain,9:F3}   [{n}/{recordings.Count}]"));
@@ -109,6 +139,21 @@ public sealed class EvalPpgMotionCommand : ICommand
         return 0;
     }
 
+    private static string Trace(MotionReplayResult r, MotionScore s)
+    {
+        var b = new System.Text.StringBuilder();
+        b.AppendLine(s.Name + ": t(s) reference shown error source step-rate moving level(g) anchored");
+        for (int i = 0; i < r.Times.Length; i++)
+        {
+            VitalsReading v = r.Readings[i];
+            string source = !v.HeartRateValid ? "held" : v.HeartRateFromSpectrum ? "spectrum" : "beats";
+            b.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {r.Times[i],5:F0} {r.Recording.ReferenceBpm[i],6:F1} {s.Shown[i],6:F1} {s.Shown[i] - r.Recording.ReferenceBpm[i],6:F1} {source,-8} {r.StepRates[i],5:F0} {(r.Moving[i] ? 1 : 0)} {r.MotionLevels[i],5:F2} {(r.Anchored[i] ? 1 : 0)}"));
+        }
+
+        return b.ToString();
+    }
+
     /// <summary>Each parallel replay gets its own settings (the vitals validate and keep them).</summary>
     private static ApplicationSettings Clone(ApplicationSettings s)
     {
@@ -120,6 +165,11 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.MotionPenalty = from.MotionPenalty;
         to.TrackMemory = from.TrackMemory;
         to.TrackStepCost = from.TrackStepCost;
+        to.SpectrumSize = from.SpectrumSize;
+        to.TrackStepBins = from.TrackStepBins;
+        to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
+        to.SwitchMargin = from.SwitchMargin;
+        to.AnchorInLightMotion = from.AnchorInLightMotion;
         return c;
     }
 }

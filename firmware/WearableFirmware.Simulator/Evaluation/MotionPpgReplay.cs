@@ -22,6 +22,12 @@ public sealed class MotionReplayResult
     /// <summary>True while the firmware considered the wearer moving.</summary>
     public required bool[] Moving { get; init; }
 
+    /// <summary>The motion estimator's acceleration level (g rms, gravity removed).</summary>
+    public required double[] MotionLevels { get; init; }
+
+    /// <summary>True while the spectral track had been anchored by beats at rest.</summary>
+    public required bool[] Anchored { get; init; }
+
     /// <summary>Gain applied to the recorded acceleration so that it reads 1 g where the wrist is stillest.</summary>
     public required double AccelerationGain { get; init; }
 
@@ -66,6 +72,8 @@ public static class MotionPpgReplay
         var readings = new VitalsReading[windows];
         var steps = new double[windows];
         var moving = new bool[windows];
+        var levels = new double[windows];
+        var anchored = new bool[windows];
         for (int i = 0; i < windows; i++)
         {
             double end = SpCupRecording.WindowEnd(i);
@@ -74,6 +82,8 @@ public static class MotionPpgReplay
             readings[i] = app.Vitals.Reading;
             steps[i] = app.MotionProcessing.CadenceStepsPerMinute;
             moving[i] = app.MotionProcessing.Moving;
+            levels[i] = app.Vitals.MotionHeartRate.MotionLevelG;
+            anchored[i] = app.Vitals.MotionHeartRate.Tracker.Anchored;
         }
 
         return new MotionReplayResult
@@ -83,6 +93,8 @@ public static class MotionPpgReplay
             Readings = readings,
             StepRates = steps,
             Moving = moving,
+            MotionLevels = levels,
+            Anchored = anchored,
             AccelerationGain = gain,
             PpgSamplesLost = app.Ppg.Health.SamplesLost,
             MotionSamplesLost = app.Motion.Health.SamplesLost,
