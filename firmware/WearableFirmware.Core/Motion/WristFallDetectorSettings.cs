@@ -41,12 +41,12 @@ namespace WearableFirmware.Motion
                 throw new ArgumentOutOfRangeException("SampleRateHz", "must be 10..400 Hz");
             }
 
-            if (TriggerG <= 1f || TriggerG >= WristFallFeatures.CapG)
+            if (!(TriggerG > 1f && TriggerG < WristFallFeatures.CapG))
             {
                 throw new ArgumentOutOfRangeException("TriggerG", "must lie between 1 g and the feature cap (4 g)");
             }
 
-            if (DecisionScore < -20f || DecisionScore > 20f)
+            if (!(DecisionScore >= -20f && DecisionScore <= 20f))
             {
                 throw new ArgumentOutOfRangeException("DecisionScore", "must be a log-odds level within -20..20");
             }

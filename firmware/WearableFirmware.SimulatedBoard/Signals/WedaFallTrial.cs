@@ -49,7 +49,7 @@ public sealed class WedaFallTrial
     /// <summary>Readings dropped because their stamps went back before what was already read.</summary>
     public int DroppedSamples { get; }
 
-    /// <summary>Bursts found in the stamps (equal to the sample count for a file stamped sample by sample).</summary>
+    /// <summary>Bursts found in the stamps (1 for a file stamped evenly, sample by sample).</summary>
     public int Bursts { get; }
 
     public int Length => X.Length;
