@@ -7,13 +7,15 @@ namespace WearableFirmware.Motion
     /// and the window statistics the wrist fall features are made of. Every statistic works on a half-open window
     /// [from, to) of sample indices, clipped to what the ring still holds; all of them are orientation-independent
     /// (magnitudes, spreads and angles, never a single axis). Magnitudes are capped at a given level so a sensor
-    /// clipping at or above that level per axis gives the same values as one that does not. No allocation.
+    /// clipping at or above that level per axis gives the same values as one that does not. Each sample's magnitude
+    /// is computed once, when it is added, and kept beside it. No allocation.
     /// </summary>
     public sealed class MotionHistory
     {
         private readonly float[] _x;
         private readonly float[] _y;
         private readonly float[] _z;
+        private readonly float[] _magnitude;
         private long _count;
 
         public MotionHistory(int capacity)
@@ -26,6 +28,7 @@ namespace WearableFirmware.Motion
             _x = new float[capacity];
             _y = new float[capacity];
             _z = new float[capacity];
+            _magnitude = new float[capacity];
         }
 
         public int Capacity
@@ -45,13 +48,17 @@ namespace WearableFirmware.Motion
             get { return _count > _x.Length ? _count - _x.Length : 0; }
         }
 
-        public void Add(float x, float y, float z)
+        /// <summary>Stores a sample; returns its magnitude (g).</summary>
+        public float Add(float x, float y, float z)
         {
             int slot = (int)(_count % _x.Length);
+            float magnitude = Vector3Math.Magnitude(x, y, z);
             _x[slot] = x;
             _y[slot] = y;
             _z[slot] = z;
+            _magnitude[slot] = magnitude;
             _count++;
+            return magnitude;
         }
 
         public void Clear()
@@ -62,8 +69,7 @@ namespace WearableFirmware.Motion
         /// <summary>Magnitude (g) of a held sample.</summary>
         public float MagnitudeAt(long sample)
         {
-            int slot = (int)(sample % _x.Length);
-            return Vector3Math.Magnitude(_x[slot], _y[slot], _z[slot]);
+            return _magnitude[(int)(sample % _x.Length)];
         }
 
         /// <summary>Mean vector over the window; false (and zeros) when the window holds no sample.</summary>

@@ -80,9 +80,8 @@ namespace WearableFirmware.Motion
 
         public FallDecision Process(float x, float y, float z)
         {
-            _history.Add(x, y, z);
+            float magnitude = _history.Add(x, y, z);
             long sample = _history.Count - 1;
-            float magnitude = Vector3Math.Magnitude(x, y, z);
             Magnitude = magnitude;
             float capped = magnitude < WristFallFeatures.CapG ? magnitude : WristFallFeatures.CapG;
             if (!_pending)
