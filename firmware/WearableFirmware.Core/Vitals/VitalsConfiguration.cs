@@ -87,8 +87,8 @@ namespace WearableFirmware.Vitals
         /// <summary>
         /// Agreeing clean beats for an SpO2 value in <see cref="ShortRecord"/>: two. One beat's ratio cannot be checked
         /// against anything; two must agree (each within 10 % of their mean), so a disturbed beat that disagrees
-        /// leaves no value rather than a wrong one. Two ratios need three detected beats: about 3.5 s of finger at
-        /// 70 bpm after 0.75 s of contact debounce and filter settling.
+        /// leaves no value rather than a wrong one. Two ratios need three detected beats: the first SpO2 3.5 s after
+        /// the sensor starts at 60 bpm, 2.5 s at 90 bpm (5.8 s and 3.9 s with four beats).
         /// </summary>
         public const int ShortRecordMinimumSpO2Beats = 2;
 

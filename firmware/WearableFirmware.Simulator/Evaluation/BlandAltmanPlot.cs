@@ -27,7 +27,7 @@ public static class BlandAltmanPlot
             if (pairs.Count > 1)
             {
                 var bias = plot.Add.HorizontalLine(a.Bias);
-                bias.LegendText = F($"bias {a.Bias:F2} %");
+                bias.LegendText = F($"bias {Math.Round(a.Bias, 2) + 0.0:F2} %");
                 bias.LineWidth = 2;
                 bias.Color = Colors.Black;
                 foreach (double limit in new[] { a.Bias - 1.96 * a.SdOfDifferences, a.Bias + 1.96 * a.SdOfDifferences })

@@ -81,7 +81,7 @@ public sealed record SpO2Accuracy(int Files, int WithReading, double Arms, doubl
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"reading in {WithReading,2} of {Files,2} files ({100 * ReadingFraction,5:F1} %), Arms {Arms,5:F2} %, bias {Bias,6:F2} %, SD {SdOfDifferences,5:F2} %");
+        $"reading in {WithReading,2} of {Files,2} files ({100 * ReadingFraction,5:F1} %), Arms {Arms,5:F2} %, bias {Math.Round(Bias, 2) + 0.0,6:F2} %, SD {SdOfDifferences,5:F2} %");
 }
 
 /// <summary>Test-point replays and their scores over the reference ranges ISO 80601-2-61 asks about.</summary>
