@@ -154,6 +154,11 @@ public sealed class EvalPpgCommand : ICommand
         Console.WriteLine(TestPointEvaluation.NotAClinicalValidation);
         if (plotDir != null)
         {
+            foreach (TestPoint p in points)
+            {
+                PpgPlot.Save(p.Replay, PpgScore.Of(p.Replay), Path.Combine(plotDir, p.Name.Replace('/', '_') + ".png"));
+            }
+
             string png = Path.Combine(plotDir, "oxiwear-bland-altman.png");
             BlandAltmanPlot.Save(png, new (string, IReadOnlyList<(double, double)>)[]
             {
