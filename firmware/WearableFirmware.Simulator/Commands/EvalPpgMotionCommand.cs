@@ -26,7 +26,7 @@ public sealed class EvalPpgMotionCommand : ICommand
 
           --out <dir>        where the PNG per recording goes (default artifacts/eval-ppg-motion)
           --no-plots         skip the PNGs
-          --taps <n>         adaptive canceller taps per axis (default 16)
+          --taps <n>         adaptive canceller taps per axis (default 4)
           --step <mu>        canceller step size (default 0.01)
           --averaged <n>     spectra in the Wiener filter (default 2)
           --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
