@@ -58,5 +58,9 @@ internal sealed class BleBench
         return (phone, link);
     }
 
+    /// <summary>The server's view of the link the phone is connected on.</summary>
+    public GattSecurity NewLinkConnectionSecurity(SimulatedPhone phone) =>
+        Server.Connections.Single(c => c.PeerAddress == Convert.ToHexString(phone.Address)).Security;
+
     public static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", ""));
 }
