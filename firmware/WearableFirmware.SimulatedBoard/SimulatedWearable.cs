@@ -39,6 +39,7 @@ public sealed class SimulatedWearable
         Keys = keys ?? new SimulatedKeyStorage(scenario.Seed + 404);
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model, Keys.Bonds, BluetoothAddress, scenario.Seed + 303);
         Pairing = new BondManager(Keys.PasskeyFile, Keys.Entropy, Keys.Bonds);
+        Pairing.EventLog = App.Store;
         Server.Security.Firmware = Pairing;
         Server.Connected += _ => App.OnPhoneConnected();
         Server.Disconnected += _ => App.OnPhoneDisconnected();

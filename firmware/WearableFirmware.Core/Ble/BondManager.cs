@@ -1,3 +1,5 @@
+using WearableFirmware.Storage;
+
 namespace WearableFirmware.Ble
 {
     /// <summary>What the firmware answers when the stack asks it for the passkey of a new pairing.</summary>
@@ -71,6 +73,9 @@ namespace WearableFirmware.Ble
         {
             get { return _bonds.Count; }
         }
+
+        /// <summary>Where pairing outcomes and refusals are logged as device events (security event log); null for none.</summary>
+        public RecordStore EventLog { get; set; }
 
         /// <summary>
         /// Loads the passkey, or draws and stores a new one when there is none (first boot, after a factory reset, or
@@ -147,6 +152,7 @@ namespace WearableFirmware.Ble
             if (decision != PairingDecision.ShowPasskey)
             {
                 Refused++;
+                Log(DeviceEventCode.PairingRefused, (int)decision);
             }
 
             LastDecision = decision;
@@ -164,6 +170,7 @@ namespace WearableFirmware.Ble
             }
 
             BackOffUntil = nowMicroseconds + BackOffMicroseconds(ConsecutiveFailures);
+            Log(DeviceEventCode.PairingFailed, FailedAttempts);
         }
 
         /// <summary>A passkey pairing succeeded: the back-off starts over (the failure count stays with the passkey).</summary>
@@ -171,6 +178,7 @@ namespace WearableFirmware.Ble
         {
             ConsecutiveFailures = 0;
             BackOffUntil = 0;
+            Log(DeviceEventCode.Paired, _bonds.Count);
         }
 
         /// <summary>
@@ -205,6 +213,14 @@ namespace WearableFirmware.Ble
             }
 
             return (seconds > BlePairingPolicy.BackOffMaxSeconds ? BlePairingPolicy.BackOffMaxSeconds : seconds) * 1000000;
+        }
+
+        private void Log(DeviceEventCode code, int argument)
+        {
+            if (EventLog != null)
+            {
+                EventLog.AppendDeviceEvent(code, argument);
+            }
         }
 
         private void Save()

@@ -103,6 +103,7 @@ namespace WearableFirmware.Device.Ble
             server.Session.SessionStatusChanged += OnSessionStatusChanged;
             lock (_app.SyncRoot)
             {
+                _pairing.EventLog = _app.Store;
                 _pairing.Provision();
             }
 

@@ -1,6 +1,7 @@
 using WearableFirmware.Ble;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
+using WearableFirmware.Storage;
 using Xunit;
 
 namespace WearableFirmware.Tests.Ble;
@@ -243,6 +244,36 @@ public class PairingTests
         Assert.False(phone.Pair().Success);                                  // and the old label's passkey fails
         typed = after.Pairing.Passkey;
         Assert.True(phone.Pair().Authenticated);
+    }
+
+    [Fact]
+    public void Pairing_failures_refusals_and_successes_are_logged_as_device_events()
+    {
+        var board = new SimulatedWearable(new WearerScenario(seed: 2).Sit(10));
+        Assert.True(board.Boot());
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        int typed = 0;
+        phone.Security.PasskeyEntry = () => typed++ < 2 ? (board.Pairing.Passkey + 1) % PairingPasskey.Range : board.Pairing.Passkey;
+        phone.Connect(new BleLink(board.Server, board.Clock, null));
+        Assert.False(phone.Pair().Success);                                  // wrong, no wait
+        Assert.False(phone.Pair().Success);                                  // wrong again: 10 s back-off
+        Assert.True(phone.Pair().TimedOut);                                  // refused while backing off
+        board.RunUntil(10.5);
+        Assert.True(phone.Pair().Authenticated);
+
+        var events = new List<(DeviceEventCode Code, int Argument)>();
+        var record = new WearableFirmware.Storage.StoredRecord();
+        for (int seq = 1; seq < board.App.Store.NextSequence; seq++)
+        {
+            if (board.App.Store.TryRead(seq, record) && record.Type == WearableFirmware.Storage.RecordType.DeviceEvent
+                && record.Payload[0] >= (byte)DeviceEventCode.Paired)
+            {
+                events.Add(((DeviceEventCode)record.Payload[0], BitConverter.ToInt32(record.Payload, 1)));
+            }
+        }
+
+        Assert.Equal([(DeviceEventCode.PairingFailed, 1), (DeviceEventCode.PairingFailed, 2),
+            (DeviceEventCode.PairingRefused, (int)PairingDecision.BackingOff), (DeviceEventCode.Paired, 1)], events);
     }
 
     private sealed class ScriptedSource(params uint[] draws) : IRandomSource
