@@ -80,9 +80,10 @@ public class ButtonClassifierTests
         var held = new ButtonClassifier(true, 500 * Ms);
         Assert.Equal(9500 * Ms, held.StartHoldMicroseconds(10000 * Ms));
         Assert.True(held.StartHoldMicroseconds(10500 * Ms) >= WearableFirmware.Ble.BlePairingPolicy.FactoryResetHoldSeconds * 1_000_000L);
-        held.OnLevel(false, 3000 * Ms);                          // released at 3 s: only the pairing gesture
-        held.OnLevel(true, 3100 * Ms);                           // a new press is not the power-up hold
-        Assert.Equal(-1, held.StartHoldMicroseconds(20000 * Ms));
+        var released = new ButtonClassifier(true, 500 * Ms);
+        released.OnLevel(false, 3000 * Ms);                      // released at 3 s: only the pairing gesture
+        released.OnLevel(true, 3100 * Ms);                       // a new press is not the power-up hold
+        Assert.Equal(-1, released.StartHoldMicroseconds(20000 * Ms));
         Assert.Equal(-1, new ButtonClassifier(false, 0).StartHoldMicroseconds(20000 * Ms));
     }
 
