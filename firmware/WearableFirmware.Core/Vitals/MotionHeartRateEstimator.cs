@@ -30,6 +30,7 @@ namespace WearableFirmware.Vitals
         private float _lastY;
         private float _lastZ;
         private float _pulseSum;
+        private float _secondSum;
         private int _pulseCount;
         private float _sumX;
         private float _sumY;
@@ -55,7 +56,7 @@ namespace WearableFirmware.Vitals
             _gravityY = Biquad.ButterworthHighPass(accelerometerRateHz, 0.5f);
             _gravityZ = Biquad.ButterworthHighPass(accelerometerRateHz, 0.5f);
             // Regularisation: the energy of the taps at 0.01 g each, so the filter rests when the wearer does.
-            _canceller = new MotionArtefactCanceller(settings.CancellerTaps, settings.CancellerStep, 3 * settings.CancellerTaps * 1e-4f);
+            _canceller = settings.CancellerTaps == 0 ? null : new MotionArtefactCanceller(settings.CancellerTaps, settings.CancellerStep, 3 * settings.CancellerTaps * 1e-4f);
             _tracker = new SpectralHeartRateTracker(settings);
             // About 2 s of memory at the accelerometer's rate.
             _levelSmoothing = 1f / (2f * accelerometerRateHz);
@@ -118,6 +119,13 @@ namespace WearableFirmware.Vitals
         /// <summary>Takes one band-passed pulse sample (any sign or scale) at the pulse rate.</summary>
         public void AddPulse(float pulse)
         {
+            AddPulse(pulse, 0);
+        }
+
+        /// <summary>Takes one band-passed sample of each light (IR, red; any sign or scale) at the pulse rate.</summary>
+        public void AddPulse(float pulse, float second)
+        {
+            _secondSum += second;
             _pulseSum += pulse;
             _pulseCount++;
             if (_pulseCount < _pulseDecimation)
@@ -126,7 +134,9 @@ namespace WearableFirmware.Vitals
             }
 
             float p = _pulseSum / _pulseCount;
+            float q = _secondSum / _pulseCount;
             _pulseSum = 0;
+            _secondSum = 0;
             _pulseCount = 0;
             // Keep the pairing close: a queue that has grown (one chip a little faster) drops its oldest.
             while (_queueCount > QueueLag)
@@ -139,8 +149,8 @@ namespace WearableFirmware.Vitals
                 Dequeue();
             }
 
-            float cleaned = _canceller.Process(p, _lastX, _lastY, _lastZ);
-            _tracker.Add(cleaned, _lastX, _lastY, _lastZ);
+            float cleaned = _canceller == null ? p : _canceller.Process(p, _lastX, _lastY, _lastZ);
+            _tracker.Add(cleaned, q, _lastX, _lastY, _lastZ);
         }
 
         /// <summary>Sets the tracked rate to one known from beats at rest.</summary>
@@ -152,9 +162,14 @@ namespace WearableFirmware.Vitals
         /// <summary>Forgets the pulse (new contact); the accelerometer's filters keep running.</summary>
         public void ResetPulse()
         {
-            _canceller.Reset();
+            if (_canceller != null)
+            {
+                _canceller.Reset();
+            }
+
             _tracker.Reset();
             _pulseSum = 0;
+            _secondSum = 0;
             _pulseCount = 0;
         }
 

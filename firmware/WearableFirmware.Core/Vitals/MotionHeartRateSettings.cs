@@ -20,6 +20,9 @@ namespace WearableFirmware.Vitals
         /// <summary>Transform length at the analysis rate (power of two): 25 Hz / 256 = 5.9 bpm per bin, refined by interpolation.</summary>
         public int SpectrumSize = 256;
 
+        /// <summary>Sum the normalised spectra of both lights (IR and red) instead of the IR's alone.</summary>
+        public bool SecondChannel = true;
+
         public float MinimumBpm = 40f;
 
         public float MaximumBpm = 220f;

@@ -24,6 +24,7 @@ namespace WearableFirmware.Vitals
         private readonly int _accelWindow;
         private readonly int _updateSamples;
         private readonly float[] _pulse;
+        private readonly float[] _second;
         private readonly float[] _ax;
         private readonly float[] _ay;
         private readonly float[] _az;
@@ -65,6 +66,7 @@ namespace WearableFirmware.Vitals
             _accelWindow = _window / 2;
             _updateSamples = settings.AnalysisRateHz * settings.UpdateSeconds;
             _pulse = new float[_window];
+            _second = settings.SecondChannel ? new float[_window] : null;
             _ax = new float[_accelWindow];
             _ay = new float[_accelWindow];
             _az = new float[_accelWindow];
@@ -113,6 +115,17 @@ namespace WearableFirmware.Vitals
         /// <summary>Takes one sample at the analysis rate: the (artefact-cancelled) pulse and the acceleration (g, gravity removed).</summary>
         public void Add(float pulse, float ax, float ay, float az)
         {
+            Add(pulse, 0, ax, ay, az);
+        }
+
+        /// <summary>As <see cref="Add(float, float, float, float)"/> with the second light's pulse (used when <see cref="MotionHeartRateSettings.SecondChannel"/>).</summary>
+        public void Add(float pulse, float second, float ax, float ay, float az)
+        {
+            if (_second != null)
+            {
+                _second[_written % _window] = second;
+            }
+
             _pulse[_written % _window] = pulse;
             _written++;
             if (_halfPair)
@@ -189,6 +202,19 @@ namespace WearableFirmware.Vitals
 
             Transform(_pulse, _written, _window, _hann, _pulseSpectrum, _power, from, to);
             Normalise(_power, 1e-30f);
+            if (_second != null)
+            {
+                // Each light's spectrum scaled to its own peak: the weaker light votes as much as the stronger.
+                Transform(_second, _written, _window, _hann, _pulseSpectrum, _axisPower, from, to);
+                Normalise(_axisPower, 1e-30f);
+                for (int k = 0; k < extended; k++)
+                {
+                    _power[k] += _axisPower[k];
+                }
+
+                Normalise(_power, 1e-30f);
+            }
+
             for (int k = 0; k < extended; k++)
             {
                 _motion[k] = 0;

@@ -196,7 +196,7 @@ namespace WearableFirmware.Vitals
             PulseSignal = pulse;
             _window.Add(redAc, irAc);
             _history.Add(pulse);
-            _motionRate.AddPulse(pulse);
+            _motionRate.AddPulse(pulse, -redAc);
             if (_detectorStartSample < 0)
             {
                 _detectorStartSample = index;
