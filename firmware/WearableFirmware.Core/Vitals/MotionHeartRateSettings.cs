@@ -23,6 +23,9 @@ namespace WearableFirmware.Vitals
         /// <summary>Sum the normalised spectra of both lights (IR and red) instead of the IR's alone.</summary>
         public bool SecondChannel = true;
 
+        /// <summary>Share of the evidence at twice a bin's rate added to the bin (favours the fundamental over its harmonic; 0.25-0.5 tried and not kept: the SP Cup's recording 10 then follows half the rate).</summary>
+        public float HarmonicSupport;
+
         public float MinimumBpm = 40f;
 
         public float MaximumBpm = 220f;
@@ -84,7 +87,7 @@ namespace WearableFirmware.Vitals
 
             if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || TrackStepBins < 0
                 || OutputNeighbourhoodBins < 0 || !(TrackMemory > 0 && TrackMemory <= 1) || !(EvidenceFloor > 0)
-                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0))
+                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(HarmonicSupport >= 0))
             {
                 throw new ArgumentOutOfRangeException("CancellerTaps", "canceller, tracker and penalty settings out of range");
             }

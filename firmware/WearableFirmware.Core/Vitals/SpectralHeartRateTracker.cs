@@ -152,7 +152,9 @@ namespace WearableFirmware.Vitals
             }
 
             _sinceUpdate++;
-            if (_sinceUpdate >= _updateSamples && _written >= _window)
+            // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
+            // the first window; the missing part reads as zeros.
+            if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
             {
                 _sinceUpdate = 0;
                 Update();
@@ -191,6 +193,13 @@ namespace WearableFirmware.Vitals
             for (int b = 0; b < _bins; b++)
             {
                 _score[b] = 0;
+            }
+
+            // The first update may come before the window is full: what it has not seen must read as zeros.
+            Array.Clear(_pulse, 0, _pulse.Length);
+            if (_second != null)
+            {
+                Array.Clear(_second, 0, _second.Length);
             }
         }
 
@@ -274,7 +283,32 @@ namespace WearableFirmware.Vitals
                 }
             }
 
-            Track(strongest);
+            if (_s.HarmonicSupport > 0)
+            {
+                strongest = AddHarmonicSupport();
+            }
+
+            if (_written >= _window || _tracking)
+            {
+                Track(strongest);
+            }
+            else
+            {
+                // A partial window gives a first reading (its strongest bin) but does not start the track.
+                int peak = 0;
+                for (int b = 1; b < _bins; b++)
+                {
+                    if (_evidence[b + 1] > _evidence[peak + 1])
+                    {
+                        peak = b;
+                    }
+                }
+
+                peak = Fundamental(peak);
+                HeartRateBpm = (_firstBin + peak + PeakOffset(peak + 1)) * _bpmPerBin;
+                IsValid = true;
+            }
+
             Updates++;
         }
 
@@ -313,7 +347,21 @@ namespace WearableFirmware.Vitals
             }
 
             int chosen = global;
-            if (_tracking)
+            if (!_tracking)
+            {
+                int fundamental = Fundamental(global);
+                if (fundamental != global)
+                {
+                    // A track starting on the pulse's harmonic would stay there: restart it at the fundamental.
+                    chosen = fundamental;
+                    for (int b = 0; b < _bins; b++)
+                    {
+                        float d = b - fundamental;
+                        _score[b] = -0.5f * d * d;
+                    }
+                }
+            }
+            else
             {
                 int previous = (int)(HeartRateBpm / _bpmPerBin - _firstBin + 0.5f);
                 int lo = previous - _s.OutputNeighbourhoodBins;
@@ -340,6 +388,65 @@ namespace WearableFirmware.Vitals
             IsValid = true;
             _tracking = true;
         }
+
+        /// <summary>
+        /// Adds to each bin a share of the evidence at twice its rate (the pulse wave's second harmonic is strong at
+        /// the wrist), so the fundamental outranks its own harmonic. Returns the new strongest evidence.
+        /// </summary>
+        private float AddHarmonicSupport()
+        {
+            float strongest = 0;
+            for (int k = 1; k <= _bins; k++)
+            {
+                int j = 2 * (_firstBin + k - 1) - _firstBin + 1;
+                float h = 0;
+                for (int n = j - 1; n <= j + 1; n++)
+                {
+                    if (n >= 1 && n <= _bins && _evidence[n] > h)
+                    {
+                        h = _evidence[n];
+                    }
+                }
+
+                float e = _evidence[k] + _s.HarmonicSupport * h;
+                _axisPower[k] = e;
+                if (e > strongest)
+                {
+                    strongest = e;
+                }
+            }
+
+            for (int k = 1; k <= _bins; k++)
+            {
+                _evidence[k] = _axisPower[k];
+            }
+
+            return strongest;
+        }
+
+        /// <summary>
+        /// The bin at half the rate of <paramref name="bin"/> when the evidence there is at least a third of the bin's
+        /// (the wave's second harmonic can outgrow the fundamental); otherwise <paramref name="bin"/>. Used only to
+        /// start a track: once tracking, continuity decides.
+        /// </summary>
+        private int Fundamental(int bin)
+        {
+            int half = (_firstBin + bin) / 2 - _firstBin;
+            float best = 0;
+            int at = bin;
+            for (int b = half - 1; b <= half + 1; b++)
+            {
+                if (b >= 0 && b < _bins && _evidence[b + 1] > best)
+                {
+                    best = _evidence[b + 1];
+                    at = b;
+                }
+            }
+
+            return best >= FundamentalShare * _evidence[bin + 1] ? at : bin;
+        }
+
+        private const float FundamentalShare = 0.33f;
 
         /// <summary>Vertex of the parabola through the log spectrum at bins k−1, k, k+1 (in bins, within ±0.5).</summary>
         private float PeakOffset(int k)

@@ -287,7 +287,7 @@ namespace WearableFirmware.Vitals
         private bool MotionRateReady()
         {
             SpectralHeartRateTracker t = _motionRate.Tracker;
-            return t.IsValid && (t.Anchored || t.Updates >= 3);
+            return t.IsValid && (t.Anchored || t.Updates >= 1);
         }
 
         private bool LockedToCadence(float bpm)

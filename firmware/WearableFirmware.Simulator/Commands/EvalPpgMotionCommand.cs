@@ -36,6 +36,7 @@ public sealed class EvalPpgMotionCommand : ICommand
           --track-bins <n>   largest move of the track per update in bins (default 2)
           --hold-bins <n>    the shown rate stays within this many bins unless another track leads (default 2)
           --switch-margin <m> lead another track needs to take over (default 3)
+          --harmonic <h>     share of the evidence at twice a rate added to it (default 0)
           --ir-only          the IR light's spectrum alone (default: IR and red spectra summed)
           --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
           --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
@@ -70,6 +71,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
         m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
         m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
+        m.HarmonicSupport = (float)args.Double("harmonic", m.HarmonicSupport, 0, 10);
         m.SecondChannel = !args.Flag("ir-only") && m.SecondChannel;
         m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
         string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -172,6 +174,8 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
         to.SwitchMargin = from.SwitchMargin;
         to.AnchorInLightMotion = from.AnchorInLightMotion;
+        to.SecondChannel = from.SecondChannel;
+        to.HarmonicSupport = from.HarmonicSupport;
         return c;
     }
 }
