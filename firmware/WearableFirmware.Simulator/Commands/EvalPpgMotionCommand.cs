@@ -29,7 +29,7 @@ public sealed class EvalPpgMotionCommand : ICommand
           --taps <n>         adaptive canceller taps per axis (default 4)
           --step <mu>        canceller step size (default 0.01)
           --averaged <n>     spectra in the Wiener filter (default 2)
-          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
+          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.6)
           --memory <m>       tracker memory per update, 0-1 (default 0.9)
           --step-cost <c>    tracker cost of a one-bin move (default 0.6)
           --spectrum <n>     transform length at 25 Hz, power of two (default 256)
