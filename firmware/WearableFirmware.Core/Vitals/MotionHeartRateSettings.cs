@@ -39,7 +39,7 @@ namespace WearableFirmware.Vitals
         public int SpectraAveraged = 2;
 
         /// <summary>Share of a bin's evidence removed where the accelerometer's spectrum peaks (0..1).</summary>
-        public float MotionPenalty = 0.6f;
+        public float MotionPenalty = 0.9f;
 
         /// <summary>
         /// Acceleration (g amplitude of a sinusoid) below which an axis's spectrum is not scaled up to its own
