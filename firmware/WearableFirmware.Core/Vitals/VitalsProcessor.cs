@@ -196,6 +196,7 @@ namespace WearableFirmware.Vitals
             PulseSignal = pulse;
             _window.Add(redAc, irAc);
             _history.Add(pulse);
+            _motionRate.Active = Motion;
             _motionRate.AddPulse(pulse, -redAc);
             if (_detectorStartSample < 0)
             {

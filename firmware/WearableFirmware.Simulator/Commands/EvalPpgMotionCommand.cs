@@ -67,6 +67,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
         m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
         m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
+        m.AnalysisPeriodMs = args.Int("period-ms", m.AnalysisPeriodMs, 10, 125);
         m.SpectrumSize = args.Int("spectrum", m.SpectrumSize, 64, 4096);
         m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
         m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
@@ -169,6 +170,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.MotionPenalty = from.MotionPenalty;
         to.TrackMemory = from.TrackMemory;
         to.TrackStepCost = from.TrackStepCost;
+        to.AnalysisPeriodMs = from.AnalysisPeriodMs;
         to.SpectrumSize = from.SpectrumSize;
         to.TrackStepBins = from.TrackStepBins;
         to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
