@@ -38,6 +38,9 @@ namespace WearableFirmware.Vitals
 
         public float CancellerStep = 0.01f;
 
+        /// <summary>The accelerometer's spectra are taken every this many updates (the motion changes more slowly than the pulse's rate; 1 and 2 score alike).</summary>
+        public int MotionSpectrumEvery = 2;
+
         /// <summary>Earlier spectra averaged into the Wiener filter (this update included).</summary>
         public int SpectraAveraged = 2;
 
@@ -95,7 +98,7 @@ namespace WearableFirmware.Vitals
                 throw new ArgumentOutOfRangeException("MaximumBpm", "need 0 < minimum < maximum below half the analysis rate");
             }
 
-            if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || TrackStepBins < 0
+            if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || MotionSpectrumEvery < 1 || TrackStepBins < 0
                 || OutputNeighbourhoodBins < 0 || !(TrackMemory > 0 && TrackMemory <= 1) || !(EvidenceFloor > 0)
                 || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(HarmonicSupport >= 0))
             {

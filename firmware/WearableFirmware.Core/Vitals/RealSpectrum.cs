@@ -65,27 +65,30 @@ namespace WearableFirmware.Vitals
             _fft.Transform();
             float[] re = _fft.Real;
             float[] im = _fft.Imaginary;
+            float[] cos = _cos;
+            float[] sin = _sin;
+            int half = _half;
             for (int k = firstBin; k <= lastBin; k++)
             {
                 // Split: X[k] = (Z[k] + Z*[M−k]) / 2 − i·e^(−2πik/N)·(Z[k] − Z*[M−k]) / 2, Z[M] = Z[0].
-                int a = k % _half;
-                int b = (_half - k) % _half;
+                int a = k == half ? 0 : k;
+                int c = k == 0 ? 0 : half - k;
                 float ar = re[a];
                 float ai = im[a];
-                float cr = re[b];
-                float ci = -im[b];
-                float er = 0.5f * (ar + cr);
-                float ei = 0.5f * (ai + ci);
-                float or = 0.5f * (ar - cr);
-                float oi = 0.5f * (ai - ci);
-                float wr = k < _half ? _cos[k] : -1f;
-                float wi = k < _half ? _sin[k] : 0f;
-                // −i·w·o
+                float cr = re[c];
+                float ci = -im[c];
+                float er = ar + cr;
+                float ei = ai + ci;
+                float or = ar - cr;
+                float oi = ai - ci;
+                float wr = k < half ? cos[k] : -1f;
+                float wi = k < half ? sin[k] : 0f;
+                // −i·w·o, all halved once at the end: |X|² = |2X|² / 4.
                 float pr = wr * or - wi * oi;
                 float pi = wr * oi + wi * or;
                 float xr = er + pi;
                 float xi = ei - pr;
-                power[k - firstBin] = xr * xr + xi * xi;
+                power[k - firstBin] = 0.25f * (xr * xr + xi * xi);
             }
         }
     }

@@ -39,6 +39,8 @@ namespace WearableFirmware.Vitals
         private readonly float[] _power;
         private readonly float[] _axisPower;
         private readonly float[] _motion;
+        private readonly float[] _accelPower;
+        private int _sinceMotionSpectrum;
         private readonly float[] _pulseHistory;
         private readonly float[] _motionHistory;
         private readonly float[] _evidence;
@@ -77,6 +79,7 @@ namespace WearableFirmware.Vitals
             _power = new float[extended];
             _axisPower = new float[extended];
             _motion = new float[extended];
+            _accelPower = new float[extended];
             _pulseHistory = new float[settings.SpectraAveraged * extended];
             _motionHistory = new float[settings.SpectraAveraged * extended];
             _evidence = new float[extended];
@@ -108,7 +111,7 @@ namespace WearableFirmware.Vitals
             get { return _active; }
             set
             {
-                if (!value)
+                if (!value && _active)
                 {
                     // Spectra from before the rest must not be averaged into the first ones after it.
                     _historyCount = 0;
@@ -230,23 +233,15 @@ namespace WearableFirmware.Vitals
                 Normalise(_power, 1e-30f);
             }
 
-            // Each axis scaled to its own peak (not below the floor): x and y share one complex transform.
-            Load(_ax, _horizontalSpectra.First);
-            Load(_ay, _horizontalSpectra.Second);
-            _horizontalSpectra.Compute(_motion, _axisPower, from, to);
-            Normalise(_motion, _accelFloorPower);
-            Normalise(_axisPower, _accelFloorPower);
-            for (int k = 0; k < extended; k++)
+            if (_historyCount == 0 || ++_sinceMotionSpectrum >= _s.MotionSpectrumEvery)
             {
-                _motion[k] += _axisPower[k];
+                _sinceMotionSpectrum = 0;
+                MotionSpectrum(from, to);
             }
 
-            Load(_az, _verticalSpectrum.Input);
-            _verticalSpectrum.Compute(_axisPower, from, to);
-            Normalise(_axisPower, _accelFloorPower);
             for (int k = 0; k < extended; k++)
             {
-                _motion[k] += _axisPower[k];
+                _motion[k] = _accelPower[k];
             }
 
             int slot = _historyNext * extended;
@@ -480,27 +475,48 @@ namespace WearableFirmware.Vitals
             return d > 0.5f ? 0.5f : d < -0.5f ? -0.5f : d;
         }
 
-        /// <summary>Windowed, mean-removed copy of the ring (oldest first) into a transform's input, zeros after it.</summary>
+        /// <summary>Sum of the three axes' spectra, each scaled to its own peak (not below the floor).</summary>
+        private void MotionSpectrum(int from, int to)
+        {
+            int extended = _accelPower.Length;
+            // Each axis scaled to its own peak (not below the floor): x and y share one complex transform.
+            Load(_ax, _horizontalSpectra.First);
+            Load(_ay, _horizontalSpectra.Second);
+            _horizontalSpectra.Compute(_accelPower, _axisPower, from, to);
+            Normalise(_accelPower, _accelFloorPower);
+            Normalise(_axisPower, _accelFloorPower);
+            for (int k = 0; k < extended; k++)
+            {
+                _accelPower[k] += _axisPower[k];
+            }
+
+            Load(_az, _verticalSpectrum.Input);
+            _verticalSpectrum.Compute(_axisPower, from, to);
+            Normalise(_axisPower, _accelFloorPower);
+            for (int k = 0; k < extended; k++)
+            {
+                _accelPower[k] += _axisPower[k];
+            }
+        }
+
+        /// <summary>
+        /// Windowed copy of the ring (oldest first) into a transform's input, zeros after it. The mean is not removed:
+        /// the inputs are high-passed, and what is left of it stays in the lowest bins, below the band.
+        /// </summary>
         private void Load(float[] ring, float[] input)
         {
             int length = _window;
-            float mean = 0;
-            for (int i = 0; i < length; i++)
+            float[] window = _hann;
+            int start = _written % length;
+            int tail = length - start;
+            for (int i = 0; i < tail; i++)
             {
-                mean += ring[i];
+                input[i] = ring[start + i] * window[i];
             }
 
-            mean /= length;
-            float[] window = _hann;
-            int r = _written % length;
-            for (int i = 0; i < length; i++)
+            for (int i = tail; i < length; i++)
             {
-                input[i] = (ring[r] - mean) * window[i];
-                r++;
-                if (r == length)
-                {
-                    r = 0;
-                }
+                input[i] = ring[i - tail] * window[i];
             }
 
             for (int i = length; i < input.Length; i++)

@@ -64,6 +64,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.CancellerTaps = args.Int("taps", m.CancellerTaps, 0, 64);
         m.CancellerStep = (float)args.Double("step", m.CancellerStep, 0, 1);
         m.SpectraAveraged = args.Int("averaged", m.SpectraAveraged, 1, 16);
+        m.MotionSpectrumEvery = args.Int("motion-every", m.MotionSpectrumEvery, 1, 16);
         m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
         m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
         m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
@@ -167,6 +168,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.CancellerTaps = from.CancellerTaps;
         to.CancellerStep = from.CancellerStep;
         to.SpectraAveraged = from.SpectraAveraged;
+        to.MotionSpectrumEvery = from.MotionSpectrumEvery;
         to.MotionPenalty = from.MotionPenalty;
         to.TrackMemory = from.TrackMemory;
         to.TrackStepCost = from.TrackStepCost;
