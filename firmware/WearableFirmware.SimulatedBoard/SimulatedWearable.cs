@@ -34,9 +34,9 @@ public sealed class SimulatedWearable
         Watchdog = new RecordingWatchdog(Clock);
         App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model);
-        Server.Connected += _ => App.OnPhoneConnected();
-        Server.Disconnected += _ => App.OnPhoneDisconnected();
-        Server.IndicationConfirmed += (_, characteristic) => App.OnIndicationConfirmed(characteristic);
+        Server.Connected += App.OnPhoneConnected;
+        Server.Disconnected += App.OnPhoneDisconnected;
+        Server.IndicationConfirmed += App.OnIndicationConfirmed;
     }
 
     public WearerScenario Scenario { get; }

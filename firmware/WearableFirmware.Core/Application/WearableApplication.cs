@@ -56,7 +56,7 @@ namespace WearableFirmware.Application
             FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, alarm, clock);
             Alerts = new FallAlertStateMachine(_settings.FallAlerts, alarm, FallAlerts, FallAlerts);
             FallAlerts.Attach(Alerts);
-            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter);
+            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter, Store);
             RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
 
             MotionProcessing = new MotionProcessing(Motion, new FallDetector(_settings.FallDetector), Alerts, button);
@@ -154,27 +154,28 @@ namespace WearableFirmware.Application
         }
 
         /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>
-        public void OnPhoneConnected()
+        public void OnPhoneConnected(IGattLink link)
         {
             _connectedPhones++;
+            RecordAccess.OnConnected(link);
             FallAlerts.IsConnected = true;
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
 
-        /// <summary>The phone's link went down (call under <see cref="SyncRoot"/>).</summary>
-        public void OnPhoneDisconnected()
+        /// <summary>A phone's link went down (call under <see cref="SyncRoot"/>).</summary>
+        public void OnPhoneDisconnected(IGattLink link)
         {
             // A caregiver's second phone may still be connected: alerts keep going to it.
             _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
             FallAlerts.IsConnected = _connectedPhones > 0;
             Alerts.OnPhoneDisconnected();
-            RecordAccess.OnDisconnected();
+            RecordAccess.OnDisconnected(link);
         }
 
-        /// <summary>The phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
-        public void OnIndicationConfirmed(GattCharacteristic characteristic)
+        /// <summary>A phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
+        public void OnIndicationConfirmed(IGattLink link, GattCharacteristic characteristic)
         {
-            RecordAccess.OnIndicationConfirmed(characteristic);
+            RecordAccess.OnIndicationConfirmed(link, characteristic);
         }
     }
 }

@@ -753,6 +753,13 @@ namespace WearableFirmware.Storage
             int sequence = _nextSequence;
             bool clockSet = _clock.IsSet;
             long time = clockSet ? _clock.UnixSeconds : _clock.UptimeMicroseconds / 1000000;
+            if (time < 0 || time > 0xFFFFFFFFL)
+            {
+                // Never a wrapped date: a time the u32 field cannot hold is stored as uptime, flagged "clock not set".
+                clockSet = false;
+                time = _clock.UptimeMicroseconds / 1000000;
+            }
+
             RecordLayout.Encode(_slot, sequence, type, clockSet, (uint)time, payload, offset, length);
             _used[_active] = slot + 1;
             _nextSequence = sequence + 1;

@@ -249,7 +249,7 @@ public class GattServerTests
         Assert.Equal(0, phone.WriteRaw(racp, [0x03, 0x00]));   // Abort Operation is always let through
         Assert.Equal(2, handler.Writes);
         // The store answers by indication through the service.
-        Assert.True(bench.Profile.PulseOximeter.SendRacpResponse([0x06, 0x00, 0x01, 0x01], 4));
+        Assert.True(bench.Profile.PulseOximeter.SendRacpResponse(link.Connection!, [0x06, 0x00, 0x01, 0x01], 4));
         Assert.Equal("Records: RACP response 06000101", phone.Lines[^1]);
     }
 
