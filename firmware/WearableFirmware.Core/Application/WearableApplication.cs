@@ -74,6 +74,8 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(RecordAccess, 0);
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
+            FallDetection = new FallDetectionMonitor(Profile.FallAlert, Motion.Health);
+            Loop.AddPublisher(FallDetection, 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
             Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
             Loop.AddPublisher(OffWristPower, 1000000);
@@ -104,6 +106,9 @@ namespace WearableFirmware.Application
         public VitalsProcessing VitalsProcessing { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Fall Detection Status on the fall alert service (the accelerometer's technical condition).</summary>
+        public FallDetectionMonitor FallDetection { get; private set; }
 
         /// <summary>Turns the PPG LEDs down while the band is off the wrist.</summary>
         public OffWristPowerPolicy OffWristPower { get; private set; }
@@ -151,6 +156,26 @@ namespace WearableFirmware.Application
         public void Run(long untilMicroseconds)
         {
             Loop.Run(untilMicroseconds);
+        }
+
+        /// <summary>
+        /// Deep sleep is due: the gauge reads critical and no charger is attached (the main thread asks once a second,
+        /// under <see cref="SyncRoot"/>). After a wake the first readings decide again, so a still-critical cell goes
+        /// straight back.
+        /// </summary>
+        public bool DeepSleepDue(bool charging)
+        {
+            return Battery.IsCritical && !charging;
+        }
+
+        /// <summary>
+        /// Before deep sleep (under <see cref="SyncRoot"/>): records why, with the battery voltage, and stops the loop.
+        /// The record store needs no flush: every append is complete on flash when it returns.
+        /// </summary>
+        public void PrepareForDeepSleep()
+        {
+            Store.AppendDeviceEvent(DeviceEventCode.DeepSleep, Battery.AverageMillivolts);
+            Loop.Stop();
         }
 
         /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>

@@ -36,5 +36,8 @@ namespace WearableFirmware.Storage
 
         /// <summary>The record store found corrupt records when it started (argument: how many).</summary>
         StoreRecovered = 5,
+
+        /// <summary>Deep sleep on a critical battery (argument: battery millivolts).</summary>
+        DeepSleep = 6,
     }
 }
