@@ -31,7 +31,7 @@ public class RacpConnectionTests
 
     private static SimulatedPhone Phone(SimulatedWearable board, byte last)
     {
-        var phone = new SimulatedPhone("phone " + last, [0x5A, 0x3E, 0x10, 0x22, 0x07, last]);
+        var phone = board.NewPhone("phone " + last, [0x5A, 0x3E, 0x10, 0x22, 0x07, last]);
         phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
         return phone;
     }

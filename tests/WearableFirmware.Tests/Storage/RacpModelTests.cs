@@ -47,11 +47,11 @@ public class RacpModelTests
         SeededProperty.Check(Interleavings, steps => new Bench().Run(steps), cases: 300, print: s => string.Join(", ", s));
     }
 
-    /// <summary>The profile, store and RACP as the firmware wires them, with two phones on the simulated server.</summary>
+    /// <summary>The assembled firmware's store, RACP bridge and GATT server (the loop not running), with two phones.</summary>
     private sealed class Bench
     {
         private static readonly byte[] ValidAttAnswers = [0x00, 0x0D, 0xFD, 0xFE];
-        private readonly VirtualClock _clock = new();
+        private readonly SimulatedWearable _board;
         private readonly RecordStore _store;
         private readonly RecordAccessBridge _bridge;
         private readonly SimulatedGattServer _server;
@@ -63,15 +63,11 @@ public class RacpModelTests
 
         public Bench()
         {
-            var wall = new WallClock(_clock);
-            _store = new RecordStore(new SimulatedFlash(4, 32 * 20), wall);
-            var profile = new HealthProfile(wall, SimulatedWearable.BluetoothAddress);
-            _bridge = new RecordAccessBridge(profile.PulseOximeter, _store);
-            _bridge.Attach(new RacpControlPoint(_store, _bridge));
-            _server = new SimulatedGattServer(profile, "bench");
-            _server.Connected += _bridge.OnConnected;
-            _server.Disconnected += _bridge.OnDisconnected;
-            _server.IndicationConfirmed += _bridge.OnIndicationConfirmed;
+            _board = new SimulatedWearable(new WearerScenario(seed: 1).Sit(10), flash: new SimulatedFlash(4, 32 * 20));
+            _store = _board.App.Store;
+            _bridge = _board.App.RecordAccess;
+            _server = _board.Server;
+            Assert.True(_board.Boot()); // opens the pairing window the phones bond in
             for (int i = 0; i < 12; i++)
             {
                 _store.AppendSpotCheck(950, 700 + i, 0, 0, 250);
@@ -79,8 +75,8 @@ public class RacpModelTests
 
             for (int p = 0; p < 2; p++)
             {
-                _phones[p] = new SimulatedPhone("phone " + p, [0x5A, 0x3E, 0x10, 0x22, 0x07, (byte)(0xA0 + p)]);
-                _phones[p].StartHealthSession(new BleLink(_server, _clock, null));
+                _phones[p] = _board.NewPhone("phone " + p, [0x5A, 0x3E, 0x10, 0x22, 0x07, (byte)(0xA0 + p)]);
+                _phones[p].StartHealthSession(new BleLink(_server, _board.Clock, null));
                 _phones[p].AutoConfirm = false;
             }
         }
@@ -98,7 +94,7 @@ public class RacpModelTests
             {
                 if (!_phones[p].IsConnected)
                 {
-                    Assert.True(_phones[p].Reconnect(new BleLink(_server, _clock, null)));
+                    Assert.True(_phones[p].Reconnect(new BleLink(_server, _board.Clock, null)));
                 }
 
                 _phones[p].Subscribe("2a5e");
@@ -180,7 +176,7 @@ public class RacpModelTests
                     }
                     else
                     {
-                        Assert.True(phone.Reconnect(new BleLink(_server, _clock, null)));
+                        Assert.True(phone.Reconnect(new BleLink(_server, _board.Clock, null)));
                         phone.AutoConfirm = false;
                     }
 

@@ -21,7 +21,7 @@ public class FallDetectionConditionTests(ITestOutputHelper output)
         board.PpgBus.NackProbability = 0.3;
         board.MotionBus.NackProbability = 0.3;
         board.Boot(); // with 30 % NACKs a sensor may not start at once; the driver keeps retrying
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
         phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
         ushort continuous = phone.Find("2a5f").ValueHandle;
         ushort detection = phone.Find(FallAlertService.DetectionStatusUuid).ValueHandle;
