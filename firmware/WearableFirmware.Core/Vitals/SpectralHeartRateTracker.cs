@@ -53,6 +53,9 @@ namespace WearableFirmware.Vitals
         private int _sinceUpdate;
         private bool _tracking;
         private bool _active = true;
+        private int _restSamples;
+        private bool _trackedWhileMoving;
+        private readonly int _anchorAfterRestSamples;
 
         public SpectralHeartRateTracker(MotionHeartRateSettings settings)
         {
@@ -89,6 +92,7 @@ namespace WearableFirmware.Vitals
             // A sinusoid of amplitude A through a Hann window of n samples peaks at A·n/4 in the transform.
             float peak = settings.AccelerationFloorG * _window / 4f;
             _accelFloorPower = peak * peak;
+            _anchorAfterRestSamples = settings.AnchorAfterRestSeconds * 1000 / settings.AnalysisPeriodMs;
         }
 
         /// <summary>True once an estimate exists (a full window was analysed, or the rate was anchored).</summary>
@@ -115,6 +119,11 @@ namespace WearableFirmware.Vitals
                 {
                     // Spectra from before the rest must not be averaged into the first ones after it.
                     _historyCount = 0;
+                }
+
+                if (value)
+                {
+                    _restSamples = 0;
                 }
 
                 _active = value;
@@ -154,6 +163,11 @@ namespace WearableFirmware.Vitals
             }
 
             _sinceUpdate++;
+            if (!_active && _restSamples < _anchorAfterRestSamples)
+            {
+                _restSamples++;
+            }
+
             // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
             // the first window; the missing part reads as zeros.
             if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
@@ -166,9 +180,17 @@ namespace WearableFirmware.Vitals
             }
         }
 
-        /// <summary>Sets the track to a rate known from elsewhere (the beat detector at rest).</summary>
+        /// <summary>
+        /// Sets the track to a rate known from elsewhere (the beat detector at rest). A track built by the spectra
+        /// while moving is kept until the rest has lasted <see cref="MotionHeartRateSettings.AnchorAfterRestSeconds"/>.
+        /// </summary>
         public void Anchor(float bpm)
         {
+            if (_trackedWhileMoving && _restSamples < _anchorAfterRestSamples)
+            {
+                return;
+            }
+
             float j = bpm / _bpmPerBin - _firstBin;
             for (int b = 0; b < _bins; b++)
             {
@@ -179,6 +201,7 @@ namespace WearableFirmware.Vitals
             HeartRateBpm = bpm;
             IsValid = true;
             Anchored = true;
+            _trackedWhileMoving = false;
             _tracking = true;
         }
 
@@ -189,6 +212,7 @@ namespace WearableFirmware.Vitals
             _historyNext = 0;
             _historyCount = 0;
             _tracking = false;
+            _trackedWhileMoving = false;
             IsValid = false;
             Anchored = false;
             HeartRateBpm = 0;
@@ -398,6 +422,7 @@ namespace WearableFirmware.Vitals
             HeartRateBpm = (_firstBin + chosen + PeakOffset(chosen + 1)) * _bpmPerBin;
             IsValid = true;
             _tracking = true;
+            _trackedWhileMoving = true;
         }
 
         /// <summary>

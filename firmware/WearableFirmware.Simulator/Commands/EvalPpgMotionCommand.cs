@@ -41,6 +41,7 @@ public sealed class EvalPpgMotionCommand : ICommand
           --harmonic <h>     share of the evidence at twice a rate added to it (default 0)
           --ir-only          the IR light's spectrum alone (default: IR and red spectra summed)
           --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
+          --anchor-rest <s>  rest before beats re-anchor a track the spectra built while moving (default 10)
           --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
           --trace            print every window of each recording: reference, shown, source, step rate, motion
           --loro             leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05
@@ -79,6 +80,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
         m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
         m.HarmonicSupport = (float)args.Double("harmonic", m.HarmonicSupport, 0, 10);
+        m.AnchorAfterRestSeconds = args.Int("anchor-rest", m.AnchorAfterRestSeconds, 0, 3600);
         m.SecondChannel = !args.Flag("ir-only") && m.SecondChannel;
         m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
         string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -284,6 +286,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.AnchorInLightMotion = from.AnchorInLightMotion;
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;
+        to.AnchorAfterRestSeconds = from.AnchorAfterRestSeconds;
         return c;
     }
 }
