@@ -163,11 +163,6 @@ namespace WearableFirmware.Vitals
             }
 
             _sinceUpdate++;
-            if (!_active && _restSamples < _anchorAfterRestSamples)
-            {
-                _restSamples++;
-            }
-
             // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
             // the first window; the missing part reads as zeros.
             if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
@@ -176,6 +171,11 @@ namespace WearableFirmware.Vitals
                 if (_active)
                 {
                     Update();
+                }
+                else if (_restSamples < _anchorAfterRestSamples)
+                {
+                    // Counted per update (2 s) so the moving path pays nothing for it.
+                    _restSamples += _updateSamples;
                 }
             }
         }
