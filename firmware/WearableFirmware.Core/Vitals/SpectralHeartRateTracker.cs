@@ -115,15 +115,19 @@ namespace WearableFirmware.Vitals
             get { return _active; }
             set
             {
-                if (!value && _active)
+                if (value == _active)
                 {
-                    // Spectra from before the rest must not be averaged into the first ones after it.
-                    _historyCount = 0;
+                    return;
                 }
 
                 if (value)
                 {
                     _restSamples = 0;
+                }
+                else
+                {
+                    // Spectra from before the rest must not be averaged into the first ones after it.
+                    _historyCount = 0;
                 }
 
                 _active = value;
