@@ -471,12 +471,15 @@ namespace WearableFirmware.Vitals
         /// </summary>
         private int Fundamental(int bin)
         {
-            int half = (_firstBin + bin) / 2 - _firstBin;
+            // Half the refined rate, not of the bin's: a bin-wide search around a rounded half also took the slow
+            // walk's step line below it (SP Cup 10: 105 -> 59 bpm against a true 128).
+            float half = 0.5f * (_firstBin + bin + PeakOffset(bin + 1)) - _firstBin;
             float best = 0;
             int at = bin;
-            for (int b = half - 1; b <= half + 1; b++)
+            for (int b = (int)(half - FundamentalReachBins); b <= half + FundamentalReachBins; b++)
             {
-                if (b >= 0 && b < _bins && _evidence[b + 1] > best)
+                float d = b - half;
+                if (b >= 0 && b < _bins && d <= FundamentalReachBins && -d <= FundamentalReachBins && _evidence[b + 1] > best)
                 {
                     best = _evidence[b + 1];
                     at = b;
@@ -487,6 +490,9 @@ namespace WearableFirmware.Vitals
         }
 
         private const float FundamentalShare = 0.33f;
+
+        /// <summary>How far (bins) from half the refined rate a fundamental may lie (0.5-1.1 score alike on the SP Cup).</summary>
+        private const float FundamentalReachBins = 0.75f;
 
         /// <summary>Vertex of the parabola through the log spectrum at bins k−1, k, k+1 (in bins, within ±0.5).</summary>
         private float PeakOffset(int k)
