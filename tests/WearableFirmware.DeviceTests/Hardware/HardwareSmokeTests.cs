@@ -21,22 +21,24 @@ namespace WearableFirmware.DeviceTests
     /// reported as skipped, with nano.hardware.runsettings they run. The skip is visible in the results.
     /// </summary>
     [TestClass]
-    public class HardwareSmokeTests
+    public static class HardwareSmokeTests
     {
         private const int SampleWindowMilliseconds = 2000;
         private const int DrainIntervalMilliseconds = 100;
 
         [Setup]
-        public void RequireEsp32()
+        public static void RequireEsp32()
         {
             if (!SmokeTestBoard.IsEsp32)
             {
-                Assert.SkipTest("hardware smoke tests need the ESP32 reference build (run with nano.hardware.runsettings)");
+                // The launcher then reports this Setup as skipped and runs nothing else of the class.
+                Assert.SkipTest(string.Concat("hardware smoke tests need the ESP32 reference build (nano.hardware.runsettings); this is ",
+                    SmokeTestBoard.Description));
             }
         }
 
         [TestMethod]
-        public void Max30102_answers_with_its_part_id()
+        public static void Max30102_answers_with_its_part_id()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             try
@@ -53,7 +55,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Adxl345_answers_with_its_device_id()
+        public static void Adxl345_answers_with_its_device_id()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             try
@@ -72,7 +74,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Max30102_fifo_fills_at_the_configured_rate()
+        public static void Max30102_fifo_fills_at_the_configured_rate()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             Esp32Clock clock = new Esp32Clock();
@@ -95,7 +97,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Adxl345_fifo_fills_at_the_configured_rate()
+        public static void Adxl345_fifo_fills_at_the_configured_rate()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             Esp32Clock clock = new Esp32Clock();
@@ -117,7 +119,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Ble_services_of_the_profile_are_created()
+        public static void Ble_services_of_the_profile_are_created()
         {
             HealthProfile profile = new HealthProfile(new WallClock(new Esp32Clock()), new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 });
             BluetoothLEServer.Instance.DeviceName = "WearableFirmware-test";
