@@ -161,6 +161,7 @@ namespace WearableFirmware.Bench
     public sealed class VitalsStage : BenchStage
     {
         private readonly VitalsProcessor _vitals = new VitalsProcessor(new VitalsConfiguration());
+        private VitalsReading _reading;
         private int _heartRateSeconds;
 
         public VitalsStage(BenchSignals signals)
@@ -180,7 +181,8 @@ namespace WearableFirmware.Bench
                 _vitals.AddSample(red[i], ir[i]);
             }
 
-            if (_vitals.Reading.HeartRateValid)
+            _vitals.Read(ref _reading);
+            if (_reading.HeartRateValid)
             {
                 _heartRateSeconds++;
             }

@@ -198,47 +198,62 @@ namespace WearableFirmware.Vitals
             }
         }
 
-        /// <summary>The current values; call as often as needed (no allocation).</summary>
+        /// <summary>
+        /// The current values, as a copy (for tests and tools). The firmware's loop uses <see cref="Read"/>: on nanoCLR a
+        /// struct is a heap object and each copy of this one allocates about 300 bytes.
+        /// </summary>
         public VitalsReading Reading
         {
             get
             {
                 VitalsReading r = new VitalsReading();
-                long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
-                r.TimestampMs = now * 1000 / _config.SampleRateHz;
-                r.Contact = _contact.State;
-                r.MotionQuestionable = Motion;
-                r.AmbientLightOverflow = AmbientLightOverflow;
-                r.BeatCount = _beatCount;
-                r.Quality = CurrentQuality(now);
-                bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-                if (usable && HeartRateMeasured())
-                {
-                    if (LockedToCadence(_heartRate.HeartRateBpm))
-                    {
-                        r.Quality |= SignalQuality.Poor;
-                    }
-                    else
-                    {
-                        r.HeartRateValid = true;
-                        r.HeartRateBpm = _heartRate.HeartRateBpm;
-                    }
-                }
-
-                if (usable && _hasPerfusion)
-                {
-                    r.PerfusionIndexValid = true;
-                    r.PerfusionIndexPercent = _perfusionPercent;
-                }
-
-                if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
-                    && now - _lastCleanBeatSample <= _spo2HoldSamples)
-                {
-                    r.SpO2Valid = true;
-                    r.SpO2Percent = _spo2.SpO2Percent;
-                }
-
+                Read(ref r);
                 return r;
+            }
+        }
+
+        /// <summary>Sensor contact as the reading reports it.</summary>
+        public SensorContact Contact
+        {
+            get { return _contact.State; }
+        }
+
+        /// <summary>Writes the current values into <paramref name="r"/> in place (no copy, no allocation on either runtime).</summary>
+        public void Read(ref VitalsReading r)
+        {
+            r = new VitalsReading();
+            long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
+            r.TimestampMs = now * 1000 / _config.SampleRateHz;
+            r.Contact = _contact.State;
+            r.MotionQuestionable = Motion;
+            r.AmbientLightOverflow = AmbientLightOverflow;
+            r.BeatCount = _beatCount;
+            r.Quality = CurrentQuality(now);
+            bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
+            if (usable && HeartRateMeasured())
+            {
+                if (LockedToCadence(_heartRate.HeartRateBpm))
+                {
+                    r.Quality |= SignalQuality.Poor;
+                }
+                else
+                {
+                    r.HeartRateValid = true;
+                    r.HeartRateBpm = _heartRate.HeartRateBpm;
+                }
+            }
+
+            if (usable && _hasPerfusion)
+            {
+                r.PerfusionIndexValid = true;
+                r.PerfusionIndexPercent = _perfusionPercent;
+            }
+
+            if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
+                && now - _lastCleanBeatSample <= _spo2HoldSamples)
+            {
+                r.SpO2Valid = true;
+                r.SpO2Percent = _spo2.SpO2Percent;
             }
         }
 
