@@ -82,7 +82,8 @@ namespace WearableFirmware.Bench
                 throw new BenchException("ilmeter not found at " + ilmeter + " (--ilmeter PATH)");
             }
 
-            NanoResults nano = null;
+            NanoBenchOutput nano = null;
+            string loadAverage = null;
             if (!ilOnly)
             {
                 if (!File.Exists(Path.Combine(nanoclr, "nf-build")))
@@ -91,6 +92,7 @@ namespace WearableFirmware.Bench
                 }
 
                 nano = RunOnNanoClr(root, nanoclr, outDir);
+                loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
             }
 
             Console.WriteLine("metering the stages on .NET (ilmeter)...");
@@ -106,7 +108,7 @@ namespace WearableFirmware.Bench
                     var result = new StageResult(scenario, stage, seconds, full, prepared);
                     if (nano != null)
                     {
-                        nano.Attach(result);
+                        result.Nano = nano.Find(scenario, stage) ?? throw new BenchException("nanoCLR printed no result for " + scenario + " " + stage);
                     }
 
                     stages.Add(result);
@@ -116,7 +118,7 @@ namespace WearableFirmware.Bench
 
             Console.WriteLine("metering the simulator's default scenario...");
             SimulatorResult simulator = MeterSimulator(root, ilmeter, outDir);
-            string report = Compose(stages, simulator, nano, seconds);
+            string report = Compose(stages, simulator, nano, loadAverage, seconds);
             string path = Path.Combine(outDir, "report.md");
             File.WriteAllText(path, report);
             Console.WriteLine();
@@ -126,7 +128,7 @@ namespace WearableFirmware.Bench
             return same ? 0 : 1;
         }
 
-        private static NanoResults RunOnNanoClr(string root, string nanoclr, string outDir)
+        private static NanoBenchOutput RunOnNanoClr(string root, string nanoclr, string outDir)
         {
             Console.WriteLine("building the bench for nanoCLR (nf-build)...");
             string build = Path.Combine(outDir, "nf");
@@ -135,12 +137,13 @@ namespace WearableFirmware.Bench
             Console.WriteLine("running it on nanoCLR (nf-run; about a minute)...");
             string output = Exec(Path.Combine(nanoclr, "nf-run"), root, null, "--timeout", "1800", Path.Combine(build, "WearableFirmware.Bench.pe"));
             File.WriteAllText(Path.Combine(outDir, "nanoclr.txt"), output);
-            if (!output.Contains("bench done"))
+            var parsed = new NanoBenchOutput(output);
+            if (!parsed.Finished)
             {
                 throw new BenchException("the bench did not finish on nanoCLR:\n" + output);
             }
 
-            return new NanoResults(output, File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown");
+            return parsed;
         }
 
         private static void Instrument(string ilmeter, string from, string to)
@@ -200,7 +203,7 @@ namespace WearableFirmware.Bench
             return new SimulatorResult(whole, first, 119);
         }
 
-        private static string Compose(List<StageResult> stages, SimulatorResult simulator, NanoResults nano, int seconds)
+        private static string Compose(List<StageResult> stages, SimulatorResult simulator, NanoBenchOutput nano, string loadAverage, int seconds)
         {
             var r = new StringBuilder();
             r.AppendLine("# Bench report");
@@ -211,7 +214,7 @@ namespace WearableFirmware.Bench
             if (nano != null)
             {
                 r.AppendLine(string.Format(Inv, "nanoCLR: {0}; load average while it ran: {1} (2 cores, shared: times are best of 5 and still an upper bound).",
-                    nano.Platform, nano.LoadAverage));
+                    nano.Platform, loadAverage));
             }
 
             r.AppendLine();
@@ -395,23 +398,19 @@ namespace WearableFirmware.Bench
 
             public long DotnetAllocated { get; }
 
-            public bool HasNano { get; set; }
+            public NanoStageResult Nano { get; set; }
 
-            public long NanoMicroseconds { get; set; }
+            public bool HasNano => Nano != null;
 
-            public string NanoOutcome { get; set; }
+            public long NanoMicroseconds => Nano.Microseconds;
 
-            public int HeapSeconds { get; set; }
+            public string NanoOutcome => Nano.Outcome;
 
-            public long HeapFree { get; set; }
+            public bool SameOutcome => Nano == null || Nano.Outcome == Outcome;
 
-            public int Collections { get; set; }
+            private long Retained => Nano.FreeBefore - Nano.FreeAfter;
 
-            public long Retained { get; set; }
-
-            public bool SameOutcome => NanoOutcome == Outcome;
-
-            public string HeapSummary => string.Format(Inv, "{0} in {1} s{2}", Collections, HeapSeconds, Retained != 0 ? ", heap grew " + Retained.ToString(Inv) + " B" : "");
+            public string HeapSummary => string.Format(Inv, "{0} in {1} s{2}", Nano.Collections, Nano.HeapSeconds, Retained != 0 ? ", heap grew " + Retained.ToString(Inv) + " B" : "");
 
             /// <summary>nanoCLR: each collection stands for about the free heap's worth of allocation; .NET: counted exactly.</summary>
             public string AllocationSummary
@@ -424,9 +423,9 @@ namespace WearableFirmware.Bench
                         return dotnet;
                     }
 
-                    double perSecond = Collections * (double)HeapFree / HeapSeconds;
-                    double bound = (Collections + 1) * (double)HeapFree / HeapSeconds;
-                    string nano = Collections == 0
+                    double perSecond = Nano.Collections * (double)Nano.Headroom / Nano.HeapSeconds;
+                    double bound = (Nano.Collections + 1) * (double)Nano.Headroom / Nano.HeapSeconds;
+                    string nano = Nano.Collections == 0
                         ? "nanoCLR < " + bound.ToString("F0", Inv)
                         : "nanoCLR ~" + perSecond.ToString("F0", Inv) + " (< " + bound.ToString("F0", Inv) + ")";
                     return nano + "; " + dotnet;
@@ -489,55 +488,6 @@ namespace WearableFirmware.Bench
 
             private static double PerCall(Metered m, string key)
                 => m.Methods.TryGetValue(key, out var v) && v.Calls > 0 ? v.Il / (double)v.Calls : 0;
-        }
-
-        private sealed class NanoResults
-        {
-            private readonly Dictionary<string, string[]> _time = new Dictionary<string, string[]>();
-            private readonly Dictionary<string, string[]> _heap = new Dictionary<string, string[]>();
-
-            public NanoResults(string output, string loadAverage)
-            {
-                LoadAverage = loadAverage;
-                foreach (string raw in output.Split('\n'))
-                {
-                    string line = raw.TrimEnd('\r');
-                    string[] f = line.Split(' ');
-                    if (f[0] == "bench" && Platform == null)
-                    {
-                        Platform = line.Substring(6);
-                    }
-                    else if (f[0] == "time" && f.Length >= 4)
-                    {
-                        _time[f[1] + " " + f[2]] = new[] { f[3], string.Join(" ", f.Skip(4)) };
-                    }
-                    else if (f[0] == "heap" && f.Length == 8)
-                    {
-                        _heap[f[1] + " " + f[2]] = f.Skip(3).ToArray();
-                    }
-                }
-            }
-
-            public string Platform { get; }
-
-            public string LoadAverage { get; }
-
-            public void Attach(StageResult s)
-            {
-                string key = s.Scenario + " " + s.Stage;
-                if (!_time.TryGetValue(key, out string[] time) || !_heap.TryGetValue(key, out string[] heap))
-                {
-                    throw new BenchException("nanoCLR printed no result for " + key);
-                }
-
-                s.HasNano = true;
-                s.NanoMicroseconds = long.Parse(time[0], Inv);
-                s.NanoOutcome = time[1];
-                s.HeapSeconds = int.Parse(heap[0], Inv);
-                s.Retained = long.Parse(heap[1], Inv) - long.Parse(heap[2], Inv);
-                s.HeapFree = long.Parse(heap[3], Inv);
-                s.Collections = int.Parse(heap[4], Inv);
-            }
         }
     }
 }

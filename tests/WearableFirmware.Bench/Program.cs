@@ -12,16 +12,22 @@ namespace WearableFirmware.Bench
     /// </summary>
     public static class Program
     {
+#if BENCH_QUICK
+        // CI's build (nf-build --define BENCH_QUICK): every stage once, for its results and its heap, not its time.
+        private const int Repeats = 1;
+        private const int ApplicationHeapRounds = 1;
+#else
         private const int Repeats = 5;
+
+        /// <summary>The whole application runs this many times longer in the allocation pass (the replay wraps around).</summary>
+        private const int ApplicationHeapRounds = 4;
+#endif
 
         /// <summary>
         /// Free heap left during the allocation pass: each collection stands for about this many bytes allocated. (With
         /// 32 KiB left, this nanoCLR build crashed while collecting during the application's ticks.)
         /// </summary>
         private const int Headroom = 65536;
-
-        /// <summary>The whole application runs this many times longer in the allocation pass (the replay wraps around).</summary>
-        private const int ApplicationHeapRounds = 4;
 
         private const int LargeFillBlock = 60000;
         private const int SmallFillBlock = 4000;
