@@ -157,6 +157,7 @@ namespace WearableFirmware.Vitals
                 _red.Reset();
                 _ir.Reset();
                 _detector.Reset();
+                FollowBeatInterval();
                 _detectorStartSample = -1;
                 _settleRemaining = _settleSamples;
                 _contactSinceSample = index;
@@ -180,16 +181,17 @@ namespace WearableFirmware.Vitals
                 _detectorStartSample = index;
             }
 
-            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
             if (_detector.Process(pulse))
             {
                 OnBeat();
             }
 
-            if (_hasPreviousBeat && index - _lastBeatSample > TimeoutSamples())
+            // TimeoutSamples() is at least the fixed timeout: compare with that first (per sample, a call saved).
+            if (_hasPreviousBeat && index - _lastBeatSample > _timeoutSamples && index - _lastBeatSample > TimeoutSamples())
             {
                 // No pulse for too long: old intervals no longer describe the present.
                 _heartRate.Reset();
+                FollowBeatInterval();
                 _periodic = false;
                 _rateEstablished = false;
                 _spo2.Reset();
@@ -312,7 +314,8 @@ namespace WearableFirmware.Vitals
                 }
 
                 bool accepted = !bridged && _heartRate.AddInterval(intervalMs);
-                _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
+                // Read only at start-up (HeartRateMeasured): past it the correlation, the costliest step of a beat, is skipped.
+                _periodic = InStartup() && PeriodicAt(_heartRate.MedianIntervalMs);
                 EstablishRate();
                 if (accepted)
                 {
@@ -347,6 +350,16 @@ namespace WearableFirmware.Vitals
             _previousBeatFraction = fraction;
             _hasPreviousBeat = true;
             _window.Clear();
+            FollowBeatInterval();
+        }
+
+        /// <summary>
+        /// The detector's refractory period follows the median interval. It changes only with the interval ring (a beat,
+        /// a timeout, a reset), so the detector is told then rather than every sample.
+        /// </summary>
+        private void FollowBeatInterval()
+        {
+            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
         }
 
         /// <summary>
@@ -405,7 +418,16 @@ namespace WearableFirmware.Vitals
         /// </summary>
         private bool HeartRateMeasured()
         {
-            return _heartRate.IsValid && (_periodic || !(_heartRate.IsEarly || _heartRate.Count < _config.StartupCheckIntervals));
+            return _heartRate.IsValid && (_periodic || !InStartup());
+        }
+
+        /// <summary>
+        /// Early estimate, or fewer than StartupCheckIntervals intervals. It changes only where an interval is added (a
+        /// beat, which then decides <see cref="_periodic"/>) or the ring is reset or restarted (which set it themselves).
+        /// </summary>
+        private bool InStartup()
+        {
+            return _heartRate.IsEarly || _heartRate.Count < _config.StartupCheckIntervals;
         }
 
         /// <summary>True when the pulse over the last interval (or window) resembles the same span one interval earlier.</summary>
@@ -464,6 +486,7 @@ namespace WearableFirmware.Vitals
             _periodic = false;
             _rateEstablished = false;
             _heartRate.Reset();
+            FollowBeatInterval();
             _spo2.Reset();
             _hasPreviousBeat = false;
             _hasCleanBeat = false;
