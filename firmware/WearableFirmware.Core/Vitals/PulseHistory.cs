@@ -86,12 +86,15 @@ namespace WearableFirmware.Vitals
 
             float varA = sumAa - sumA * sumA / length;
             float varB = sumBb - sumB * sumB / length;
-            if (!(varA > 0) || !(varB > 0))
+            // Both variances positive, and their product too (it can underflow to 0): a division by zero throws on
+            // nanoCLR where .NET would give infinity.
+            float product = varA * varB;
+            if (!(varA > 0) || !(varB > 0) || !(product > 0))
             {
                 return float.NaN;
             }
 
-            return (sumAb - sumA * sumB / length) / (float)Math.Sqrt(varA * varB);
+            return (sumAb - sumA * sumB / length) / (float)Math.Sqrt(product);
         }
 
         public void Clear()

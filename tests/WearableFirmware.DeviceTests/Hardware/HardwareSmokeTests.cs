@@ -5,6 +5,7 @@ using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
 using WearableFirmware.Device.Ble;
+using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Motion;
@@ -88,7 +89,7 @@ namespace WearableFirmware.DeviceTests
 
                 // Within 5 %: the neighbouring settings (half or double the rate, or averaging) are far outside it.
                 Assert.IsTrue(rate > expected * 0.95 && rate < expected * 1.05,
-                    "MAX30102 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
+                    "MAX30102 samples per second: " + DecimalText.Fixed((float)rate, 1) + ", configured " + DecimalText.Fixed((float)expected, 1));
             }
             finally
             {
@@ -110,7 +111,7 @@ namespace WearableFirmware.DeviceTests
 
                 // Within 10 %: the chip runs from its internal oscillator; the neighbouring rates (half, double) are far outside.
                 Assert.IsTrue(rate > expected * 0.9 && rate < expected * 1.1,
-                    "ADXL345 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
+                    "ADXL345 samples per second: " + DecimalText.Fixed((float)rate, 1) + ", configured " + DecimalText.Fixed((float)expected, 1));
             }
             finally
             {
