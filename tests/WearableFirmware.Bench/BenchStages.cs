@@ -50,7 +50,7 @@ namespace WearableFirmware.Bench
             "MAX30102 driver: status, pointers, FIFO burst and unpacking, every 40 ms",
             "ADXL345 driver: INT_SOURCE, FIFO_STATUS, one 6-byte read per entry, every 40 ms",
             "VitalsProcessor.AddSample for every red/IR pair (100/s)",
-            "FallDetector.Process for every accelerometer sample (50/s)",
+            "the shipped fall detector (FallSensing.CreateDetector) for every accelerometer sample (50/s)",
             "CadenceEstimator.Add for every accelerometer magnitude (50/s)",
             "VitalsPublisher once a second: reading, HRM + PLX encoding, alert vitals, spot-check",
             "WearableApplication: sampling loop over both chips, every stage and publisher (25 ticks/s)",
@@ -199,10 +199,11 @@ namespace WearableFirmware.Bench
         }
     }
 
-    /// <summary>Every accelerometer sample into the fall detector, in g as the loop passes it (counts x 1/256).</summary>
+    /// <summary>Every accelerometer sample into the shipped fall detector, in g as the loop passes it (counts x 1/256).</summary>
     public sealed class FallStage : BenchStage
     {
-        private readonly FallDetector _detector = new FallDetector(FallSensing.DetectorSettings());
+        private readonly IFallDetector _detector = FallSensing.CreateDetector(FallSensing.DefaultPlacement, FallSensing.WristDetectorSettings(),
+            FallSensing.DetectorSettings());
         private readonly float[] _x;
         private readonly float[] _y;
         private readonly float[] _z;

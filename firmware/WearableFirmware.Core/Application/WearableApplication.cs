@@ -37,7 +37,7 @@ namespace WearableFirmware.Application
 
             _clock = clock;
             _settings = settings == null ? new ApplicationSettings() : settings;
-            long detectorPeriod = 1000000000L / _settings.FallDetector.SampleRateHz;
+            long detectorPeriod = 1000000000L / FallSensing.DetectorRateHz(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
             long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Motion.DataRate);
             if (sensorPeriod < detectorPeriod * 99 / 100 || sensorPeriod > detectorPeriod * 101 / 100)
             {
@@ -59,7 +59,8 @@ namespace WearableFirmware.Application
             RecordAccess = new RecordAccessBridge(Profile.PulseOximeter);
             RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
 
-            MotionProcessing = new MotionProcessing(Motion, new FallDetector(_settings.FallDetector), Alerts, button);
+            IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
+            MotionProcessing = new MotionProcessing(Motion, detector, Alerts, button);
             VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
             VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);

@@ -78,6 +78,22 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
+        public static void The_shipped_detector_takes_an_accelerometer_reading_zeros()
+        {
+            // The same sequence through the detector the application builds (wrist by default): it must keep going.
+            IFallDetector detector = FallSensing.CreateDetector(FallSensing.DefaultPlacement, FallSensing.WristDetectorSettings(),
+                FallSensing.DetectorSettings());
+            int rate = FallSensing.DetectorRateHz(FallSensing.DefaultPlacement, FallSensing.WristDetectorSettings(), FallSensing.DetectorSettings());
+            for (int i = 0; i < 12 * rate; i++)
+            {
+                float y = i < 3 * rate ? -1f : i == 3 * rate ? -3f : 0f;
+                detector.Process(0f, y, 0f);
+            }
+
+            Assert.AreEqual(0f, detector.Magnitude);
+        }
+
+        [TestMethod]
         public static void Vitals_from_a_dark_or_saturated_sensor_are_unavailable()
         {
             VitalsProcessor vitals = new VitalsProcessor(new VitalsConfiguration());
