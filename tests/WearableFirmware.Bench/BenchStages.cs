@@ -80,56 +80,87 @@ namespace WearableFirmware.Bench
         }
     }
 
-    /// <summary>The MAX30102 driver drained every 40 ms, as the loop does.</summary>
-    public sealed class PpgDriverStage : BenchStage
+    /// <summary>A sensor driver drained every 40 ms, as the loop's acquire phase does.</summary>
+    public abstract class DrainStage : BenchStage
     {
-        private readonly BenchClock _clock = new BenchClock();
-        private readonly Max30102 _driver;
         private long _samples;
         private long _checksum;
 
-        public PpgDriverStage(BenchSignals signals)
+        protected DrainStage(BenchSignals signals)
             : base(signals)
         {
-            _driver = new Max30102(new ReplayMax30102(_clock, signals.Red, signals.Ir, BenchSignals.PpgRateHz), _clock, new Max3010xSettings());
-            if (!_driver.Start())
-            {
-                throw new InvalidOperationException(_driver.DescribeLastError());
-            }
         }
+
+        protected BenchClock Clock { get; } = new BenchClock();
+
+        /// <summary>Samples the chip produced that never reached the driver's caller.</summary>
+        protected abstract long Lost { get; }
 
         public override void Run(int second)
         {
             for (int tick = 0; tick < 25; tick++)
             {
-                _clock.SleepMicroseconds(40000);
-                int n = _driver.Drain();
+                Clock.SleepMicroseconds(40000);
+                int n = Drain();
                 _samples += n;
                 if (n > 0)
                 {
-                    _checksum += _driver.Red[n - 1] + _driver.Ir[0];
+                    _checksum += Checksum(n);
                 }
             }
         }
 
         public override string Outcome
         {
-            get { return string.Concat("samples ", _samples.ToString(), ", checksum ", _checksum.ToString(), ", lost ", _driver.Health.SamplesLost.ToString()); }
+            get { return string.Concat("samples ", _samples.ToString(), ", checksum ", _checksum.ToString(), ", lost ", Lost.ToString()); }
+        }
+
+        protected abstract int Drain();
+
+        /// <summary>Something of the first and last sample of a drain, so a misplaced byte shows.</summary>
+        protected abstract long Checksum(int count);
+    }
+
+    /// <summary>The MAX30102 driver over the replayed chip.</summary>
+    public sealed class PpgDriverStage : DrainStage
+    {
+        private readonly Max30102 _driver;
+
+        public PpgDriverStage(BenchSignals signals)
+            : base(signals)
+        {
+            _driver = new Max30102(new ReplayMax30102(Clock, signals.Red, signals.Ir, BenchSignals.PpgRateHz), Clock, new Max3010xSettings());
+            if (!_driver.Start())
+            {
+                throw new InvalidOperationException(_driver.DescribeLastError());
+            }
+        }
+
+        protected override long Lost
+        {
+            get { return _driver.Health.SamplesLost; }
+        }
+
+        protected override int Drain()
+        {
+            return _driver.Drain();
+        }
+
+        protected override long Checksum(int count)
+        {
+            return _driver.Red[count - 1] + _driver.Ir[0];
         }
     }
 
-    /// <summary>The ADXL345 driver drained every 40 ms, as the loop does.</summary>
-    public sealed class MotionDriverStage : BenchStage
+    /// <summary>The ADXL345 driver over the replayed chip.</summary>
+    public sealed class MotionDriverStage : DrainStage
     {
-        private readonly BenchClock _clock = new BenchClock();
         private readonly Adxl345 _driver;
-        private long _samples;
-        private long _checksum;
 
         public MotionDriverStage(BenchSignals signals)
             : base(signals)
         {
-            _driver = new Adxl345(new ReplayAdxl345(_clock, signals.Xmg, signals.Ymg, signals.Zmg, BenchSignals.MotionRateHz), _clock,
+            _driver = new Adxl345(new ReplayAdxl345(Clock, signals.Xmg, signals.Ymg, signals.Zmg, BenchSignals.MotionRateHz), Clock,
                 FallSensing.AccelerometerSettings());
             if (!_driver.Start())
             {
@@ -137,23 +168,19 @@ namespace WearableFirmware.Bench
             }
         }
 
-        public override void Run(int second)
+        protected override long Lost
         {
-            for (int tick = 0; tick < 25; tick++)
-            {
-                _clock.SleepMicroseconds(40000);
-                int n = _driver.Drain();
-                _samples += n;
-                if (n > 0)
-                {
-                    _checksum += _driver.X[n - 1] + _driver.Y[0] + _driver.Z[0];
-                }
-            }
+            get { return _driver.Health.SamplesLost; }
         }
 
-        public override string Outcome
+        protected override int Drain()
         {
-            get { return string.Concat("samples ", _samples.ToString(), ", checksum ", _checksum.ToString(), ", lost ", _driver.Health.SamplesLost.ToString()); }
+            return _driver.Drain();
+        }
+
+        protected override long Checksum(int count)
+        {
+            return _driver.X[count - 1] + _driver.Y[0] + _driver.Z[0];
         }
     }
 
@@ -169,6 +196,11 @@ namespace WearableFirmware.Bench
         {
             _vitals.Motion = signals.StepsPerMinute > 0;
             _vitals.MotionCadenceBpm = signals.StepsPerMinute;
+        }
+
+        public VitalsProcessor Processor
+        {
+            get { return _vitals; }
         }
 
         public override void Run(int second)
@@ -295,7 +327,7 @@ namespace WearableFirmware.Bench
     public sealed class PublishStage : BenchStage
     {
         private readonly BenchClock _clock = new BenchClock();
-        private readonly VitalsProcessor _vitals = new VitalsProcessor(new VitalsConfiguration());
+        private readonly VitalsStage _vitals;
         private readonly BenchPhone _phone = new BenchPhone();
         private readonly VitalsPublisher _publisher;
         private readonly RecordStore _store;
@@ -303,6 +335,7 @@ namespace WearableFirmware.Bench
         public PublishStage(BenchSignals signals)
             : base(signals)
         {
+            _vitals = new VitalsStage(signals);
             BenchBoard board = new BenchBoard();
             WallClock wallClock = new WallClock(_clock);
             _store = new RecordStore(new BenchFlash(16, 8192), wallClock);
@@ -314,21 +347,13 @@ namespace WearableFirmware.Bench
                 FallSensing.AccelerometerSettings());
             ppg.Start();
             motion.Start();
-            _publisher = new VitalsPublisher(_vitals, profile, alerts, _store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds), ppg, motion);
-            _vitals.Motion = signals.StepsPerMinute > 0;
-            _vitals.MotionCadenceBpm = signals.StepsPerMinute;
+            _publisher = new VitalsPublisher(_vitals.Processor, profile, alerts, _store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds),
+                ppg, motion);
         }
 
         public override void Prepare(int second)
         {
-            int[] red = Signals.Red;
-            int[] ir = Signals.Ir;
-            int end = (second + 1) * BenchSignals.PpgRateHz;
-            for (int i = second * BenchSignals.PpgRateHz; i < end; i++)
-            {
-                _vitals.AddSample(red[i], ir[i]);
-            }
-
+            _vitals.Run(second);
             _clock.SleepMicroseconds(1000000);
         }
 
