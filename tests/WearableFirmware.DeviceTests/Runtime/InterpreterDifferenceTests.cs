@@ -72,7 +72,14 @@ namespace WearableFirmware.DeviceTests
         [TestMethod]
         public static void A_float_formats_differently()
         {
-            // .NET: "2.8" and "1E+10". Hence DecimalText for every number in a message.
+            // .NET: "2.8" and "1E+10". Hence DecimalText for every number in a message. The text comes from the
+            // firmware image's native formatting, whose options an ESP32 build may set differently: pinned here for
+            // the virtual device only.
+            if (SmokeTestBoard.IsEsp32)
+            {
+                Assert.SkipTest("float formatting depends on the ESP32 image's build options");
+            }
+
             Assert.AreEqual("2.79999995", (2.8f + _zero).ToString());
             Assert.AreEqual("10000000E+10", (1e10f + _zero).ToString());
         }
