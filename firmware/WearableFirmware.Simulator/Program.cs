@@ -8,6 +8,7 @@ ICommand[] commands =
     new BleSessionCommand(),
     new AdxlWakeCommand(),
     new EvalPpgCommand(),
+    new EvalPpgMotionCommand(),
     new FitSpO2Command(),
     new SoakStoreCommand(),
     new WearableFirmware.Simulator.Falls.EvalFallsCommand(),

@@ -116,14 +116,17 @@ namespace WearableFirmware
                 bool sleep;
                 lock (_app.SyncRoot)
                 {
-                    sleep = PowerManager.ShouldEnterDeepSleep(_app.Battery, battery.Charging);
+                    sleep = _app.DeepSleepDue(battery.Charging);
+                    if (sleep)
+                    {
+                        _app.PrepareForDeepSleep();
+                    }
                 }
 
                 if (sleep)
                 {
-                    // Critical battery: stop sampling, leave the button and the accelerometer's free-fall line as wake
-                    // sources. The record store needs no flush: every append is complete on flash when it returns.
-                    _app.Loop.Stop();
+                    // Critical battery: sampling stopped, the reason recorded; the button and the accelerometer's
+                    // free-fall line stay as wake sources.
                     loop.Join(1000);
                     alarm.AllOff();
                     power.EnterDeepSleep();

@@ -397,7 +397,7 @@ namespace WearableFirmware.Bench
                 throw new InvalidOperationException("a replayed sensor did not start");
             }
 
-            _app.OnPhoneConnected();
+            _app.OnPhoneConnected(_phone);
             _start = _clock.NowMicroseconds;
         }
 

@@ -56,7 +56,7 @@ namespace WearableFirmware.Application
             FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, alarm, clock);
             Alerts = new FallAlertStateMachine(_settings.FallAlerts, alarm, FallAlerts, FallAlerts);
             FallAlerts.Attach(Alerts);
-            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter);
+            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter, Store);
             RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
 
             IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
@@ -75,6 +75,8 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(RecordAccess, 0);
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
+            FallDetection = new FallDetectionMonitor(Profile.FallAlert, Motion.Health);
+            Loop.AddPublisher(FallDetection, 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
             Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
             Loop.AddPublisher(OffWristPower, 1000000);
@@ -105,6 +107,9 @@ namespace WearableFirmware.Application
         public VitalsProcessing VitalsProcessing { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Fall Detection Status on the fall alert service (the accelerometer's technical condition).</summary>
+        public FallDetectionMonitor FallDetection { get; private set; }
 
         /// <summary>Turns the PPG LEDs down while the band is off the wrist.</summary>
         public OffWristPowerPolicy OffWristPower { get; private set; }
@@ -154,28 +159,49 @@ namespace WearableFirmware.Application
             Loop.Run(untilMicroseconds);
         }
 
+        /// <summary>
+        /// Deep sleep is due: the gauge reads critical and no charger is attached (the main thread asks once a second,
+        /// under <see cref="SyncRoot"/>). After a wake the first readings decide again, so a still-critical cell goes
+        /// straight back.
+        /// </summary>
+        public bool DeepSleepDue(bool charging)
+        {
+            return Battery.IsCritical && !charging;
+        }
+
+        /// <summary>
+        /// Before deep sleep (under <see cref="SyncRoot"/>): records why, with the battery voltage, and stops the loop.
+        /// The record store needs no flush: every append is complete on flash when it returns.
+        /// </summary>
+        public void PrepareForDeepSleep()
+        {
+            Store.AppendDeviceEvent(DeviceEventCode.DeepSleep, Battery.AverageMillivolts);
+            Loop.Stop();
+        }
+
         /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>
-        public void OnPhoneConnected()
+        public void OnPhoneConnected(IGattLink link)
         {
             _connectedPhones++;
+            RecordAccess.OnConnected(link);
             FallAlerts.IsConnected = true;
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
 
-        /// <summary>The phone's link went down (call under <see cref="SyncRoot"/>).</summary>
-        public void OnPhoneDisconnected()
+        /// <summary>A phone's link went down (call under <see cref="SyncRoot"/>).</summary>
+        public void OnPhoneDisconnected(IGattLink link)
         {
             // A caregiver's second phone may still be connected: alerts keep going to it.
             _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
             FallAlerts.IsConnected = _connectedPhones > 0;
             Alerts.OnPhoneDisconnected();
-            RecordAccess.OnDisconnected();
+            RecordAccess.OnDisconnected(link);
         }
 
-        /// <summary>The phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
-        public void OnIndicationConfirmed(GattCharacteristic characteristic)
+        /// <summary>A phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
+        public void OnIndicationConfirmed(IGattLink link, GattCharacteristic characteristic)
         {
-            RecordAccess.OnIndicationConfirmed(characteristic);
+            RecordAccess.OnIndicationConfirmed(link, characteristic);
         }
     }
 }
