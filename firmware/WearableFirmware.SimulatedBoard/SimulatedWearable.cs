@@ -238,7 +238,7 @@ public sealed class SeededRandomSource(int seed) : IRandomSource
 /// charger; the terminal voltage follows the state of charge on a LiPo discharge curve down to the protection
 /// cut-off (3.0 V at empty), where the cell disconnects the board. Time is the board's clock (moved over on a reboot).
 /// </summary>
-public sealed class SimulatedBattery
+public sealed class SimulatedBattery : IBatterySensor
 {
     /// <summary>The protection circuit disconnects the cell here: the board is off.</summary>
     public const int CutOffMillivolts = 3000;
@@ -331,7 +331,7 @@ public sealed class SimulatedBattery
     }
 }
 
-/// <summary>The battery as the firmware's ADC sees it.</summary>
+/// <summary>The board's current cell as the firmware's ADC sees it (a reboot may move the board to another cell object).</summary>
 internal sealed class BatterySensor(SimulatedWearable board) : IBatterySensor
 {
     public int ReadMillivolts() => board.Battery.ReadMillivolts();
