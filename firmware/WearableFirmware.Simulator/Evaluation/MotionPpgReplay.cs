@@ -61,7 +61,7 @@ public static class MotionPpgReplay
         var ppgChip = new WearableFirmware.SimulatedBoard.Chips.Max30102Model(clock, RecordedPpgSignal.AtFixedRate(red, ir, SpCupRecording.SampleRateHz));
         var motionChip = new WearableFirmware.SimulatedBoard.Chips.Adxl345Model(clock, motion);
         var app = new WearableApplication(clock, ppgChip, motionChip, new SimulatedFlash(16, 8192), new RecordingWatchdog(clock),
-            new RecordingAlarm(clock), new ScriptedButton(clock), new BatteryPort(new SimulatedBattery(clock)), SimulatedWearable.BluetoothAddress, settings);
+            new RecordingAlarm(clock), new ScriptedButton(clock), new SimulatedBattery(clock), SimulatedWearable.BluetoothAddress, settings);
         if (!app.Start(resetCause: 0))
         {
             throw new InvalidOperationException(rec.Name + ": a sensor did not start on the chip models");
@@ -183,10 +183,3 @@ public static class MotionPpgReplay
     }
 }
 
-/// <summary>The simulated cell as the firmware's battery ADC port (SimulatedBattery no longer is one itself).</summary>
-internal sealed class BatteryPort(SimulatedBattery battery) : IBatterySensor
-{
-    public int ReadMillivolts() => battery.ReadMillivolts();
-
-    public bool Charging => battery.Charging;
-}
