@@ -182,3 +182,4 @@ public static class MotionPpgReplay
         return r;
     }
 }
+
