@@ -28,7 +28,7 @@ public sealed class EvalPpgMotionCommand : ICommand
           --no-plots         skip the PNGs
           --taps <n>         adaptive canceller taps per axis (default 4)
           --step <mu>        canceller step size (default 0.01)
-          --averaged <n>     spectra in the Wiener filter (default 2)
+          --averaged <n>     spectra in the Wiener filter (default 1)
           --motion-every <n> accelerometer spectra every n updates (default 2)
           --period-ms <ms>   analysis sample period (default 80 = 12.5 Hz)
           --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
