@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ScottPlot;
 using WearableFirmware.Application;
@@ -16,85 +17,79 @@ namespace WearableFirmware.Simulator.Commands;
 /// wearer scenario through the chip models, and shows one line per second of what the device measures, what the
 /// loop costs, and what the phone receives over the simulated BLE link.
 /// </summary>
-public sealed class RunCommand : ICommand
+public sealed class RunCommand : Command
 {
     private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation"];
     private static readonly string[] PairingModes = ["passkey", "wrong-passkey", "just-works", "none-window"];
 
-    public string Name => "run";
+    private readonly Option<string?> _scenario = Cli.Choice("--scenario", "wearer scenario (default rest-walk-sit: 2 min sitting, walking, sitting)", "scenario", Scenarios);
+    private readonly Option<string?> _recording = Cli.Text("--recording", "play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer sits still): "
+        + "a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv; the status lines and plot compare with its reference "
+        + "(chest strap, or oximeters); Welltory has one usable camera channel (red = IR), so its SpO2 means nothing", "path");
+    private readonly Option<string?> _irChannel = PpgArguments.IrChannelOption();
+    private readonly Option<string?> _calibration = Cli.InputFile("--calibration", "SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)");
+    private readonly Option<double?> _duration = Cli.Number("--duration", "simulated seconds (default: the scenario's length)", 1, 30 * 24 * 3600);
+    private readonly Option<bool> _realtime = Cli.Flag("--realtime", "pace simulated time against the wall clock (1 s per s)");
+    private readonly Option<double?> _speed = Cli.Number("--speed", "pace at x simulated seconds per wall second", 0.01, 1_000_000);
+    private readonly Option<int?> _seed = Cli.Whole("--seed", "seed for every random source (default 1)", 0, int.MaxValue);
+    private readonly Option<bool> _noPhone = Cli.Flag("--no-phone", "run without a phone (alerts and records wait for one)");
+    private readonly Option<string?> _phoneAway = Cli.Text("--phone-away", "the phone is out of range from a to b seconds, then reconnects and fetches the "
+        + "spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)", "a:b");
+    private readonly Option<double?> _nack = Cli.Number("--nack", "share of I2C transfers the sensors do not acknowledge, in percent (fault injection, default 0)", 0, 50);
+    private readonly Option<string?> _pairing = Cli.Choice("--pairing", "how the phone pairs: passkey (types the label's passkey, default), wrong-passkey "
+        + "(mistypes it once, then types it right), just-works (a phone without a keyboard: Just Works, so every health characteristic "
+        + "refuses it), none-window (the wearer did not hold the button at power-up: no pairing window, the device keeps the passkey)", "pairing", PairingModes);
+    private readonly Option<string?> _btsnoop = Cli.OutputFile("--btsnoop", "BLE capture for Wireshark (default artifacts/sim/session.btsnoop)");
+    private readonly Option<string?> _plot = Cli.OutputFile("--plot", "PNG of heart rate and SpO2, measured against the simulated truth (default artifacts/sim/run.png)");
 
-    public string Summary => "boot the firmware on the simulated board and run a scenario with a phone (default)";
-
-    public string Help => $"""
-        usage: WearableFirmware.Simulator run [options]
-
-          --scenario <name>     {string.Join(" | ", Scenarios)} (default rest-walk-sit: 2 min sitting, walking, sitting)
-          --recording <path>    play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer
-                                sits still): a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv;
-                                the status lines and plot compare with its reference (chest strap, or oximeters);
-                                Welltory has one usable camera channel (red = IR), so its SpO2 means nothing
-          --ir-channel <c>      camera channel standing in for IR on the oximetry data: G or B (default G)
-          --calibration <f>     SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)
-          --duration <s>        simulated seconds (default: the scenario's length)
-          --realtime            pace simulated time against the wall clock (1 s per s)
-          --speed <x>           pace at x simulated seconds per wall second
-          --seed <n>            seed for every random source (default 1)
-          --no-phone            run without a phone (alerts and records wait for one)
-          --phone-away <a:b>    the phone is out of range from a to b seconds, then reconnects and fetches the
-                                spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)
-          --nack <percent>      share of I2C transfers the sensors do not acknowledge (fault injection, default 0)
-          --pairing <how>       how the phone pairs: passkey (types the label's passkey, default), wrong-passkey
-                                (mistypes it once, then types it right), just-works (a phone without a keyboard:
-                                Just Works, so every health characteristic refuses it), none-window (the wearer did
-                                not hold the button at power-up: no pairing window, the device keeps the passkey)
-          --btsnoop <path>      BLE capture for Wireshark (default artifacts/sim/session.btsnoop)
-          --plot <path>         PNG of heart rate and SpO2, measured against the simulated truth
-                                (default artifacts/sim/run.png)
-          --help                this text
-        """;
-
-    public int Run(CommandLine args)
+    public RunCommand()
+        : base("run", "boot the firmware on the simulated board and run a scenario with a phone (default)")
     {
-        string? recordingPath = args.String("recording");
-        if (recordingPath != null && args.String("scenario") != null)
+        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _nack, _pairing, _btsnoop, _plot })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string? recordingPath = args.GetValue(_recording);
+        if (recordingPath != null && args.GetValue(_scenario) != null)
         {
             throw new UsageException("--recording replaces --scenario: give one of them");
         }
 
-        string scenarioName = args.String("scenario") ?? "rest-walk-sit";
-        int seed = args.Int("seed", 1, 0, int.MaxValue);
-        char channel = PpgArguments.IrChannel(args);
-        string? calibrationFile = args.String("calibration");
-        WearerScenario scenario = recordingPath != null
-            ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
-            : scenarioName switch
-        {
-            "rest-walk-sit" => WearerScenario.RestWalkSit(seed),
-            "fall" => WearerScenario.FallNotCancelled(seed),
-            "fall-cancelled" => WearerScenario.FallCancelled(seed),
-            "desaturation" => WearerScenario.Desaturation(seed),
-            _ => throw new UsageException($"unknown scenario '{scenarioName}' (known: {string.Join(", ", Scenarios)})"),
-        };
-        double duration = args.Double("duration", scenario.DurationSeconds, 1, 30 * 24 * 3600);
-        bool realtime = args.Flag("realtime");
-        double speed = args.Double("speed", realtime ? 1 : 0, 0.01, 1_000_000);
-        bool noPhone = args.Flag("no-phone");
-        (double From, double To)? away = ParseAway(args.String("phone-away"), duration);
-        double nack = args.Double("nack", 0, 0, 50);
-        string snoopPath = args.String("btsnoop") ?? Path.Combine("artifacts", "sim", "session.btsnoop");
-        string plotPath = args.String("plot") ?? Path.Combine("artifacts", "sim", "run.png");
-        string pairing = args.String("pairing") ?? "passkey";
-        if (!PairingModes.Contains(pairing))
-        {
-            throw new UsageException($"unknown --pairing '{pairing}' (known: {string.Join(", ", PairingModes)})");
-        }
-
-        args.RejectUnknown();
-        if (noPhone && away != null)
+        string scenarioName = args.GetValue(_scenario) ?? "rest-walk-sit";
+        int seed = args.GetValue(_seed) ?? 1;
+        char channel = PpgArguments.IrChannel(args.GetValue(_irChannel));
+        string? calibrationFile = args.GetValue(_calibration);
+        double? durationGiven = args.GetValue(_duration);
+        bool realtime = args.GetValue(_realtime);
+        double speed = args.GetValue(_speed) ?? (realtime ? 1 : 0);
+        bool noPhone = args.GetValue(_noPhone);
+        string? awayText = args.GetValue(_phoneAway);
+        double nack = args.GetValue(_nack) ?? 0;
+        string snoopPath = OutputPaths.File(args.GetValue(_btsnoop) ?? Path.Combine("artifacts", "sim", "session.btsnoop"), "--btsnoop");
+        string plotPath = OutputPaths.File(args.GetValue(_plot) ?? Path.Combine("artifacts", "sim", "run.png"), "--plot");
+        string pairing = args.GetValue(_pairing) ?? "passkey";
+        if (noPhone && awayText != null)
         {
             throw new UsageException("--phone-away needs a phone (drop --no-phone)");
         }
 
+        WearerScenario scenario = recordingPath != null
+            ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
+            : scenarioName switch
+        {
+            "fall" => WearerScenario.FallNotCancelled(seed),
+            "fall-cancelled" => WearerScenario.FallCancelled(seed),
+            "desaturation" => WearerScenario.Desaturation(seed),
+            _ => WearerScenario.RestWalkSit(seed),
+        };
+        double duration = durationGiven ?? scenario.DurationSeconds;
+        (double From, double To)? away = ParseAway(awayText, duration);
         if (scenario.Recording != null)
         {
             scenarioName = scenario.Recording.Name;
@@ -214,7 +209,8 @@ public sealed class RunCommand : ICommand
 
         string[] parts = text.Split(':');
         if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out double a)
-            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double b) || a < 0 || b <= a || b >= duration)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double b)
+            || !double.IsFinite(a) || !double.IsFinite(b) || a < 0 || b <= a || b >= duration)
         {
             throw new UsageException($"--phone-away wants start:end seconds inside the run, start < end (got '{text}')");
         }
