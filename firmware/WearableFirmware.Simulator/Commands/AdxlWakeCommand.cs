@@ -64,7 +64,7 @@ public sealed class AdxlWakeCommand : Command
             throw new UsageException($"no such folder: {data}");
         }
 
-        var files = SisFallTrial.FindTrialFiles(data)
+        var files = PpgArguments.ReadingData(() => SisFallTrial.FindTrialFiles(data))
             .Where(f => !skipLong || !Path.GetFileName(f).StartsWith("D0") || Path.GetFileName(f)[2] > '4')
             .ToList();
         if (files.Count == 0)

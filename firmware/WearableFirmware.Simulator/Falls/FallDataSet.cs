@@ -32,7 +32,7 @@ public sealed record FallDataSet(FallDataFormat Format, IReadOnlyList<FallTrialI
             "sisfall" => FallDataFormat.SisFall,
             _ => throw new UsageException($"--format must be sisfall or weda, got \"{format}\""),
         };
-        IReadOnlyList<FallTrialInfo> trials = f == FallDataFormat.Weda ? WedaTrialInfo.Discover(root) : SisFallTrialInfo.Discover(root);
+        IReadOnlyList<FallTrialInfo> trials = Commands.PpgArguments.ReadingData(() => f == FallDataFormat.Weda ? WedaTrialInfo.Discover(root) : SisFallTrialInfo.Discover(root));
         return new FallDataSet(f, trials);
     }
 
