@@ -21,6 +21,10 @@ public sealed class RunCommand : Command
 {
     private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation"];
     private static readonly string[] PairingModes = ["passkey", "wrong-passkey", "just-works", "none-window"];
+    private static readonly string[] CaptureModes = ["all", "no-notifications", "off"];
+
+    // What the simulated phone keeps of its lines and values (the run reports totals; older entries are dropped).
+    private const int PhoneHistory = 4096;
 
     private readonly Option<string?> _scenario = Cli.Choice("--scenario", "wearer scenario (default rest-walk-sit: 2 min sitting, walking, sitting)", "scenario", Scenarios);
     private readonly Option<string?> _recording = Cli.Text("--recording", "play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer sits still): "
@@ -40,12 +44,14 @@ public sealed class RunCommand : Command
         + "(mistypes it once, then types it right), just-works (a phone without a keyboard: Just Works, so every health characteristic "
         + "refuses it), none-window (the wearer did not hold the button at power-up: no pairing window, the device keeps the passkey)", "pairing", PairingModes);
     private readonly Option<string?> _btsnoop = Cli.OutputFile("--btsnoop", "BLE capture for Wireshark (default artifacts/sim/session.btsnoop)");
+    private readonly Option<string?> _capture = Cli.Choice("--capture", "what goes into the BLE capture: all (default), no-notifications (connections, pairing, "
+        + "requests, responses and indications: a month stays a few MB instead of hundreds), or off (no file)", "capture", CaptureModes);
     private readonly Option<string?> _plot = Cli.OutputFile("--plot", "PNG of heart rate and SpO2, measured against the simulated truth (default artifacts/sim/run.png)");
 
     public RunCommand()
         : base("run", "boot the firmware on the simulated board and run a scenario with a phone (default)")
     {
-        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _nack, _pairing, _btsnoop, _plot })
+        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _nack, _pairing, _btsnoop, _capture, _plot })
         {
             Options.Add(option);
         }
@@ -71,7 +77,14 @@ public sealed class RunCommand : Command
         bool noPhone = args.GetValue(_noPhone);
         string? awayText = args.GetValue(_phoneAway);
         double nack = args.GetValue(_nack) ?? 0;
-        string snoopPath = OutputPaths.File(args.GetValue(_btsnoop) ?? Path.Combine("artifacts", "sim", "session.btsnoop"), "--btsnoop");
+        string capture = args.GetValue(_capture) ?? "all";
+        if (capture == "off" && args.GetValue(_btsnoop) != null)
+        {
+            throw new UsageException("--btsnoop names a capture that --capture off does not write: give one of them");
+        }
+
+        string? snoopPath = capture == "off" ? null
+            : OutputPaths.File(args.GetValue(_btsnoop) ?? Path.Combine("artifacts", "sim", "session.btsnoop"), "--btsnoop");
         string plotPath = OutputPaths.File(args.GetValue(_plot) ?? Path.Combine("artifacts", "sim", "run.png"), "--plot");
         string pairing = args.GetValue(_pairing) ?? "passkey";
         if (noPhone && awayText != null)
@@ -114,11 +127,17 @@ public sealed class RunCommand : Command
             board.Clock.PaceAgainstWallClock(speed);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snoopPath))!);
-        using var snoopFile = File.Create(snoopPath);
-        using var snoop = new BtSnoopWriter(snoopFile);
-        var link = new BleLink(board.Server, board.Clock, snoop);
+        // The capture is written as the run goes (buffered stream), never held in memory.
+        if (snoopPath != null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snoopPath))!);
+        }
+
+        using FileStream? snoopFile = snoopPath == null ? null : File.Create(snoopPath);
+        using BtSnoopWriter? snoop = snoopFile == null ? null : new BtSnoopWriter(snoopFile);
+        var link = new BleLink(board.Server, board.Clock, snoop) { CaptureNotifications = capture == "all" };
         var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        phone.HistoryLimit = PhoneHistory;
         ConfigurePairing(pairing, phone, board);
         var caregiver = new CaregiverApp(phone, board);
         board.Server.Security.Log += (_, line) => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  device | pairing: {line}");
@@ -147,7 +166,7 @@ public sealed class RunCommand : Command
             phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 9, 30, 0)));
         }
 
-        var trace = new List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)>();
+        var trace = new RunTrace();
         var host = Stopwatch.StartNew();
         bool phoneAway = false;
         bool phoneBack = false;
@@ -174,7 +193,7 @@ public sealed class RunCommand : Command
             caregiver.Tick();
             VitalsReading r = board.App.VitalsPublisher.LastReading;
             var truth = WearerScenario.TruthOf(board.PpgSignal) ?? (double.NaN, double.NaN, true);
-            trace.Add((second, r, truth.HeartRate, truth.SpO2, truth.OnSkin));
+            trace.Add(second, r, truth.HeartRate, truth.SpO2, truth.OnSkin);
             Console.WriteLine(StatusLine(board, r, truth));
         }
 
@@ -236,8 +255,9 @@ public sealed class RunCommand : Command
             + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Motion.Health.TransferErrors}{alert}";
     }
 
-    private static void SavePlot(string path, string scenario, string truthName, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace)
+    private static void SavePlot(string path, string scenario, string truthName, RunTrace run)
     {
+        IReadOnlyList<RunTrace.Point> trace = run.Points;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
@@ -262,18 +282,14 @@ public sealed class RunCommand : Command
         multiplot.SavePng(path, 1100, 800);
     }
 
-    private static void PrintSummary(SimulatedWearable board, SimulatedPhone phone, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace,
-        TimeSpan host, string snoopPath, string plotPath)
+    private static void PrintSummary(SimulatedWearable board, SimulatedPhone phone, RunTrace trace, TimeSpan host, string? snoopPath, string plotPath)
     {
         var app = board.App;
         var stats = app.Loop.Statistics;
-        var hr = trace.Where(x => x.Reading.HeartRateValid && !double.IsNaN(x.TrueHr)).ToList();
-        var spo2 = trace.Where(x => x.Reading.SpO2Valid && !double.IsNaN(x.TrueSpO2)).ToList();
-        int worn = trace.Count(x => x.OnSkin && !double.IsNaN(x.TrueHr));
         Console.WriteLine();
-        Console.WriteLine($"summary: {trace.Count} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Count / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
-        Console.WriteLine($"  vitals   HR valid {Percent(hr.Count, worn)} of worn time, MAE {(hr.Count > 0 ? hr.Average(x => Math.Abs(x.Reading.HeartRateBpm - x.TrueHr)) : double.NaN):F2} bpm; "
-            + $"SpO2 valid {Percent(spo2.Count, worn)}, Arms {(spo2.Count > 0 ? Math.Sqrt(spo2.Average(x => Math.Pow(x.Reading.SpO2Percent - x.TrueSpO2, 2))) : double.NaN):F2} %");
+        Console.WriteLine($"summary: {trace.Seconds} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Seconds / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
+        Console.WriteLine($"  vitals   HR valid {Percent(trace.HeartRateCompared, trace.Worn)} of worn time, MAE {trace.HeartRateMae:F2} bpm; "
+            + $"SpO2 valid {Percent(trace.SpO2Compared, trace.Worn)}, Arms {trace.SpO2Arms:F2} %");
         Console.WriteLine($"  loop     {stats.Ticks} ticks of {app.Loop.Settings.PeriodMicroseconds / 1000} ms, {stats.Overruns} overruns, {stats.MissedTicks} missed, "
             + $"{stats.PublishDeferrals} publish deferrals, {stats.TaskFaults} task faults, worst lateness {stats.WorstLatenessMicroseconds} us, "
             + $"watchdog fed {board.Watchdog.Feeds} times (longest gap {board.Watchdog.LongestGapMicroseconds / 1000} ms)");
@@ -285,18 +301,30 @@ public sealed class RunCommand : Command
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
         Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
             + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");
-        Console.WriteLine($"  phone    {phone.Lines.Count} lines shown, {phone.Received.Count} values received");
-        Console.WriteLine($"  files    BLE capture {snoopPath} (open in Wireshark), plot {plotPath}");
+        Console.WriteLine($"  phone    {phone.LinesShownTotal} lines shown, {phone.ValuesReceivedTotal} values received");
+        Console.WriteLine($"  files    {(snoopPath == null ? "no BLE capture (--capture off)" : $"BLE capture {snoopPath} (open in Wireshark)")}, plot {plotPath}");
+        Console.WriteLine($"  host     peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F0} %";
 
     /// <summary>What the caregiver's phone app does beyond showing values: acknowledges fall alerts, fetches stored records.</summary>
-    private sealed class CaregiverApp(SimulatedPhone phone, SimulatedWearable board)
+    private sealed class CaregiverApp
     {
         private const string FallEvent = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
         private const string AlertControl = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
-        private int _seen;
+        private readonly SimulatedPhone phone;
+        private readonly SimulatedWearable board;
+
+        // Values since the last tick, in order (the phone keeps only a bounded history, so no index into it).
+        private readonly Queue<(ushort Handle, byte[] Value)> _arrived = new();
+
+        public CaregiverApp(SimulatedPhone phone, SimulatedWearable board)
+        {
+            this.phone = phone;
+            this.board = board;
+            phone.ValueReceived += (handle, _, value) => _arrived.Enqueue((handle, value));
+        }
 
         public void Tick()
         {
@@ -306,9 +334,9 @@ public sealed class RunCommand : Command
             }
 
             PhoneCharacteristic fallEvent = phone.Find(FallEvent);
-            for (; _seen < phone.Received.Count; _seen++)
+            while (_arrived.TryDequeue(out var arrived))
             {
-                var (handle, _, value) = phone.Received[_seen];
+                var (handle, value) = arrived;
                 // Confirmed (2) and manual (4) alerts need a human: the caregiver acknowledges them.
                 if (handle == fallEvent.ValueHandle && value.Length >= 3 && (value[2] == 2 || value[2] == 4))
                 {
@@ -319,7 +347,7 @@ public sealed class RunCommand : Command
 
         public void FetchStoredRecords()
         {
-            int before = phone.Received.Count;
+            long before = phone.ValuesReceivedTotal;
             byte code = phone.Write("2a52", [0x01, 0x01]); // Report Stored Records, all
             if (code != 0)
             {
@@ -333,7 +361,7 @@ public sealed class RunCommand : Command
                 board.RunTicks(1);
             }
 
-            Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP: fetched stored records ({phone.Received.Count - before} indications)");
+            Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP: fetched stored records ({phone.ValuesReceivedTotal - before} indications)");
         }
     }
 }
