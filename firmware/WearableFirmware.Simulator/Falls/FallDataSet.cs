@@ -33,6 +33,13 @@ public sealed record FallDataSet(FallDataFormat Format, IReadOnlyList<FallTrialI
             _ => throw new UsageException($"--format must be sisfall or weda, got \"{format}\""),
         };
         IReadOnlyList<FallTrialInfo> trials = Commands.PpgArguments.ReadingData(() => f == FallDataFormat.Weda ? WedaTrialInfo.Discover(root) : SisFallTrialInfo.Discover(root));
+        // Sensitivity needs falls and specificity activities of daily living; tune-falls fits on both.
+        if (!trials.Any(t => t.IsFall) || trials.All(t => t.IsFall))
+        {
+            throw new UsageException($"{root}: {trials.Count(t => t.IsFall)} fall trials and {trials.Count(t => !t.IsFall)} activities of daily living; "
+                + "the evaluation needs both (no activities of daily living means no false alarms can be counted, and no falls no detections)");
+        }
+
         return new FallDataSet(f, trials);
     }
 
