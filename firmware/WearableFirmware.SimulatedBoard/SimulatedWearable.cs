@@ -1,3 +1,4 @@
+using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Motion;
 using WearableFirmware.Sampling;
@@ -18,7 +19,8 @@ public sealed class SimulatedWearable
     public static readonly byte[] BluetoothAddress = [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C];
 
     /// <param name="flash">The flash of a previous run, to simulate a reboot (records survive); null for a new board.</param>
-    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null)
+    /// <param name="settingsFlash">The settings flash of a previous run (alarm limits survive a reboot); null for a new board.</param>
+    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null, SimulatedFlash? settingsFlash = null)
     {
         Scenario = scenario;
         Clock = new VirtualClock();
@@ -28,11 +30,12 @@ public sealed class SimulatedWearable
         PpgBus = new FaultInjectingBus(PpgChip, Clock, scenario.Seed + 101);
         MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
         Flash = flash ?? new SimulatedFlash(16, 8192, scenario.Seed);
+        SettingsFlash = settingsFlash ?? new SimulatedFlash(2, SettingsSegmentBytes, scenario.Seed + 303);
         Battery = new SimulatedBattery(Clock);
         Button = new ScriptedButton(Clock);
         Alarm = new RecordingAlarm(Clock);
         Watchdog = new RecordingWatchdog(Clock);
-        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
+        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model);
         Server.Connected += _ => App.OnPhoneConnected();
         Server.Disconnected += _ => App.OnPhoneDisconnected();
@@ -54,6 +57,12 @@ public sealed class SimulatedWearable
     public FaultInjectingBus MotionBus { get; }
 
     public SimulatedFlash Flash { get; }
+
+    /// <summary>Two small segments for settings kept across restarts (the device: two files on I:\settings).</summary>
+    public SimulatedFlash SettingsFlash { get; }
+
+    /// <summary>Bytes per settings segment, as on the device.</summary>
+    public const int SettingsSegmentBytes = 128;
 
     public SimulatedBattery Battery { get; }
 
@@ -117,31 +126,45 @@ public sealed class ScriptedButton(VirtualClock clock) : IButtonInput
     }
 }
 
-/// <summary>The buzzer and vibration motor: remembers when they sounded.</summary>
-public sealed class RecordingAlarm(VirtualClock clock) : IAlarmOutput
+/// <summary>
+/// The buzzer, vibration motor and status LED: remembers every signal they played (from, to, which) and the alarm
+/// light shown, on the virtual clock.
+/// </summary>
+public sealed class RecordingAlarm(VirtualClock clock) : IAlarmSignalOutput
 {
-    public bool Sounding { get; private set; }
-
-    public List<(double StartSeconds, double StopSeconds)> Episodes { get; } = new();
-
     private double _start;
 
-    public void Start()
-    {
-        if (!Sounding)
-        {
-            Sounding = true;
-            _start = clock.NowMicroseconds / 1e6;
-        }
-    }
+    /// <summary>True while buzzer and motor play any signal.</summary>
+    public bool Sounding => Signal != AlarmSignal.Off;
 
-    public void Stop()
+    /// <summary>What they play now.</summary>
+    public AlarmSignal Signal { get; private set; }
+
+    /// <summary>The priority the LED shows now.</summary>
+    public AlarmPriority Light { get; private set; }
+
+    /// <summary>Every signal that has stopped (or changed), in order.</summary>
+    public List<(double StartSeconds, double StopSeconds, AlarmSignal Signal)> Episodes { get; } = new(256); // no growth inside measured ticks
+
+    /// <summary>The fall alarm's signal episodes only.</summary>
+    public List<(double StartSeconds, double StopSeconds, AlarmSignal Signal)> FallEpisodes => Episodes.Where(e => e.Signal == AlarmSignal.Fall).ToList();
+
+    public void Show(AlarmSignal sound, AlarmPriority light)
     {
-        if (Sounding)
+        Light = light;
+        if (sound == Signal)
         {
-            Sounding = false;
-            Episodes.Add((_start, clock.NowMicroseconds / 1e6));
+            return;
         }
+
+        double now = clock.NowMicroseconds / 1e6;
+        if (Signal != AlarmSignal.Off)
+        {
+            Episodes.Add((_start, now, Signal));
+        }
+
+        Signal = sound;
+        _start = now;
     }
 }
 

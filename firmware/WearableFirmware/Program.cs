@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Board;
 using WearableFirmware.Device.Ble;
@@ -24,6 +25,15 @@ namespace WearableFirmware
         /// <summary>How long a pairing window opened by a button press at start-up stays open.</summary>
         private const int PairingWindowMilliseconds = 120000;
 
+        /// <summary>Where settings kept across restarts live (alarm limits): two 128-byte files used in turn.</summary>
+        private const string SettingsDirectory = "I:\\settings";
+
+        /// <summary>
+        /// On critical battery the alarm sounds this long before the board sleeps, so the wearer hears it and a
+        /// connected phone receives it.
+        /// </summary>
+        private const long CriticalBatteryAlarmMicroseconds = 30000000;
+
         private static WearableApplication _app;
 
         public static void Main()
@@ -41,12 +51,14 @@ namespace WearableFirmware
             SoftwareWatchdog watchdog = new SoftwareWatchdog(clock, WatchdogTimeoutMilliseconds);
             watchdog.Stalled += ResetMarker.MarkWatchdogReboot;
             FlashFileStorage flash = new FlashFileStorage(FlashFileStorage.DefaultDirectory, 16, 8192);
+            FlashFileStorage settingsFlash = new FlashFileStorage(SettingsDirectory, 2, 128);
 
             _app = new WearableApplication(
                 clock,
                 new I2cRegisterBus(board.I2cBusId, Max30102.DefaultAddress),
                 new I2cRegisterBus(board.I2cBusId, Adxl345.DefaultAddress),
                 flash,
+                settingsFlash,
                 watchdog,
                 alarm,
                 button,
@@ -87,7 +99,9 @@ namespace WearableFirmware
                 bool sleep;
                 lock (_app.SyncRoot)
                 {
-                    sleep = PowerManager.ShouldEnterDeepSleep(_app.Battery, battery.Charging);
+                    sleep = PowerManager.ShouldEnterDeepSleep(_app.Battery, battery.Charging)
+                        && _app.Alarms.IsActive(AlarmCondition.BatteryCritical)
+                        && clock.NowMicroseconds - _app.Alarms.StartedAt(AlarmCondition.BatteryCritical) >= CriticalBatteryAlarmMicroseconds;
                 }
 
                 if (sleep)
