@@ -33,9 +33,15 @@ public sealed class SimulatedWearable
         SettingsFlash = settingsFlash ?? new SimulatedFlash(2, SettingsSegmentBytes, scenario.Seed + 303);
         Battery = new SimulatedBattery(Clock);
         Button = new ScriptedButton(Clock);
+        foreach (var (seconds, press) in scenario.Presses)
+        {
+            Button.PressAt(seconds, press);
+        }
+
         Alarm = new RecordingAlarm(Clock);
         Watchdog = new RecordingWatchdog(Clock);
         App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
+        App.AlarmBridge.Observer = AlarmLog;
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model);
         Server.Connected += _ => App.OnPhoneConnected();
         Server.Disconnected += _ => App.OnPhoneDisconnected();
@@ -71,6 +77,9 @@ public sealed class SimulatedWearable
     public RecordingAlarm Alarm { get; }
 
     public RecordingWatchdog Watchdog { get; }
+
+    /// <summary>Every alarm event of this run, with its monotonic time (the store keeps whole seconds of wall time).</summary>
+    public AlarmLog AlarmLog { get; } = new();
 
     public WearableApplication App { get; }
 
@@ -166,6 +175,27 @@ public sealed class RecordingAlarm(VirtualClock clock) : IAlarmSignalOutput
         Signal = sound;
         _start = now;
     }
+}
+
+/// <summary>A copy of every alarm event the firmware raised, in order (host side: it allocates).</summary>
+public sealed class AlarmLog : IAlarmEventSink
+{
+    public List<AlarmEvent> Events { get; } = new(256);
+
+    public void OnAlarmEvent(AlarmEvent e) => Events.Add(new AlarmEvent
+    {
+        Kind = e.Kind, Condition = e.Condition, Priority = e.Priority, Value = e.Value, Limit = e.Limit,
+        DurationSeconds = e.DurationSeconds, Conditions = e.Conditions, Latched = e.Latched, AtMicroseconds = e.AtMicroseconds,
+    });
+
+    /// <summary>Events of one condition and kind.</summary>
+    public IEnumerable<AlarmEvent> Of(AlarmCondition condition, AlarmEventKind kind) => Events.Where(e => e.Condition == condition && e.Kind == kind);
+
+    /// <summary>When the condition's first alarm of at least that priority began (start or escalation), in s; null if never.</summary>
+    public double? FirstAt(AlarmCondition condition, AlarmPriority atLeast) =>
+        Events.FirstOrDefault(x => x.Condition == condition && x.Priority >= atLeast && x.Kind is AlarmEventKind.Started or AlarmEventKind.Escalated) is { } first
+            ? first.AtMicroseconds / 1e6
+            : null;
 }
 
 /// <summary>The watchdog: records the longest gap between feeds (on the device a gap past the timeout reboots).</summary>

@@ -43,6 +43,9 @@ namespace WearableFirmware.Application
         /// <summary>True when the settings came from flash (a phone set them before a restart), false for the defaults.</summary>
         public bool SettingsRestored { get; private set; }
 
+        /// <summary>Also told of every alarm event after it is stored (diagnostics, the simulator's log); null for none.</summary>
+        public IAlarmEventSink Observer { get; set; }
+
         /// <summary>Alarm events stored.</summary>
         public int EventsStored { get; private set; }
 
@@ -65,6 +68,11 @@ namespace WearableFirmware.Application
         public void OnAlarmEvent(AlarmEvent alarmEvent)
         {
             Store(AlarmRecord.Encode(_payload, alarmEvent));
+            IAlarmEventSink observer = Observer;
+            if (observer != null)
+            {
+                observer.OnAlarmEvent(alarmEvent);
+            }
         }
 
         public byte OnSettingsWritten(AlarmSettings settings)
