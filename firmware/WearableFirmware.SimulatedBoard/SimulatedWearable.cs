@@ -124,16 +124,18 @@ public sealed class ScriptedButton(VirtualClock clock) : IButtonInput
 
     public ButtonPress TakePress()
     {
-        if (_presses.Count == 0 || _presses.Keys[0] > clock.NowMicroseconds)
+        // GetKeyAtIndex/GetValueAtIndex: the Keys/Values views allocate a wrapper on first use, inside a measured tick.
+        if (_presses.Count == 0 || _presses.GetKeyAtIndex(0) > clock.NowMicroseconds)
         {
             return ButtonPress.None;
         }
 
-        ButtonPress press = _presses.Values[0];
+        ButtonPress press = _presses.GetValueAtIndex(0);
         _presses.RemoveAt(0);
         return press;
     }
 }
+
 
 /// <summary>
 /// The buzzer, vibration motor and status LED: remembers every signal they played (from, to, which) and the alarm

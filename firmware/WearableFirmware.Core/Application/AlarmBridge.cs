@@ -1,5 +1,6 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
 using WearableFirmware.Storage;
 
 namespace WearableFirmware.Application
@@ -13,6 +14,7 @@ namespace WearableFirmware.Application
     public sealed class AlarmBridge : IAlarmEventSink, IAlarmSettingsListener, IRecordAccessHandler, IRecordTransport
     {
         private readonly AlarmService _service;
+        private readonly IClock _clock;
         private readonly RecordStore _store;
         private readonly SettingsStore _settingsStore;
         private readonly AlarmSettings _settings;
@@ -22,13 +24,15 @@ namespace WearableFirmware.Application
         private AlarmSystem _system;
         private AlarmEvaluator _evaluator;
         private AlarmSignalArbiter _arbiter;
-        private int _shownChange = -1;
+        private readonly AlarmEvent _settingsEvent = new AlarmEvent();
+        private int _shownChange;
         private bool _shownFallPrecedence;
         private long _nextRefresh;
 
         /// <param name="settings">The live settings: loaded from flash here, changed by accepted writes.</param>
-        public AlarmBridge(AlarmService service, RecordStore store, SettingsStore settingsStore, AlarmSettings settings)
+        public AlarmBridge(AlarmService service, RecordStore store, SettingsStore settingsStore, AlarmSettings settings, IClock clock)
         {
+            _clock = clock;
             _service = service;
             _store = store;
             _settingsStore = settingsStore;
@@ -90,6 +94,16 @@ namespace WearableFirmware.Application
             }
 
             Store(AlarmRecord.EncodeSettings(_payload, _settings));
+            IAlarmEventSink observer = Observer;
+            if (observer != null)
+            {
+                _settingsEvent.Kind = AlarmEventKind.SettingsChanged;
+                _settingsEvent.Value = float.NaN;
+                _settingsEvent.Limit = float.NaN;
+                _settingsEvent.AtMicroseconds = _clock.NowMicroseconds;
+                observer.OnAlarmEvent(_settingsEvent);
+            }
+
             return AttErrorCode.Success;
         }
 

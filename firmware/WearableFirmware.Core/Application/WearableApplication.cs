@@ -65,7 +65,8 @@ namespace WearableFirmware.Application
 
             AlarmSettings liveAlarmSettings = new AlarmSettings();
             liveAlarmSettings.CopyFrom(_settings.Alarms);
-            AlarmBridge = new AlarmBridge(Profile.Alarms, Store, new SettingsStore(settingsFlash, AlarmSettings.EncodedLength), liveAlarmSettings);
+            AlarmBridge = new AlarmBridge(Profile.Alarms, Store, new SettingsStore(settingsFlash, AlarmSettings.EncodedLength), liveAlarmSettings,
+                clock);
             Alarms = new AlarmSystem(AlarmBridge);
             AlarmEvaluator = new AlarmEvaluator(Alarms, liveAlarmSettings);
             AlarmBridge.Attach(Alarms, AlarmEvaluator, AlarmOutputs);
