@@ -40,6 +40,21 @@ namespace WearableFirmware.Vitals
                 "Maxim AN6845 (MAX32664 SpO2 guidelines), MAX30101 without optical shield");
         }
 
+        /// <summary>
+        /// A Maxim MAXM86161 module on a finger: SpO2 = 112.4276 − 33.175747·R, fitted by <c>fit-spo2</c> to the ratios
+        /// of ratios the firmware computes in its short-record mode from 27 OxiWear test points
+        /// (github.com/aarusso/OxiWear, spo2-data/proto1 at 78aa9f5, the development half; one subject, altitude-simulator
+        /// hypoxia, reference oximeter not stated) against their reference SpO2, 70-98 %. Linear because leave-one-file-out
+        /// (3.28 % against 3.39 %) and five time blocks (3.35 % against 3.90 %) both chose it over the quadratic. Over
+        /// R 0.45-1.2 it lies within 1 % SpO2 of <see cref="Max3010xMaxim"/>. For that sensor, not the MAX30102; one
+        /// subject is not a clinical validation (Vitals/SpO2.md).
+        /// </summary>
+        public static SpO2Calibration Maxm86161Finger()
+        {
+            return new SpO2Calibration(112.4276f, -33.175747f, 0f,
+                "MAXM86161 finger, fit-spo2 on 27 OxiWear test points (aarusso/OxiWear proto1 @78aa9f5, one subject), linear");
+        }
+
         /// <summary>SpO2 in % for a ratio of ratios (not clamped).</summary>
         public float Evaluate(float ratio)
         {

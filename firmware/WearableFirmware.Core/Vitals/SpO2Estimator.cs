@@ -35,6 +35,18 @@ namespace WearableFirmware.Vitals
             get { return _count; }
         }
 
+        /// <summary>Beats of the ring within 10 % of its median ratio (those averaged).</summary>
+        public int AcceptedCount
+        {
+            get { return _accepted; }
+        }
+
+        /// <summary>Agreeing beats needed for <see cref="IsValid"/>.</summary>
+        public int MinimumBeats
+        {
+            get { return _minimumBeats; }
+        }
+
         /// <summary>Averaged ratio of ratios.</summary>
         public float Ratio
         {

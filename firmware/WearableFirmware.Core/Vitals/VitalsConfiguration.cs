@@ -84,6 +84,14 @@ namespace WearableFirmware.Vitals
         /// <summary>Agreeing clean beats needed for an SpO2 value.</summary>
         public int MinimumSpO2Beats = 4;
 
+        /// <summary>
+        /// Agreeing clean beats for an SpO2 value in <see cref="ShortRecord"/>: two. One beat's ratio cannot be checked
+        /// against anything; two must agree (each within 10 % of their mean), so a disturbed beat that disagrees
+        /// leaves no value rather than a wrong one. Two ratios need three detected beats: the first SpO2 3.5 s after
+        /// the sensor starts at 60 bpm, 2.5 s at 90 bpm (5.8 s and 3.9 s with four beats).
+        /// </summary>
+        public const int ShortRecordMinimumSpO2Beats = 2;
+
         /// <summary>Red/IR correlation over a beat below which the beat is not used for SpO2.</summary>
         public float MinimumBeatCorrelation = 0.8f;
 
@@ -114,6 +122,20 @@ namespace WearableFirmware.Vitals
 
         /// <summary>R to SpO2 curve; the default is the MAX3010x curve of <see cref="SpO2Calibration.Max3010xMaxim"/>.</summary>
         public SpO2Calibration Calibration = SpO2Calibration.Max3010xMaxim();
+
+        /// <summary>
+        /// The settings for a spot check of a few seconds (a finger held on the sensor, a short recording): the device's
+        /// defaults except that SpO2 needs <see cref="ShortRecordMinimumSpO2Beats"/> agreeing clean beats instead of
+        /// four. Every other gate (contact, settling, red/IR correlation per beat, interval agreement, quality flags,
+        /// motion) stays as it is. The continuous device keeps its own configuration: four agreeing beats, because a
+        /// reading that goes out every second while the wearer moves must ride out more than one disturbed beat.
+        /// </summary>
+        public static VitalsConfiguration ShortRecord()
+        {
+            VitalsConfiguration c = new VitalsConfiguration();
+            c.MinimumSpO2Beats = ShortRecordMinimumSpO2Beats;
+            return c;
+        }
 
         /// <summary>Throws ArgumentException naming the first setting out of range.</summary>
         public void Validate()

@@ -266,6 +266,17 @@ namespace WearableFirmware.Vitals
             get { return _spo2.Ratio; }
         }
 
+        /// <summary>Clean beats in the SpO2 ring, and of those the ones that agree (why a short record has no SpO2).</summary>
+        public int SpO2Beats
+        {
+            get { return _spo2.Count; }
+        }
+
+        public int SpO2AgreeingBeats
+        {
+            get { return _spo2.AcceptedCount; }
+        }
+
         /// <summary>Starts over as after construction (settings kept).</summary>
         public void Reset()
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WearableFirmware.Drivers.Max3010x;
 
 namespace WearableFirmware.SimulatedBoard.Signals;
 
@@ -10,10 +11,17 @@ public enum PpgDataSet
 
     /// <summary>ubicomplab oximetry-phone-cam: induced desaturation with clinical oximeters' SpO2 and pulse rate.</summary>
     Oximetry,
+
+    /// <summary>
+    /// OxiWear: red, IR and ambient from a Maxim MAXM86161 on a finger during induced hypoxia, one test point of a
+    /// few seconds per file with the reference SpO2 and heart rate in its name (<see cref="OxiWearFile"/>).
+    /// </summary>
+    OxiWear,
 }
 
 /// <summary>
-/// One recorded PPG as the two channels a MAX3010x measures, at the recording's own frame times. The recordings are
+/// One recorded PPG as the two channels a MAX3010x measures, at the recording's own frame times. The OxiWear
+/// recordings are real red and infrared from a sibling optical front end (<see cref="OxiWearFile"/>); the others are
 /// phone-camera PPG (mean R, G, B of each frame, 0-255, no infrared), so the channels are stand-ins:
 /// <list type="bullet">
 /// <item>"red" is the camera's R channel on both data sets;</item>
@@ -36,6 +44,20 @@ public sealed class PpgRecording
         Ir = ir;
     }
 
+    /// <summary>
+    /// A MAXM86161 test point (<see cref="OxiWearFile"/>): red, IR and ambient photocurrent (nA), the reference SpO2
+    /// and heart rate of the whole file.
+    /// </summary>
+    internal static PpgRecording FromMaxm86161(string name, long[] sampleTimes, float[] red, float[] ir, float[] ambient,
+        double referenceSpO2, double referenceHeartRate)
+    {
+        return new PpgRecording("oxiwear/" + name, "oxiwear/subject", PpgDataSet.OxiWear, sampleTimes, red, ir)
+        {
+            Ambient = ambient,
+            TestPointSpO2 = referenceSpO2,
+            TestPointHeartRate = referenceHeartRate,
+        };
+    }
     /// <summary>Unique name, e.g. "welltory/subject_01" or "oximetry/100001-Left".</summary>
     public string Name { get; }
 
@@ -47,11 +69,20 @@ public sealed class PpgRecording
     /// <summary>Capture time of each frame, µs from the first (strictly increasing).</summary>
     public long[] FrameTimesMicroseconds { get; }
 
-    /// <summary>Red channel per frame, camera intensity units (0-255).</summary>
+    /// <summary>Red channel per frame: camera intensity units (0-255), or photocurrent in nA (OxiWear: counts × full scale / 2^19).</summary>
     public float[] Red { get; }
 
-    /// <summary>IR stand-in channel per frame, camera intensity units.</summary>
+    /// <summary>IR (or its camera stand-in) per frame, in the same units as <see cref="Red"/>.</summary>
     public float[] Ir { get; }
+
+    /// <summary>OxiWear: the ambient exposure (no LED lit) per sample, photocurrent in nA. Empty otherwise.</summary>
+    public float[] Ambient { get; private init; } = [];
+
+    /// <summary>OxiWear: the reference oximeter's SpO2 (%) for the whole test point; NaN otherwise.</summary>
+    public double TestPointSpO2 { get; private init; } = double.NaN;
+
+    /// <summary>OxiWear: the reference heart rate (bpm) for the whole test point; NaN otherwise.</summary>
+    public double TestPointHeartRate { get; private init; } = double.NaN;
 
     public double DurationSeconds => FrameTimesMicroseconds[^1] / 1e6;
 
@@ -64,8 +95,15 @@ public sealed class PpgRecording
     /// full scale, with room for the pulse and baseline swings. A constant gain per channel leaves every AC/DC
     /// ratio, and so the ratio of ratios, unchanged.
     /// </summary>
-    public RecordedPpgSignal ToSignal()
+    /// <remarks>OxiWear recordings keep their photocurrent instead (<see cref="OxiWearFile.ToSignal"/>, at the LED drive of
+    /// <paramref name="settings"/>, default the firmware's).</remarks>
+    public RecordedPpgSignal ToSignal(Max3010xSettings? settings = null)
     {
+        if (DataSet == PpgDataSet.OxiWear)
+        {
+            return OxiWearFile.ToSignal(this, settings);
+        }
+
         return new RecordedPpgSignal(
             RecordedPpgSignal.ScaleToMean(Red, SyntheticPpgSignal.TypicalRedDcNanoampsPerMilliamp),
             RecordedPpgSignal.ScaleToMean(Ir, SyntheticPpgSignal.TypicalIrDcNanoampsPerMilliamp),
@@ -98,6 +136,11 @@ public sealed class PpgRecording
             return At(ReferencePulseRate, t);
         }
 
+        if (DataSet == PpgDataSet.OxiWear)
+        {
+            return TestPointHeartRate;
+        }
+
         double sum = 0;
         int n = 0;
         for (int i = 1; i < ReferenceBeatTimes.Length; i++)
@@ -119,10 +162,11 @@ public sealed class PpgRecording
     }
 
     /// <summary>Reference SpO2 at time t (s), NaN when there is none.</summary>
-    public double ReferenceSpO2At(double t) => At(ReferenceSpO2, t);
+    public double ReferenceSpO2At(double t) => DataSet == PpgDataSet.OxiWear ? TestPointSpO2 : At(ReferenceSpO2, t);
 
     /// <summary>
-    /// Every recording under a ppg data directory (the one holding welltory/ and oximetry-phone-cam/).
+    /// Every recording under a data directory: the ppg folder (welltory/ and oximetry-phone-cam/), or an OxiWear
+    /// folder in any of its layouts (see <see cref="OxiWearFile.FindFolder"/>: ppg-redir/, oxiwear/, proto1/).
     /// <paramref name="oximetryIrChannel"/> picks the camera channel that stands in
     /// for IR on the oximetry data: 'G' or 'B'. A missing data set is skipped; a malformed file throws naming it.
     /// </summary>
@@ -167,9 +211,16 @@ public sealed class PpgRecording
             }
         }
 
+        string? oxiwear = OxiWearFile.FindFolder(dataDir);
+        if (oxiwear != null)
+        {
+            all.AddRange(OxiWearFile.LoadFolder(oxiwear, progress));
+        }
+
         if (all.Count == 0)
         {
-            throw new InvalidDataException("no recordings under " + dataDir + " (expected welltory/data/* or oximetry-phone-cam/data/*)");
+            throw new InvalidDataException("no recordings under " + dataDir
+                + " (expected welltory/data/*, oximetry-phone-cam/data/* or OxiWear MAXM86161 files: oxiwear/proto1/*.csv)");
         }
 
         return all;
@@ -177,7 +228,8 @@ public sealed class PpgRecording
 
     /// <summary>
     /// One recording by its path: a Welltory record folder (holding PPG.csv and RR.txt) or an oximetry-study hand,
-    /// .../ppg-csv/&lt;Left|Right&gt;/&lt;id&gt;.csv, whose reference is .../gt/&lt;id&gt;.csv.
+    /// .../ppg-csv/&lt;Left|Right&gt;/&lt;id&gt;.csv, whose reference is .../gt/&lt;id&gt;.csv. (An OxiWear test point
+    /// lasts a few seconds, too short for a firmware run: <c>eval-ppg</c> scores those.)
     /// </summary>
     public static PpgRecording LoadPath(string path, char oximetryIrChannel = 'G')
     {
@@ -202,7 +254,7 @@ public sealed class PpgRecording
         }
 
         throw new FileNotFoundException("not a PPG recording: " + path
-            + " (expected a Welltory record folder with PPG.csv, or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv)");
+            + " (expected a Welltory record folder with PPG.csv, oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv)");
     }
 
     /// <summary>One Welltory record: PPG.csv (time ms, R, G, B) and RR.txt (ms).</summary>

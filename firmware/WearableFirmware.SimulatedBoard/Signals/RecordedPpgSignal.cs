@@ -11,11 +11,15 @@ public sealed class RecordedPpgSignal : IPpgSignal
 {
     private readonly float[] _red;
     private readonly float[] _ir;
+    private readonly float[]? _ambient;
     private readonly long[] _times;
     private int _index;
 
-    /// <summary>Samples at the given times (µs from the start of the recording, strictly increasing).</summary>
-    public RecordedPpgSignal(float[] redNanoampsPerMilliamp, float[] irNanoampsPerMilliamp, long[] timesMicroseconds)
+    /// <summary>
+    /// Samples at the given times (µs from the start of the recording, strictly increasing); optionally the ambient
+    /// photocurrent (nA, no LED lit) measured with each, which the chip model's ambient light cancellation removes.
+    /// </summary>
+    public RecordedPpgSignal(float[] redNanoampsPerMilliamp, float[] irNanoampsPerMilliamp, long[] timesMicroseconds, float[]? ambientNanoamps = null)
     {
         ArgumentNullException.ThrowIfNull(redNanoampsPerMilliamp);
         ArgumentNullException.ThrowIfNull(irNanoampsPerMilliamp);
@@ -28,6 +32,11 @@ public sealed class RecordedPpgSignal : IPpgSignal
         if (timesMicroseconds.Length < 2)
         {
             throw new ArgumentException("a recording needs at least two samples to interpolate");
+        }
+
+        if (ambientNanoamps != null && (ambientNanoamps.Length != timesMicroseconds.Length || ambientNanoamps.Any(a => !float.IsFinite(a) || a < 0)))
+        {
+            throw new ArgumentException($"ambient must have one finite non-negative value per sample ({ambientNanoamps.Length} for {timesMicroseconds.Length} samples)");
         }
 
         for (int i = 0; i < timesMicroseconds.Length; i++)
@@ -45,13 +54,14 @@ public sealed class RecordedPpgSignal : IPpgSignal
 
         _red = redNanoampsPerMilliamp;
         _ir = irNanoampsPerMilliamp;
+        _ambient = ambientNanoamps;
         _times = timesMicroseconds;
     }
 
     /// <summary>Model time at which the recording's first sample plays.</summary>
     public long StartMicroseconds { get; set; }
 
-    /// <summary>Constant ambient photocurrent in nA added to the replay.</summary>
+    /// <summary>Constant ambient photocurrent in nA added to the replay (and to the recorded ambient, if any).</summary>
     public float AmbientNanoamps { get; set; }
 
     /// <summary>Length of the recording.</summary>
@@ -121,6 +131,7 @@ public sealed class RecordedPpgSignal : IPpgSignal
         {
             redNanoampsPerMilliamp = _red[0];
             irNanoampsPerMilliamp = _ir[0];
+            ambientNanoamps += _ambient?[0] ?? 0;
             return;
         }
 
@@ -128,6 +139,7 @@ public sealed class RecordedPpgSignal : IPpgSignal
         {
             redNanoampsPerMilliamp = _red[^1];
             irNanoampsPerMilliamp = _ir[^1];
+            ambientNanoamps += _ambient?[^1] ?? 0;
             return;
         }
 
@@ -145,6 +157,10 @@ public sealed class RecordedPpgSignal : IPpgSignal
         double f = (t - _times[_index]) / (double)(_times[_index + 1] - _times[_index]);
         redNanoampsPerMilliamp = (float)(_red[_index] + f * (_red[_index + 1] - _red[_index]));
         irNanoampsPerMilliamp = (float)(_ir[_index] + f * (_ir[_index + 1] - _ir[_index]));
+        if (_ambient != null)
+        {
+            ambientNanoamps += (float)(_ambient[_index] + f * (_ambient[_index + 1] - _ambient[_index]));
+        }
     }
 
     private static float[] Convert(int[] counts, float scale)

@@ -16,6 +16,19 @@ namespace WearableFirmware.SimulatedBoard.Vitals;
 /// </summary>
 public static class SpO2CalibrationFile
 {
+    /// <summary>The calibrations the firmware ships, by the name the command line knows them by.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<SpO2Calibration>> Named = new Dictionary<string, Func<SpO2Calibration>>(StringComparer.Ordinal)
+    {
+        ["max3010x"] = SpO2Calibration.Max3010xMaxim,
+        ["maxm86161-finger"] = SpO2Calibration.Maxm86161Finger,
+    };
+
+    /// <summary>A shipped calibration by name (<see cref="Named"/>), otherwise a calibration file.</summary>
+    public static SpO2Calibration NamedOrLoad(string nameOrPath)
+    {
+        return Named.TryGetValue(nameOrPath, out Func<SpO2Calibration>? named) ? named() : Load(nameOrPath);
+    }
+
     public static void Save(string path, SpO2Calibration calibration, string comment)
     {
         string text = "# SpO2 calibration: SpO2 = constant + linear*R + quadratic*R^2, R = (AC/DC red) / (AC/DC IR)\n"

@@ -11,23 +11,33 @@ public sealed class EvalPpgCommand : ICommand
 {
     public string Name => "eval-ppg";
 
-    public string Summary => "score heart rate / SpO2 on recorded PPG (../shared/data/ppg) against the references";
+    public string Summary => "score heart rate / SpO2 on recorded PPG (../shared/data/ppg, ../shared/data/ppg-redir) against the references";
 
     public string Help => """
-        usage: WearableFirmware.Simulator eval-ppg <ppg-data-dir> [options]
+        usage: WearableFirmware.Simulator eval-ppg <data-dir> [options]
 
-        Replays every recording (welltory/ and oximetry-phone-cam/ under the directory) as the light on the
-        MAX30102 chip model, which samples it at the configured rate; the driver drains the FIFO every 40 ms of
-        simulated time into the vitals pipeline. Takes a reading once a second and reports per record and overall:
-        heart-rate mean absolute error (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the
-        oximeters' pulse rate), the fraction of seconds with a valid heart rate, the time a valid heart rate was
-        more than 20 % off at any 40 ms tick (a split or missed beat's rate that a once-a-second reading can
-        miss), and SpO2 Arms on the oximetry data.
+        Replays every recording under the directory (welltory/ and oximetry-phone-cam/ of ../shared/data/ppg,
+        or the OxiWear MAXM86161 files of ../shared/data/ppg-redir: oxiwear/proto1/*.csv, or any folder of them)
+        as the light on the MAX30102 chip model, which samples it at the configured rate; the driver drains the
+        FIFO every 40 ms of simulated time into the vitals pipeline.
 
-          --calibration <f>  SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve, which
-                             does not apply to phone-camera channels)
+        Camera recordings: a reading once a second, scored per record and overall: heart-rate mean absolute
+        error (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the oximeters' pulse rate),
+        the fraction of seconds with a valid heart rate, the time a valid heart rate was more than 20 % off at
+        any 40 ms tick (a split or missed beat's rate that a once-a-second reading can miss), and SpO2 Arms on
+        the oximetry data.
+
+        OxiWear test points (a few seconds each, reference SpO2 and HR in the file name): the firmware in its
+        short-record mode (VitalsConfiguration.ShortRecord: SpO2 from 2 agreeing clean beats), scored by the
+        reading after the last sample: Arms, bias and the fraction of files with a reading over 70-100 % and
+        below 90 %, with the shipped MAXM86161 calibration and with the MAX3010x default curve; a Bland-Altman
+        PNG of both.
+
+          --calibration <c>  SpO2 calibration: a name (max3010x, maxm86161-finger) or a file from fit-spo2
+                             (default: max3010x for camera records, which it does not fit, and
+                             maxm86161-finger for OxiWear test points)
           --ir-channel <c>   camera channel standing in for IR on the oximetry data: G or B (default G)
-          --out <dir>        where the PNG per record goes (default artifacts/eval-ppg)
+          --out <dir>        where the PNGs go (default artifacts/eval-ppg)
           --no-plots         skip the PNGs
           --help             this text
         """;
@@ -36,24 +46,45 @@ public sealed class EvalPpgCommand : ICommand
     {
         string dataDir = PpgArguments.DataDirectory(args, Name);
         char channel = PpgArguments.IrChannel(args);
-        string? calibrationFile = args.String("calibration");
+        string? calibrationName = args.String("calibration");
         string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-ppg");
         bool plots = !args.Flag("no-plots");
         args.RejectUnknown(1);
-        var config = new VitalsConfiguration();
-        if (calibrationFile != null)
-        {
-            config.Calibration = PpgArguments.ReadingData(() => SpO2CalibrationFile.Load(calibrationFile));
-        }
-
+        SpO2Calibration? chosen = calibrationName == null ? null : PpgArguments.ReadingData(() => SpO2CalibrationFile.NamedOrLoad(calibrationName));
         if (plots)
         {
             Directory.CreateDirectory(outDir);
         }
 
-        Console.WriteLine("calibration: " + Describe(config.Calibration));
         IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(
             () => PpgRecording.LoadAll(dataDir, channel, m => Console.Error.WriteLine(m)));
+        var camera = recordings.Where(r => r.DataSet != PpgDataSet.OxiWear).ToList();
+        var testPoints = recordings.Where(r => r.DataSet == PpgDataSet.OxiWear).ToList();
+        if (camera.Count > 0)
+        {
+            var config = new VitalsConfiguration();
+            config.Calibration = chosen ?? config.Calibration;
+            EvaluateCamera(camera, config, plots ? outDir : null);
+        }
+
+        if (testPoints.Count > 0)
+        {
+            EvaluateTestPoints(testPoints, chosen ?? SpO2Calibration.Maxm86161Finger(),
+                calibrationName == null ? "shipped MAXM86161 finger calibration (fitted on the development files)" : "calibration " + calibrationName,
+                plots ? outDir : null);
+        }
+
+        if (plots)
+        {
+            Console.WriteLine("plots: " + Path.GetFullPath(outDir));
+        }
+
+        return 0;
+    }
+
+    private static void EvaluateCamera(List<PpgRecording> recordings, VitalsConfiguration config, string? plotDir)
+    {
+        Console.WriteLine("calibration: " + Describe(config.Calibration));
         var scores = new List<(PpgRecording Rec, PpgScore Score)>();
         Console.WriteLine();
         Console.WriteLine("record                      secs  HR MAE  valid%  valid% after 1st  1st HR (s)  wrong (s)  SpO2 Arms  SpO2 n");
@@ -66,14 +97,14 @@ public sealed class EvalPpgCommand : ICommand
             done++;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{rec.Name,-26} {score.Seconds,5}  {score.Mae,6:F2}  {100 * score.ValidFraction,6:F1}  {100 * score.ValidFractionAfterFirst,16:F1}  {score.TimeToFirstSeconds,10:F0}  {score.WrongSeconds,9:F2}  {score.SpO2Arms,9:F2}  {score.SpO2Pairs.Count,6}   [{done}/{recordings.Count}]"));
-            if (plots)
+            if (plotDir != null)
             {
-                PpgPlot.Save(result, score, Path.Combine(outDir, rec.Name.Replace('/', '_') + ".png"));
+                PpgPlot.Save(result, score, Path.Combine(plotDir, rec.Name.Replace('/', '_') + ".png"));
             }
         }
 
         Console.WriteLine();
-        foreach (PpgDataSet set in Enum.GetValues<PpgDataSet>())
+        foreach (PpgDataSet set in new[] { PpgDataSet.Welltory, PpgDataSet.Oximetry })
         {
             var part = scores.Where(s => s.Rec.DataSet == set).Select(s => s.Score).ToList();
             if (part.Count > 0)
@@ -89,14 +120,57 @@ public sealed class EvalPpgCommand : ICommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SpO2 Arms (oximetry, {spo2.Count} valid seconds, calibration above): {PpgScore.Arms(spo2):F2} %"));
         }
-
-        if (plots)
-        {
-            Console.WriteLine("plots: " + Path.GetFullPath(outDir));
-        }
-
-        return 0;
     }
+
+    private static void EvaluateTestPoints(List<PpgRecording> recordings, SpO2Calibration calibration, string label, string? plotDir)
+    {
+        Console.WriteLine();
+        Console.WriteLine("OxiWear test points (MAXM86161 finger PPG, one subject), short-record mode: SpO2 from "
+            + VitalsConfiguration.ShortRecordMinimumSpO2Beats + " agreeing clean beats, the reading after the last sample");
+        Console.WriteLine("calibration: " + Describe(calibration));
+        var config = VitalsConfiguration.ShortRecord();
+        config.Calibration = calibration;
+        List<TestPoint> points = TestPointEvaluation.Run(recordings, config, progress: m => Console.Error.WriteLine(m));
+        Console.WriteLine();
+        TestPointEvaluation.PrintTable(points, calibration);
+        Console.WriteLine();
+        int swapped = points.Count(p => p.Replay.ChannelOrder == Drivers.Max3010x.ChannelOrder.Swapped);
+        Console.WriteLine("driver's red/IR order check: red brighter than IR per mA in " + swapped + " of " + points.Count
+            + " files (it would swap them; the replay keeps the order the LED sequence registers give)");
+        var shipped = points.Select(p => p.SpO2With(calibration)).ToList();
+        SpO2Calibration maxim = SpO2Calibration.Max3010xMaxim();
+        var defaultCurve = points.Select(p => p.SpO2With(maxim)).ToList();
+        TestPointEvaluation.PrintAccuracy("SpO2 with the " + label + ":", points, shipped);
+        TestPointEvaluation.PrintAccuracy("SpO2 with the MAX3010x default curve (" + maxim.Source + "), as it is:", points, defaultCurve);
+
+        // The continuous device's gates on the same files: why the short-record mode exists.
+        var continuous = new VitalsConfiguration { Calibration = calibration };
+        int continuousReadings = TestPointEvaluation.Run(recordings, continuous).Count(p => p.HasSpO2);
+        Console.WriteLine("the continuous configuration (" + continuous.MinimumSpO2Beats + " agreeing clean beats) gives a reading in "
+            + continuousReadings + " of " + points.Count + " files");
+        var hr = points.Where(p => p.Replay.Final.HeartRateValid).Select(p => Math.Abs(p.Replay.Final.HeartRateBpm - p.ReferenceHeartRate)).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"heart rate at the end of the record: in {hr.Count} of {points.Count} files, MAE {(hr.Count > 0 ? hr.Average() : double.NaN):F1} bpm against the reference in the name"));
+        Console.WriteLine(TestPointEvaluation.NotAClinicalValidation);
+        if (plotDir != null)
+        {
+            foreach (TestPoint p in points)
+            {
+                PpgPlot.Save(p.Replay, PpgScore.Of(p.Replay), Path.Combine(plotDir, p.Name.Replace('/', '_') + ".png"));
+            }
+
+            string png = Path.Combine(plotDir, "oxiwear-bland-altman.png");
+            BlandAltmanPlot.Save(png, new (string, IReadOnlyList<(double, double)>)[]
+            {
+                ("OxiWear, " + label, Pairs(points, shipped)),
+                ("OxiWear, MAX3010x default curve (Maxim AN6845)", Pairs(points, defaultCurve)),
+            });
+            Console.WriteLine("Bland-Altman: " + Path.GetFullPath(png));
+        }
+    }
+
+    private static List<(double, double)> Pairs(List<TestPoint> points, List<double> estimates)
+        => points.Select((p, i) => (estimates[i], p.ReferenceSpO2)).ToList();
 
     private static void Summarize(string label, List<PpgScore> part)
     {

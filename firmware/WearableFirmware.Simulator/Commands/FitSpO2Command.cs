@@ -6,24 +6,36 @@ using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Commands;
 
-/// <summary>Fits an SpO2 calibration curve from the desaturation recordings and reports its leave-one-subject-out accuracy.</summary>
+/// <summary>
+/// Fits an SpO2 calibration curve from desaturation recordings and reports its cross-validated accuracy: the camera
+/// study leave one subject out, the OxiWear test points (one subject) leave one file out and by blocks of time.
+/// </summary>
 public sealed class FitSpO2Command : ICommand
 {
     public string Name => "fit-spo2";
 
-    public string Summary => "fit an SpO2 calibration from the desaturation recordings; report leave-one-subject-out Arms";
+    public string Summary => "fit an SpO2 calibration from desaturation recordings; report its cross-validated Arms";
 
     public string Help => """
-        usage: WearableFirmware.Simulator fit-spo2 <ppg-data-dir> [options]
+        usage: WearableFirmware.Simulator fit-spo2 <data-dir> [options]
 
-        Replays the oximetry-phone-cam recordings through the MAX30102 chip model, driver and vitals pipeline
-        (as eval-ppg does), pairs the ratio of ratios behind
-        every valid once-a-second reading with the oximeters' SpO2 at that second, fits
-        SpO2 = constant + linear·R (+ quadratic·R²) by least squares on all subjects and writes it to a file that
-        eval-ppg --calibration (and the host vitals configuration) loads. Reports Arms leave-one-subject-out: each
-        subject judged by a curve fitted without that subject.
+        Replays the desaturation recordings through the MAX30102 chip model, driver and vitals pipeline (as
+        eval-ppg does), pairs the ratio of ratios behind each valid SpO2 reading with the reference, fits
+        SpO2 = constant + linear·R (+ quadratic·R²) by least squares on all of them and writes it to a file that
+        eval-ppg --calibration (and the host vitals configuration) loads.
 
-          --order <n>        1 = linear (default), 2 = quadratic
+        oximetry-phone-cam (../shared/data/ppg): every once-a-second reading against the oximeters' SpO2 at that
+        second; Arms leave-one-subject-out (each subject judged by a curve fitted without it).
+
+        OxiWear test points (../shared/data/ppg-redir, or any folder of them): the firmware in its short-record
+        mode, one reading per file (after its last sample) against the SpO2 in the file name; Arms leave-one-
+        file-out (the held-out files of the session interleave these in time) and by 5 blocks of consecutive
+        files (harsher: each block of minutes judged by a curve fitted on the others). Without --order the
+        order with the lower leave-one-file-out Arms is chosen. Reports Arms, bias and the fraction of files
+        with a reading over 70-100 % and below 90 % and writes a Bland-Altman PNG of the leave-one-file-out
+        estimates beside the calibration file.
+
+          --order <n>        1 = linear, 2 = quadratic (camera default 1; OxiWear default: chosen as above)
           --ir-channel <c>   camera channel standing in for IR: G or B (default G)
           --out <file>       calibration file to write (default artifacts/spo2-calibration.txt)
           --help             this text
@@ -33,12 +45,36 @@ public sealed class FitSpO2Command : ICommand
     {
         string dataDir = PpgArguments.DataDirectory(args, Name);
         char channel = PpgArguments.IrChannel(args);
-        int order = args.Int("order", 1, 1, 2);
+        int order = args.Int("order", 0, 1, 2);
         string outFile = args.String("out") ?? Path.Combine("artifacts", "spo2-calibration.txt");
         args.RejectUnknown(1);
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(outFile));
+        Directory.CreateDirectory(dir!);
 
+        IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(() => PpgRecording.LoadAll(dataDir, channel, m => Console.Error.WriteLine(m)));
+        var testPoints = recordings.Where(r => r.DataSet == PpgDataSet.OxiWear).ToList();
+        var oximetry = recordings.Where(r => r.DataSet == PpgDataSet.Oximetry).ToList();
+        if (testPoints.Count > 0 && oximetry.Count > 0)
+        {
+            throw new UsageException(dataDir + " holds both camera and OxiWear recordings; fit one sensor at a time");
+        }
+
+        if (testPoints.Count > 0)
+        {
+            FitTestPoints(testPoints, order, outFile);
+        }
+        else
+        {
+            FitCamera(oximetry, order == 0 ? 1 : order, channel, outFile, dataDir);
+        }
+
+        return 0;
+    }
+
+    private static void FitCamera(List<PpgRecording> recordings, int order, char channel, string outFile, string dataDir)
+    {
         var config = new VitalsConfiguration();
-        var pairs = PpgArguments.ReadingData(() => CollectPairs(dataDir, config, channel, m => Console.Error.WriteLine(m)));
+        var pairs = CollectPairs(recordings, config, m => Console.Error.WriteLine(m));
         if (pairs.Count == 0)
         {
             throw new UsageException("no oximetry recordings with valid SpO2 readings under " + dataDir);
@@ -56,21 +92,82 @@ public sealed class FitSpO2Command : ICommand
 
         var all = SpO2Fit.Fit(pairs.Select(p => (p.Ratio, p.Reference)).ToList(), order,
             "fit-spo2 on " + pairs.Select(p => p.Subject).Distinct().Count() + " oximetry subjects, camera R / " + channel + ", order " + order);
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(outFile));
-        Directory.CreateDirectory(dir!);
         SpO2CalibrationFile.Save(outFile, all, string.Create(CultureInfo.InvariantCulture,
             $"{pairs.Count} one-second windows; leave-one-subject-out Arms {result.PooledArms:F2} %"));
         Console.WriteLine("fitted on all: " + EvalPpgCommand.Describe(all));
         Console.WriteLine("written: " + Path.GetFullPath(outFile));
-        return 0;
     }
 
+    private static void FitTestPoints(List<PpgRecording> recordings, int order, string outFile)
+    {
+        var config = VitalsConfiguration.ShortRecord();
+        List<TestPoint> points = TestPointEvaluation.Run(recordings, config, progress: m => Console.Error.WriteLine(m));
+        int read = points.Count(p => p.HasSpO2);
+        Console.WriteLine();
+        Console.WriteLine("OxiWear test points, short-record mode (SpO2 from " + VitalsConfiguration.ShortRecordMinimumSpO2Beats
+            + " agreeing clean beats): a reading in " + read + " of " + points.Count + " files");
+        foreach (TestPoint p in points.Where(p => !p.HasSpO2))
+        {
+            Console.WriteLine("  no reading: " + p.Name + " (" + p.WhyNoSpO2 + ")");
+        }
+
+        if (read < 4)
+        {
+            throw new UsageException("too few test points with a reading to fit and cross-validate a calibration (" + read + ")");
+        }
+
+        var training = points.Where(p => p.HasSpO2).Select(p => (p.Ratio, p.ReferenceSpO2)).ToList();
+        var leaveOneOut = new Dictionary<int, double[]>();
+        Console.WriteLine();
+        Console.WriteLine("order  leave-one-file-out Arms  by " + TestPointEvaluation.TimeBlocks + " time blocks  fitted and judged on all   curve fitted on all");
+        foreach (int candidate in new[] { 1, 2 })
+        {
+            leaveOneOut[candidate] = TestPointEvaluation.CrossValidated(points, candidate, false);
+            double[] blocks = TestPointEvaluation.CrossValidated(points, candidate, true);
+            SpO2Calibration fitted = SpO2Fit.Fit(training, candidate, "all");
+            double inSample = SpO2Accuracy.Of(points.Select(p => (p.SpO2With(fitted), p.ReferenceSpO2)).ToList()).Arms;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{candidate,5}  {Arms(points, leaveOneOut[candidate]),22:F2} %  {Arms(points, blocks),17:F2} %  {inSample,22:F2} %   {EvalPpgCommand.Describe(fitted)}"));
+        }
+
+        bool chosen = order == 0;
+        if (chosen)
+        {
+            order = Arms(points, leaveOneOut[1]) <= Arms(points, leaveOneOut[2]) ? 1 : 2;
+        }
+
+        double loo = Arms(points, leaveOneOut[order]);
+        Console.WriteLine((chosen ? "chosen" : "--order") + ": " + (order == 1 ? "linear" : "quadratic")
+            + (chosen ? " (lower leave-one-file-out Arms; the training fit always favours more terms)" : ""));
+        Console.WriteLine();
+        TestPointEvaluation.PrintAccuracy("leave-one-file-out, " + (order == 1 ? "linear" : "quadratic") + " (each file judged by a curve fitted without it):",
+            points, leaveOneOut[order]);
+        var maxim = points.Select(p => p.SpO2With(SpO2Calibration.Max3010xMaxim())).ToList();
+        TestPointEvaluation.PrintAccuracy("for comparison, the MAX3010x default curve as it is (nothing fitted):", points, maxim);
+
+        var all = SpO2Fit.Fit(training, order, string.Create(CultureInfo.InvariantCulture,
+            $"fit-spo2 on {training.Count} OxiWear MAXM86161 finger test points (one subject), {(order == 1 ? "linear" : "quadratic")}, leave-one-file-out Arms {loo:F2} %"));
+        SpO2CalibrationFile.Save(outFile, all, string.Create(CultureInfo.InvariantCulture,
+            $"{training.Count} of {points.Count} test points with a reading in the short-record mode; leave-one-file-out Arms {loo:F2} %"));
+        Console.WriteLine("fitted on all: " + EvalPpgCommand.Describe(all));
+        Console.WriteLine("written: " + Path.GetFullPath(outFile));
+        string png = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outFile))!, Path.GetFileNameWithoutExtension(outFile) + "-bland-altman.png");
+        BlandAltmanPlot.Save(png, new (string, IReadOnlyList<(double, double)>)[]
+        {
+            ("OxiWear, leave-one-file-out, " + (order == 1 ? "linear" : "quadratic"), points.Select((p, i) => (leaveOneOut[order][i], p.ReferenceSpO2)).ToList()),
+            ("OxiWear, MAX3010x default curve", points.Select((p, i) => (maxim[i], p.ReferenceSpO2)).ToList()),
+        });
+        Console.WriteLine("Bland-Altman: " + Path.GetFullPath(png));
+        Console.WriteLine(TestPointEvaluation.NotAClinicalValidation);
+    }
+
+    private static double Arms(List<TestPoint> points, double[] estimates)
+        => SpO2Accuracy.Of(points.Select((p, i) => (estimates[i], p.ReferenceSpO2)).ToList()).Arms;
+
     /// <summary>(subject, R, reference SpO2) for every valid once-a-second reading of the oximetry recordings.</summary>
-    public static List<(string Subject, double Ratio, double Reference)> CollectPairs(string dataDir, VitalsConfiguration config, char irChannel, Action<string>? progress)
+    public static List<(string Subject, double Ratio, double Reference)> CollectPairs(IReadOnlyList<PpgRecording> recordings, VitalsConfiguration config, Action<string>? progress)
     {
         var pairs = new List<(string, double, double)>();
-        var recordings = PpgRecording.LoadAll(dataDir, irChannel, progress)
-            .Where(r => r.DataSet == PpgDataSet.Oximetry).ToList();
         int done = 0;
         foreach (PpgRecording rec in recordings)
         {
@@ -96,18 +193,15 @@ public sealed class FitSpO2Command : ICommand
 
     public static LosoResult LeaveOneSubjectOut(List<(string Subject, double Ratio, double Reference)> pairs, int order)
     {
+        var judged = SpO2Fit.CrossValidate(pairs, order);
         var perSubject = new List<(string, double, int, SpO2Calibration)>();
-        var pooled = new List<(double, double)>();
         foreach (string subject in pairs.Select(p => p.Subject).Distinct().OrderBy(s => s, StringComparer.Ordinal))
         {
-            var training = pairs.Where(p => p.Subject != subject).Select(p => (p.Ratio, p.Reference)).ToList();
-            var judged = pairs.Where(p => p.Subject == subject).ToList();
-            SpO2Calibration fitted = SpO2Fit.Fit(training, order, "without " + subject);
-            var errors = judged.Select(p => ((double)Math.Clamp(fitted.Evaluate((float)p.Ratio), 0f, 100f), p.Reference)).ToList();
-            pooled.AddRange(errors);
+            SpO2Calibration fitted = SpO2Fit.Fit(pairs.Where(p => p.Subject != subject).Select(p => (p.Ratio, p.Reference)).ToList(), order, "without " + subject);
+            var errors = judged.Where(p => p.Fold == subject).Select(p => (p.Estimate, p.Reference)).ToList();
             perSubject.Add((subject, PpgScore.Arms(errors), errors.Count, fitted));
         }
 
-        return new LosoResult(perSubject, PpgScore.Arms(pooled), pooled.Count);
+        return new LosoResult(perSubject, PpgScore.Arms(judged.Select(p => (p.Estimate, p.Reference)).ToList()), judged.Count);
     }
 }

@@ -8,7 +8,7 @@ internal static class PpgArguments
     {
         if (args.Positionals.Count < 1)
         {
-            throw new UsageException(command + " needs the PPG data directory (e.g. ../shared/data/ppg)");
+            throw new UsageException(command + " needs the PPG data directory (e.g. ../shared/data/ppg or ../shared/data/ppg-redir)");
         }
 
         string dir = args.Positionals[0];

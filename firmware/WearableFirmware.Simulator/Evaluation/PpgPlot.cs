@@ -48,7 +48,13 @@ public static class PpgPlot
         double[] times = result.Times;
         double[] hr = result.Readings.Select(r => r.HeartRateValid ? (double)r.HeartRateBpm : double.NaN).ToArray();
         double[] hrRef = times.Select(t => rec.ReferenceHeartRate(t, PpgRecording.ReferenceWindowSeconds)).ToArray();
-        AddSeries(heart, times, hrRef, rec.DataSet == PpgDataSet.Welltory ? "chest strap (8 s mean)" : "oximeters' pulse rate", true);
+        string hrReference = rec.DataSet switch
+        {
+            PpgDataSet.Welltory => "chest strap (8 s mean)",
+            PpgDataSet.OxiWear => "reference heart rate (file name)",
+            _ => "oximeters' pulse rate",
+        };
+        AddSeries(heart, times, hrRef, hrReference, true);
         AddSeries(heart, times, hr, "vitals estimate (valid readings)", false);
         heart.YLabel("heart rate (bpm)");
         heart.XLabel("time (s)");
@@ -58,10 +64,10 @@ public static class PpgPlot
         double[] spo2Ref = times.Select(rec.ReferenceSpO2At).ToArray();
         if (spo2Ref.Any(v => !double.IsNaN(v)))
         {
-            AddSeries(oxygen, times, spo2Ref, "oximeters' SpO2", true);
+            AddSeries(oxygen, times, spo2Ref, rec.DataSet == PpgDataSet.OxiWear ? "reference SpO2 (file name)" : "oximeters' SpO2", true);
         }
 
-        if (rec.DataSet == PpgDataSet.Oximetry)
+        if (rec.DataSet != PpgDataSet.Welltory)
         {
             AddSeries(oxygen, times, spo2, "vitals estimate (valid readings)", false);
         }

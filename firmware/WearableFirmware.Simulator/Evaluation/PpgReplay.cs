@@ -35,6 +35,20 @@ public sealed class PpgReplayResult
 
     /// <summary>Samples the driver reported lost (expected 0: the FIFO holds 320 ms, the loop drains every 40 ms).</summary>
     public required long SamplesLost { get; init; }
+
+    /// <summary>The reading after the recording's last sample: a spot check's result (test-point recordings).</summary>
+    public VitalsReading Final { get; init; }
+
+    /// <summary>Averaged ratio of ratios behind <see cref="Final"/> (NaN when its SpO2 is not valid).</summary>
+    public double FinalRatio { get; init; } = double.NaN;
+
+    /// <summary>Clean beats in the SpO2 ring at the end, and how many of them agreed.</summary>
+    public int FinalSpO2Beats { get; init; }
+
+    public int FinalSpO2AgreeingBeats { get; init; }
+
+    /// <summary>What the driver's red/IR order check found.</summary>
+    public ChannelOrder ChannelOrder { get; init; }
 }
 
 /// <summary>
@@ -44,9 +58,11 @@ public sealed class PpgReplayResult
 /// </summary>
 public static class PpgReplay
 {
+    /// <param name="settings">MAX30102 settings; default the firmware's (<see cref="OxiWearFile.ReplaySettings"/> for OxiWear).</param>
     public static PpgReplayResult Run(PpgRecording recording, VitalsConfiguration configuration, Max3010xSettings? settings = null)
     {
-        RecordedPpgSignal light = recording.ToSignal();
+        settings ??= recording.DataSet == PpgDataSet.OxiWear ? OxiWearFile.ReplaySettings() : null;
+        RecordedPpgSignal light = recording.ToSignal(settings);
         var sensor = new SimulatedPpgSensor(light, settings);
         int rate = sensor.SampleRateHz;
         if (configuration.SampleRateHz != rate)
@@ -94,8 +110,14 @@ public static class PpgReplay
             }
         }
 
+        VitalsReading final = processor.Reading;
         return new PpgReplayResult
         {
+            Final = final,
+            FinalRatio = final.SpO2Valid ? processor.SpO2Ratio : double.NaN,
+            FinalSpO2Beats = processor.SpO2Beats,
+            FinalSpO2AgreeingBeats = processor.SpO2AgreeingBeats,
+            ChannelOrder = sensor.Driver.ChannelOrder,
             Recording = recording,
             SampleRateHz = rate,
             Times = times.ToArray(),

@@ -38,6 +38,33 @@ public static class SpO2Fit
         return new SpO2Calibration((float)c[0], (float)c[1], order == 2 ? (float)c[2] : 0f, source);
     }
 
+    /// <summary>
+    /// Cross-validated estimates: each fold's points judged by a curve fitted on the other folds (leave one subject
+    /// out, one file out, one block of time out: the fold labels decide). Estimates are clamped to 0-100 % as the
+    /// firmware's are. Returned in the order of <paramref name="points"/>.
+    /// </summary>
+    public static List<(string Fold, double Estimate, double Reference)> CrossValidate(
+        IReadOnlyList<(string Fold, double Ratio, double Reference)> points, int order)
+    {
+        var estimates = new double[points.Count];
+        foreach (string fold in points.Select(p => p.Fold).Distinct())
+        {
+            SpO2Calibration fitted = Fit(points.Where(p => p.Fold != fold).Select(p => (p.Ratio, p.Reference)).ToList(), order, "without " + fold);
+            for (int i = 0; i < points.Count; i++)
+            {
+                if (points[i].Fold == fold)
+                {
+                    estimates[i] = Estimate(fitted, points[i].Ratio);
+                }
+            }
+        }
+
+        return points.Select((p, i) => (p.Fold, estimates[i], p.Reference)).ToList();
+    }
+
+    /// <summary>SpO2 from a ratio as the firmware reports it: the curve's value clamped to 0-100 %.</summary>
+    public static double Estimate(SpO2Calibration calibration, double ratio) => Math.Clamp(calibration.Evaluate((float)ratio), 0f, 100f);
+
     /// <summary>Gaussian elimination with partial pivoting (k ≤ 3).</summary>
     private static double[] Solve(double[,] a, double[] b)
     {
