@@ -9,6 +9,7 @@ ICommand[] commands =
     new AdxlWakeCommand(),
     new EvalPpgCommand(),
     new FitSpO2Command(),
+    new WearableFirmware.Simulator.Alarms.EvalAlarmsCommand(),
     new SoakStoreCommand(),
     new WearableFirmware.Simulator.Falls.EvalFallsCommand(),
     new WearableFirmware.Simulator.Falls.TuneFallsCommand(),

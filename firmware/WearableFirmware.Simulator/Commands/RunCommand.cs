@@ -32,7 +32,9 @@ public sealed class RunCommand : ICommand
           --recording <path>    play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer
                                 sits still): a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv;
                                 the status lines and plot compare with its reference (chest strap, or oximeters);
-                                Welltory has one usable camera channel (red = IR), so its SpO2 means nothing
+                                Welltory has one usable camera channel (red = IR), so its SpO2 means nothing;
+                                an OxiWear folder (ppg-redir/oxiwear) plays its test points joined in clock order
+                                (OxiWearSequence: the gaps between them left out, levels equalised)
           --ir-channel <c>      camera channel standing in for IR on the oximetry data: G or B (default G)
           --calibration <f>     SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)
           --duration <s>        simulated seconds (default: the scenario's length)
@@ -61,7 +63,12 @@ public sealed class RunCommand : ICommand
         int seed = args.Int("seed", 1, 0, int.MaxValue);
         char channel = PpgArguments.IrChannel(args);
         string? calibrationFile = args.String("calibration");
-        WearerScenario scenario = recordingPath != null
+        OxiWearSequence? sequence = recordingPath != null && Directory.Exists(recordingPath)
+            ? PpgArguments.ReadingData(() => OxiWearSequence.Load(recordingPath))
+            : null;
+        WearerScenario scenario = sequence != null
+            ? WearerScenario.Recorded(sequence.Recording, seed)
+            : recordingPath != null
             ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
             : scenarioName switch
         {
@@ -93,6 +100,12 @@ public sealed class RunCommand : ICommand
         }
 
         var settings = new ApplicationSettings();
+        if (sequence != null)
+        {
+            // Red and IR order known from the MAXM86161's registers: the driver's order check stays out (OxiWearFile).
+            settings.Ppg = OxiWearFile.ReplaySettings();
+        }
+
         if (calibrationFile != null)
         {
             settings.Vitals.Calibration = PpgArguments.ReadingData(() => SpO2CalibrationFile.Load(calibrationFile));
