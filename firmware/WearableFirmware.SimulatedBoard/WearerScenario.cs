@@ -16,7 +16,7 @@ public sealed class WearerScenario
     private double _seconds;
     private PpgRecording? _recording;
 
-    public WearerScenario(int seed, Placement placement = Placement.Waist)
+    public WearerScenario(int seed, Placement placement = Placement.Wrist)
     {
         Seed = seed;
         Placement = placement;
@@ -25,7 +25,7 @@ public sealed class WearerScenario
 
     public int Seed { get; }
 
-    /// <summary>Where the device sits. The fall detector's thresholds assume the waist (SisFall's placement).</summary>
+    /// <summary>Where the device sits: the wrist by default, as the product is worn (the firmware's default placement).</summary>
     public Placement Placement { get; }
 
     public double DurationSeconds => _seconds;

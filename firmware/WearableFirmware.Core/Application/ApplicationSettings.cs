@@ -22,6 +22,13 @@ namespace WearableFirmware.Application
         /// <summary>LED currents while the band is off the wrist.</summary>
         public OffWristPowerSettings OffWrist = new OffWristPowerSettings();
 
+        /// <summary>Where the device is worn: picks the fall detector (wrist by default; waist for a belt-clip build).</summary>
+        public SensorPlacement Placement = FallSensing.DefaultPlacement;
+
+        /// <summary>The wrist detector's settings (used when <see cref="Placement"/> is Wrist).</summary>
+        public WristFallDetectorSettings WristFallDetector = FallSensing.WristDetectorSettings();
+
+        /// <summary>The waist detector's settings (used when <see cref="Placement"/> is Waist).</summary>
         public FallDetectorSettings FallDetector = FallSensing.DetectorSettings();
 
         public FallAlertSettings FallAlerts = new FallAlertSettings();

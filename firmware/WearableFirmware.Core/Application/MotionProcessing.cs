@@ -31,12 +31,12 @@ namespace WearableFirmware.Application
         private long _lastMovementMicroseconds = long.MinValue / 2;
 
         private readonly Adxl345 _sensor;
-        private readonly FallDetector _detector;
+        private readonly IFallDetector _detector;
         private readonly FallAlertStateMachine _alerts;
         private readonly IButtonInput _button;
         private readonly CadenceEstimator _cadence;
 
-        public MotionProcessing(Adxl345 sensor, FallDetector detector, FallAlertStateMachine alerts, IButtonInput button)
+        public MotionProcessing(Adxl345 sensor, IFallDetector detector, FallAlertStateMachine alerts, IButtonInput button)
         {
             _sensor = sensor;
             _detector = detector;
@@ -63,7 +63,8 @@ namespace WearableFirmware.Application
         /// <summary>Falls the detector reported since start.</summary>
         public int FallsDetected { get; private set; }
 
-        public FallDetector Detector
+        /// <summary>The placement's fall detector (wrist or waist).</summary>
+        public IFallDetector Detector
         {
             get { return _detector; }
         }

@@ -39,7 +39,7 @@ namespace WearableFirmware.Application
 
             _clock = clock;
             _settings = settings == null ? new ApplicationSettings() : settings;
-            long detectorPeriod = 1000000000L / _settings.FallDetector.SampleRateHz;
+            long detectorPeriod = 1000000000L / FallSensing.DetectorRateHz(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
             long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Motion.DataRate);
             if (sensorPeriod < detectorPeriod * 99 / 100 || sensorPeriod > detectorPeriod * 101 / 100)
             {
@@ -75,7 +75,8 @@ namespace WearableFirmware.Application
             router.Attach(Alerts, Alarms);
             Buttons = router;
 
-            MotionProcessing = new MotionProcessing(Motion, new FallDetector(_settings.FallDetector), Alerts, router);
+            IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
+            MotionProcessing = new MotionProcessing(Motion, detector, Alerts, router);
             VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
             VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);

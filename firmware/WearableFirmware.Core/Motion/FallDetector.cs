@@ -44,7 +44,7 @@ namespace WearableFirmware.Motion
     /// The stage outputs of the last judged cluster stay readable until the next one is judged.
     /// Assumes a waist-worn device (as in SisFall); on the wrist arm swings add posture changes and impacts.
     /// </summary>
-    public sealed class FallDetector
+    public sealed class FallDetector : IFallDetector
     {
         /// <summary>m/s² per g.</summary>
         public const float StandardGravity = 9.80665f;

@@ -100,7 +100,7 @@ public sealed class MotionScenario : IMotionSource
         }
 
         /// <summary>Walking at ~1.9 steps/s: vertical bounce ~0.25 g at the waist, arm swing at the wrist.</summary>
-        public Builder Walk(double seconds) => Gait("walk", seconds, 1.9 * Jitter(0.08), 0.25, 0.12, 25);
+        public Builder Walk(double seconds) => Gait("walk", seconds, 1.9 * Jitter(0.08), 0.25, 0.12, 20);
 
         /// <summary>Running at ~2.8 steps/s: ~3-4 g foot-strike peaks and near-0 g flight at the waist.</summary>
         public Builder Run(double seconds) => Gait("run", seconds, 2.8 * Jitter(0.06), 4.0, 0.5, 45);
@@ -146,10 +146,15 @@ public sealed class MotionScenario : IMotionSource
                 _ => Posture.LyingOnRightSide,
             };
             BodyFrame end = Frame;
+            string name = "fall-" + direction.ToString().ToLowerInvariant();
+            if (Placement == Placement.Wrist)
+            {
+                return Add(name, 3.0, end, WristFall(start, end, impactG ?? 4.5 + 2.5 * _random.NextDouble()));
+            }
+
             double impact = impactG ?? 4 + 2 * _random.NextDouble();
             double descent = 0.45 * Jitter(0.15);
             double freeFallLevel = 0.15 + 0.1 * _random.NextDouble();
-            string name = "fall-" + direction.ToString().ToLowerInvariant();
             return Add(name, 3.0, end, t =>
             {
                 double s = t / 1e6;
@@ -175,6 +180,49 @@ public sealed class MotionScenario : IMotionSource
                 double h = s < tImpact + 0.1 ? 0.4 * impact * HalfSine(s, tImpact, tImpact + 0.1) : 0;
                 return (float)(1 + v) * up + (float)h * end.Forward;
             });
+        }
+
+        /// <summary>
+        /// The same fall felt at the wrist: a reflex jerk of the arm, the forearm thrown out to break the fall while the
+        /// body drops (the wrist near free fall, turning towards the reach), the hand's impact and one or two smaller
+        /// hits as the body lands and the arm bounces, a second of small adjustments while the forearm settles into its
+        /// final orientation, then rest. The forearm ends 60-120 degrees from where it started, as in recorded falls.
+        /// </summary>
+        private Func<long, Vector3> WristFall(BodyFrame start, BodyFrame end, double impact)
+        {
+            double descent = 0.45 * Jitter(0.15);
+            double tImpact = 0.3 + descent;
+            double level = 0.3 + 0.15 * _random.NextDouble();
+            double second = 0.4 + 0.2 * _random.NextDouble();
+            double third = 0.2 + 0.15 * _random.NextDouble();
+            // The reach: the forearm past its final orientation, pointing the way the body falls.
+            Vector3 reach = Vector3.Normalize(end.Up + 0.8f * end.Forward);
+            return t =>
+            {
+                double s = t / 1e6;
+                if (s < 0.3)
+                {
+                    // Reflex: the arm jerks as balance goes.
+                    double jerk = 0.35 * Math.Sin(2 * Math.PI * s / 0.3) * HalfSine(s, 0, 0.3);
+                    return (float)(1 - 0.15 * HalfSine(s, 0, 0.6) + jerk) * Rotate(start.Up, reach, 0.15 * Smooth(s / 0.3));
+                }
+
+                if (s < tImpact)
+                {
+                    double u = (s - 0.3) / descent;
+                    float magnitude = (float)(0.85 - (0.85 - level) * Math.Min(1, u * 3));
+                    double swing = 0.5 * HalfSine(u, 0, 1); // the arm's own acceleration as it is thrown out
+                    Vector3 up = Rotate(start.Up, reach, 0.15 + 0.85 * Smooth(u));
+                    return magnitude * up + (float)swing * end.Forward;
+                }
+
+                double a = s - tImpact;
+                Vector3 settle = Rotate(reach, end.Up, Smooth(a / 1.2));
+                double hits = impact * HalfSine(a, 0, 0.06) + second * impact * HalfSine(a, 0.14, 0.18) + third * impact * HalfSine(a, 0.3, 0.34);
+                double adjust = a > 0.4 ? 0.12 * Math.Exp(-(a - 0.4) / 0.5) * Math.Sin(2 * Math.PI * 2.2 * (a - 0.4)) : 0;
+                double rebound = a < 0.4 ? -0.3 * Math.Sin(2 * Math.PI * 6 * a) * Math.Exp(-a / 0.15) : 0;
+                return (float)(1 + hits + adjust + rebound) * settle + (float)(0.3 * hits) * end.Forward;
+            };
         }
 
         /// <summary>
@@ -210,6 +258,8 @@ public sealed class MotionScenario : IMotionSource
             double scale = wrist ? 0.8 : 1.0;
             bool running = verticalG > 1;
             Vector3 swingAxis = Vector3.Normalize(Vector3.Cross(f.Up, f.Forward));
+            double swing = armSwingDegrees * Math.PI / 180 * Jitter(0.15);
+            double strideOmega = Math.PI * stepHz; // the arm swings once per stride (two steps)
             return Add(name, seconds, f, t =>
             {
                 double s = t / 1e6;
@@ -228,15 +278,24 @@ public sealed class MotionScenario : IMotionSource
                 }
 
                 double h = forwardG * Math.Sin(2 * Math.PI * cycle + 1.2);
-                Vector3 up = f.Up;
-                if (wrist)
+                if (!wrist)
                 {
-                    // The arm swings once per stride (two steps).
-                    double angle = armSwingDegrees * Math.PI / 180 * Math.Sin(Math.PI * cycle);
-                    up = Vector3.Transform(f.Up, Quaternion.CreateFromAxisAngle(swingAxis, (float)angle));
+                    return (float)(1 + v) * f.Up + (float)h * f.Forward;
                 }
 
-                return (float)(1 + scale * v) * up + (float)(scale * h) * f.Forward;
+                // The arm as a pendulum from the shoulder: angle θ = swing·sin(ωt). Gravity turns with the forearm, and
+                // the wrist (ArmLength from the shoulder) adds its tangential (L·θ'') and centripetal (L·θ'², towards
+                // the shoulder, i.e. along the hanging arm's "up") accelerations, on top of the trunk's bounce.
+                double wt = Math.PI * cycle;
+                double angle = swing * Math.Sin(wt);
+                double rate = swing * strideOmega * Math.Cos(wt);
+                double angular = -swing * strideOmega * strideOmega * Math.Sin(wt);
+                var turn = Quaternion.CreateFromAxisAngle(swingAxis, (float)angle);
+                Vector3 up = Vector3.Transform(f.Up, turn);
+                Vector3 along = Vector3.Transform(f.Forward, turn);
+                double centripetal = ArmLengthMetres * rate * rate / StandardGravity;
+                double tangential = ArmLengthMetres * angular / StandardGravity;
+                return (float)(1 + scale * v + centripetal) * up + (float)(scale * h + tangential) * along;
             });
         }
 
@@ -268,6 +327,11 @@ public sealed class MotionScenario : IMotionSource
 
         private double Jitter(double relative) => 1 + relative * (2 * _random.NextDouble() - 1);
     }
+
+    /// <summary>Shoulder to wrist, metres (an adult's arm hanging).</summary>
+    private const double ArmLengthMetres = 0.6;
+
+    private const double StandardGravity = 9.80665;
 
     private static double HalfSine(double s, double from, double to)
         => s <= from || s >= to ? 0 : Math.Sin(Math.PI * (s - from) / (to - from));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
 using WearableFirmware.Simulator.Commands;
@@ -6,86 +5,80 @@ using WearableFirmware.Simulator.Commands;
 namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>
-/// Replays SisFall trials through the portable fall detector with its default (tuned) settings and reports the
-/// decision and latency per trial, the overall and per-activity / per-age-group figures, and a PNG summary.
+/// Replays a fall data set (SisFall at the waist, WEDA-FALL at the wrist, or any folder of either layout) through the
+/// placement's fall detector with its shipped settings and reports the decision and latency per trial, the overall,
+/// per-group and per-activity figures, and a PNG summary.
 /// </summary>
 public sealed class EvalFallsCommand : ICommand
 {
     public string Name => "eval-falls";
 
-    public string Summary => "evaluate the fall detector on SisFall trials (per trial, per activity, per age group, PNG)";
+    public string Summary => "evaluate fall detection on SisFall (waist) or WEDA-FALL (wrist) trials (per trial, activity, group; PNG)";
 
     public string Help => """
-        usage: WearableFirmware.Simulator eval-falls <sisfall-dir> [options]
+        usage: WearableFirmware.Simulator eval-falls <data-dir> [options]
 
-          <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
+          <data-dir>         a SisFall root with subject folders (e.g. ../shared/data/sisfall-dev) or a WEDA-FALL folder
+                             holding <code>/Uxx_Rnn_accel.csv (e.g. ../shared/data/wrist-falls/weda-fall); any folder of
+                             the same layout works (other users, more recordings)
+          --format <f>       sisfall or weda (default: told from the files)
+          --placement <p>    wrist or waist detector (default: where the data set was recorded: WEDA wrist, SisFall waist)
           --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50, the firmware's)
+          --clip <g>         clip every axis at ± this many g before the chip (robustness: a ±4 g watch)
+          --resample <Hz>    WEDA only: resample every trial onto an even grid at this rate first (e.g. 40: falls and
+                             activities at one rate, to show the rate does not tell the class)
           --png <file>       summary plot (default artifacts/fall-eval.png, outside version control)
           --help             this text
 
-        SisFall was recorded with the device at the waist; the detector's defaults assume exactly that.
+        WEDA-FALL: a fall trial counts as detected when an alarm's impact lies within 1 s of the fall marked in
+        fall_timestamps.csv; alarms elsewhere in fall trials are listed apart. False alarms per hour are over the
+        activity trials' time.
         """;
 
     public int Run(CommandLine args)
     {
+        string? format = args.String("format");
+        string? placementText = args.String("placement");
         int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
+        double clip = args.Double("clip", 0, 0, 16);
+        double resample = args.Double("resample", 0, 0, 1000);
         string png = args.String("png") ?? Path.Combine("artifacts", "fall-eval.png");
         args.RejectUnknown(maxPositionals: 1);
         if (args.Positionals.Count != 1)
         {
-            throw new UsageException("eval-falls needs the SisFall folder (see --help)");
+            throw new UsageException("eval-falls needs the data folder (see --help)");
         }
 
+        FallDataSet data = FallDataSet.Open(args.Positionals[0], format);
+        SensorPlacement placement = FallDataSet.ParsePlacement(placementText, data.RecordedAt);
+        var options = new ReplayOptions(clip > 0 ? clip : null, resample > 0 ? resample : null);
         OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
-        IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
-        Console.WriteLine($"eval-falls: {trials.Count} SisFall trials (ADXL345 columns, 200 Hz) replayed through the firmware at {rate} Hz.");
-        Console.WriteLine("SisFall was recorded with the device on the WAIST (belt). The detector assumes a waist-worn device whose");
-        Console.WriteLine("upright axis reads (0, -1, 0) g when standing, as in SisFall; on the wrist these thresholds do not apply.");
+        FallDetectorSetup Setup() => placement == SensorPlacement.Waist
+            ? FallDetectorSetup.ForWaist(new FallDetectorSettings { SampleRateHz = rate })
+            : FallDetectorSetup.ForWrist(new WristFallDetectorSettings { SampleRateHz = rate });
+
+        Console.WriteLine($"eval-falls: {data.Trials.Count} {data.Label} trials ({options.Describe()}) through the {placement.ToString().ToLowerInvariant()} detector at {rate} Hz.");
+        if (placement != data.RecordedAt)
+        {
+            Console.WriteLine($"NOTE: the {placement.ToString().ToLowerInvariant()} detector on recordings made at the {data.RecordedAt.ToString().ToLowerInvariant()}: not what it was built for.");
+        }
+
         Console.WriteLine($"Path: recording -> ADXL345 chip model ({rate} Hz ODR, virtual clock) -> Adxl345 driver -> SamplingLoop (40 ms ticks)");
-        Console.WriteLine("      -> MotionDrain + MotionProcessing -> FallDetector; latency = impact sample to the tick that raised the alarm.");
-        Console.WriteLine("Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate }));
+        Console.WriteLine($"      -> MotionDrain + MotionProcessing -> {(placement == SensorPlacement.Waist ? "FallDetector" : "WristFallDetector")}; latency = impact to the tick that raised the alarm.");
+        Console.WriteLine(placement == SensorPlacement.Waist
+            ? "Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate })
+            : $"Model: logistic regression on {WristFallFeatures.Count} features, trigger {WristFallDetectorSettings.DefaultTriggerG:0.0#} g, decision at score >= {WristFallDetectorSettings.DefaultDecisionScore:0.##}");
         var started = DateTime.UtcNow;
-        TrialRun[] runs = FallTrialRunner.RunAll(trials, () => new FallDetectorSettings { SampleRateHz = rate },
-            () => new Adxl345Settings { DataRate = dataRate }, "replaying");
+        TrialRun[] runs = FallTrialRunner.RunAll(data.Trials, Setup, () => new Adxl345Settings { DataRate = dataRate }, options, "replaying");
         double wall = (DateTime.UtcNow - started).TotalSeconds;
 
         Console.WriteLine();
-        Console.WriteLine("trial             decision  alarms  latency from impact (s)  peak (g)");
-        foreach (TrialRun r in runs)
-        {
-            string decision = r.FallDecisions > 0 ? "FALL" : "-";
-            string verdict = r.Trial.IsFall == (r.FallDecisions > 0) ? "" : (r.Trial.IsFall ? "  missed" : "  false alarm");
-            string latency = r.Trial.IsFall && r.LatencySeconds is double l ? l.ToString("F2", CultureInfo.InvariantCulture) : "";
-            Console.WriteLine($"{r.Trial.Name,-17} {decision,-8}  {r.FallDecisions,6}  {latency,23}  {r.MaxMagnitudeG,8:F2}{verdict}");
-        }
-
-        FallMetrics all = FallMetrics.Of(runs);
+        FallReport.Trials(runs);
         Console.WriteLine();
-        Console.WriteLine($"overall: {all.Summary()}");
-        Console.WriteLine($"         accuracy {100 * all.Accuracy:F1} %, F1 {all.F1:F3}");
-        double[] latencies = runs.Where(r => r.Trial.IsFall && r.LatencySeconds.HasValue).Select(r => r.LatencySeconds!.Value).Order().ToArray();
-        if (latencies.Length > 0)
-        {
-            Console.WriteLine($"latency from impact (largest magnitude) to decision, detected falls: median {latencies[latencies.Length / 2]:F2} s, " +
-                $"90th percentile {latencies[(int)(0.9 * (latencies.Length - 1))]:F2} s, max {latencies[^1]:F2} s (the alert's cancel window follows)");
-        }
-
-        foreach (string group in new[] { "SA", "SE" })
-        {
-            Console.WriteLine($"{group} ({(group == "SA" ? "adults 19-30" : "elderly 60-75")}): " + FallMetrics.Of(runs.Where(r => r.Trial.AgeGroup == group)).Summary());
-        }
-
+        FallReport.Summary(runs, data);
+        FallReport.Latency(runs, data.Format == FallDataFormat.Weda);
         Console.WriteLine();
-        Console.WriteLine("per activity code (falls: detected; ADL: trials with an alarm, alarms per hour):");
-        var codes = runs.GroupBy(r => r.Trial.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        foreach (var code in codes)
-        {
-            FallMetrics m = FallMetrics.Of(code);
-            string line = code.First().Trial.IsFall
-                ? $"{m.Detected}/{m.Falls} detected ({100 * m.Sensitivity:F0} %)"
-                : $"{m.AdlsWithAlarm}/{m.Adls} with an alarm, {m.FalseAlarms} alarms in {m.AdlHours * 60:F1} min";
-            Console.WriteLine($"  {code.Key}  {line}");
-        }
+        var codes = FallReport.Codes(runs);
 
         string? folder = Path.GetDirectoryName(Path.GetFullPath(png));
         if (folder != null)
@@ -93,7 +86,7 @@ public sealed class EvalFallsCommand : ICommand
             Directory.CreateDirectory(folder);
         }
 
-        FallEvalPlot.Save(png, runs, codes.Select(c => (c.Key, FallMetrics.Of(c))).ToArray());
+        FallEvalPlot.Save(png, runs, codes, $"{data.Label}, {placement.ToString().ToLowerInvariant()} detector, {options.Describe()}");
         Console.WriteLine();
         Console.WriteLine($"summary plot: {Path.GetFullPath(png)}");
         Console.WriteLine($"replay took {wall:F1} s wall time on 2 threads");

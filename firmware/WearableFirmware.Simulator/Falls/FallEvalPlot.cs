@@ -6,7 +6,7 @@ namespace WearableFirmware.Simulator.Falls;
 /// <summary>The eval-falls PNG: per-activity bars, a detected fall and a false alarm (or the hardest rejected ADL).</summary>
 public static class FallEvalPlot
 {
-    public static void Save(string path, TrialRun[] runs, (string Code, FallMetrics Metrics)[] codes)
+    public static void Save(string path, TrialRun[] runs, (string Code, FallMetrics Metrics)[] codes, string title)
     {
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
@@ -23,11 +23,11 @@ public static class FallEvalPlot
         bars.Axes.Bottom.TickLabelStyle.Rotation = 90;
         bars.Axes.SetLimitsY(0, 105);
         FallMetrics all = FallMetrics.Of(runs);
-        bars.Title($"SisFall dev (waist): falls detected % (blue), ADL trials with an alarm % (red) — " +
+        bars.Title($"{title}: falls detected % (blue), activity trials with an alarm % (red)\n" +
             $"sens {100 * all.Sensitivity:F1} %, spec {100 * all.Specificity:F1} %, {all.FalseAlarmsPerHour:F2} FA/h");
         bars.YLabel("% of trials");
 
-        TrialRun? fall = runs.Where(r => r.Trial.IsFall && r.FirstFall != null).OrderBy(r => r.Trial.Name, StringComparer.Ordinal).FirstOrDefault();
+        TrialRun? fall = runs.Where(r => r.Detected).OrderBy(r => r.Trial.Name, StringComparer.Ordinal).FirstOrDefault();
         TrialRun? falseAlarm = runs.Where(r => !r.Trial.IsFall && r.FallDecisions > 0).OrderBy(r => r.Trial.Name, StringComparer.Ordinal).FirstOrDefault();
         string adlTitle = "false alarm";
         if (falseAlarm == null)
@@ -62,7 +62,8 @@ public static class FallEvalPlot
         var line = plot.Add.Scatter(t, magnitude);
         line.MarkerSize = 0;
         line.LegendText = "|a| (g), as the detector saw it";
-        var trigger = plot.Add.HorizontalLine(FallDetectorSettings.DefaultImpactTriggerG);
+        bool wrist = run.Judged.Any(j => j.Features != null);
+        var trigger = plot.Add.HorizontalLine(wrist ? WristFallDetectorSettings.DefaultTriggerG : FallDetectorSettings.DefaultImpactTriggerG);
         trigger.LinePattern = LinePattern.Dashed;
         trigger.LegendText = "impact trigger";
         bool[] labelled = new bool[3];
@@ -77,9 +78,12 @@ public static class FallEvalPlot
         }
 
         JudgedImpact? shown = run.Judged.FirstOrDefault(j => j.IsFall) ?? run.Judged.OrderByDescending(j => j.PeakG).FirstOrDefault();
-        string stages = shown == null ? "no impact judged" :
-            $"peak {shown.PeakG:F1} g, free fall {shown.PreImpactSpeed:F2} m/s, turned {shown.PostureChangeDegrees:F0}° " +
-            $"from tilt {shown.TiltBeforeDegrees:F0}°, activity {shown.ActivityG:F3} g";
+        string stages = shown == null ? "no impact judged"
+            : shown.Features is float[] f
+                ? $"peak {shown.PeakG:F1} g, score {shown.Score:F2} (p {WristFallModel.Probability(shown.Score):F2}), turned {f[WristFallFeatures.Turn]:F0}°, " +
+                  $"activity after {Math.Exp(f[WristFallFeatures.ActivityLater]) - 0.01:F3} g, impacts before {Math.Exp(f[WristFallFeatures.ImpactsBefore]) - 1:F0}"
+                : $"peak {shown.PeakG:F1} g, free fall {shown.PreImpactSpeed:F2} m/s, turned {shown.PostureChangeDegrees:F0}° " +
+                  $"from tilt {shown.TiltBeforeDegrees:F0}°, activity {shown.ActivityG:F3} g";
         plot.Title($"{what}: {run.Trial.Name}\n{stages}");
         plot.XLabel("time (s)");
         plot.YLabel("g");

@@ -1,7 +1,11 @@
 namespace WearableFirmware.Simulator.Falls;
 
-/// <summary>Trial-level confusion counts (positive = fall) and the false-alarm rate over ADL time.</summary>
-public sealed record FallMetrics(int Falls, int Detected, int Adls, int AdlsWithAlarm, int FalseAlarms, double AdlHours)
+/// <summary>
+/// Trial-level confusion counts (positive = fall) and the false-alarm rate over activity time. A fall trial counts as
+/// detected when a fall decision's impact lies in its marked fall window (any decision where the data set marks none);
+/// fall decisions elsewhere in fall trials are counted apart (<see cref="AlarmsOutsideFalls"/>).
+/// </summary>
+public sealed record FallMetrics(int Falls, int Detected, int Adls, int AdlsWithAlarm, int FalseAlarms, double AdlHours, int AlarmsOutsideFalls = 0)
 {
     public double Sensitivity => Falls == 0 ? double.NaN : (double)Detected / Falls;
 
@@ -15,18 +19,19 @@ public sealed record FallMetrics(int Falls, int Detected, int Adls, int AdlsWith
 
     public static FallMetrics Of(IEnumerable<TrialRun> runs)
     {
-        int falls = 0, detected = 0, adls = 0, alarmed = 0, alarms = 0;
+        int falls = 0, detected = 0, adls = 0, alarmed = 0, alarms = 0, outside = 0;
         double adlSeconds = 0;
         foreach (TrialRun r in runs)
         {
-            int decisions = r.FallDecisions;
             if (r.Trial.IsFall)
             {
                 falls++;
-                detected += decisions > 0 ? 1 : 0;
+                detected += r.Detected ? 1 : 0;
+                outside += r.AlarmsOutsideFall;
             }
             else
             {
+                int decisions = r.FallDecisions;
                 adls++;
                 alarmed += decisions > 0 ? 1 : 0;
                 alarms += decisions;
@@ -34,7 +39,7 @@ public sealed record FallMetrics(int Falls, int Detected, int Adls, int AdlsWith
             }
         }
 
-        return new FallMetrics(falls, detected, adls, alarmed, alarms, adlSeconds / 3600);
+        return new FallMetrics(falls, detected, adls, alarmed, alarms, adlSeconds / 3600, outside);
     }
 
     public string Summary()
@@ -42,6 +47,7 @@ public sealed record FallMetrics(int Falls, int Detected, int Adls, int AdlsWith
         string sens = Falls == 0 ? "n/a" : $"{100 * Sensitivity:F1} % ({Detected}/{Falls})";
         string spec = Adls == 0 ? "n/a" : $"{100 * Specificity:F1} % ({Adls - AdlsWithAlarm}/{Adls})";
         string fa = Adls == 0 ? "n/a" : $"{FalseAlarmsPerHour:F2} /h ({FalseAlarms} in {AdlHours * 60:F1} min)";
-        return $"sensitivity {sens}, specificity {spec}, false alarms {fa}";
+        string outside = AlarmsOutsideFalls > 0 ? $"; {AlarmsOutsideFalls} alarms in fall trials away from the fall" : "";
+        return $"sensitivity {sens}, specificity {spec}, false alarms {fa}{outside}";
     }
 }

@@ -9,19 +9,46 @@ using WearableFirmware.SimulatedBoard.Signals;
 namespace WearableFirmware.Simulator.Falls;
 
 /// <summary>
-/// Stage outputs of one judged impact cluster. Samples are the detector's indices (0 = first sample the driver
-/// delivered); <paramref name="DecisionMicroseconds"/> is the loop tick in which the firmware acted on it.
+/// One judged impact. Samples are the detector's indices (0 = first sample the driver delivered);
+/// <paramref name="DecisionMicroseconds"/> is the loop tick in which the firmware acted on it. The waist detector's
+/// stage outputs fill the named fields; the wrist detector leaves them NaN and fills <see cref="Features"/> and
+/// <see cref="Score"/> instead.
 /// </summary>
 public sealed record JudgedImpact(long PeakSample, long DecisionSample, long DecisionMicroseconds, float PeakG, float PreImpactMinimumG,
-    float PreImpactSpeed, float PostureChangeDegrees, float TiltBeforeDegrees, float TiltAfterDegrees, float ActivityG, bool IsFall);
+    float PreImpactSpeed, float PostureChangeDegrees, float TiltBeforeDegrees, float TiltAfterDegrees, float ActivityG, bool IsFall)
+{
+    /// <summary>When the peak sample was taken (virtual clock, µs; the recording's time axis).</summary>
+    public long PeakMicroseconds { get; init; }
+
+    /// <summary>The wrist model's features (WristFallFeatures order); null for the waist detector.</summary>
+    public float[]? Features { get; init; }
+
+    /// <summary>The wrist model's score (log odds); 0 for the waist detector.</summary>
+    public float Score { get; init; }
+}
+
+/// <summary>Which detector a replay runs: the placement and both placements' settings (as ApplicationSettings has them).</summary>
+public sealed record FallDetectorSetup(SensorPlacement Placement, FallDetectorSettings Waist, WristFallDetectorSettings Wrist)
+{
+    public static FallDetectorSetup ForWaist(FallDetectorSettings waist) => new(SensorPlacement.Waist, waist, FallSensing.WristDetectorSettings());
+
+    public static FallDetectorSetup ForWrist(WristFallDetectorSettings wrist) => new(SensorPlacement.Wrist, FallSensing.DetectorSettings(), wrist);
+
+    public int RateHz => FallSensing.DetectorRateHz(Placement, Wrist, Waist);
+
+    public IFallDetector Create() => FallSensing.CreateDetector(Placement, Wrist, Waist);
+}
 
 /// <summary>
-/// A trial replayed through the firmware: every judged cluster, the magnitude of every sample the detector saw
+/// A trial replayed through the firmware: every judged impact, the magnitude of every sample the detector saw
 /// (for plots), and the largest one with its time.
 /// </summary>
-public sealed record TrialRun(SisFallTrialInfo Trial, int RateHz, long MaxMagnitudeSample, long MaxMagnitudeMicroseconds, float MaxMagnitudeG,
+public sealed record TrialRun(FallTrialInfo Trial, int RateHz, long MaxMagnitudeSample, long MaxMagnitudeMicroseconds, float MaxMagnitudeG,
     float[] Magnitudes, IReadOnlyList<JudgedImpact> Judged)
 {
+    /// <summary>How far (s) a detection's impact peak may lie outside a hand-set fall window and still count (the labels are approximate).</summary>
+    public const double FallWindowMarginSeconds = 1.0;
+
     public int Samples => Magnitudes.Length;
 
     public double Seconds => (double)Samples / RateHz;
@@ -30,35 +57,55 @@ public sealed record TrialRun(SisFallTrialInfo Trial, int RateHz, long MaxMagnit
 
     public int FallDecisions => Judged.Count(j => j.IsFall);
 
-    /// <summary>Seconds from the trial's largest magnitude (the impact, for a fall trial) to the tick that raised the first fall.</summary>
-    public double? LatencySeconds => FirstFall is { } f ? (f.DecisionMicroseconds - MaxMagnitudeMicroseconds) / 1e6 : null;
+    /// <summary>True when the impact lies in the trial's fall window (always, for a trial without one).</summary>
+    public bool InFallWindow(JudgedImpact j) => Trial.FallWindow is not var (start, end)
+        || (j.PeakMicroseconds >= (start - FallWindowMarginSeconds) * 1e6 && j.PeakMicroseconds <= (end + FallWindowMarginSeconds) * 1e6);
+
+    /// <summary>The first fall decision that detects this trial's fall (null for an activity trial or a miss).</summary>
+    public JudgedImpact? FirstDetection => Trial.IsFall ? Judged.FirstOrDefault(j => j.IsFall && InFallWindow(j)) : null;
+
+    public bool Detected => FirstDetection != null;
+
+    /// <summary>Fall decisions of a fall trial away from its fall (walking before it, getting up after it).</summary>
+    public int AlarmsOutsideFall => Trial.IsFall ? Judged.Count(j => j.IsFall && !InFallWindow(j)) : 0;
+
+    /// <summary>
+    /// Seconds from the impact to the tick that raised the alarm: from the detected impact's peak where the data set
+    /// marks the fall, else (SisFall) from the trial's largest magnitude.
+    /// </summary>
+    public double? LatencySeconds => FirstDetection is { } f
+        ? (f.DecisionMicroseconds - (Trial.FallWindow != null ? f.PeakMicroseconds : MaxMagnitudeMicroseconds)) / 1e6 : null;
 }
 
 /// <summary>
-/// Replays SisFall trials the way the device would see them: the recording (SisFallTrial, 200 Hz) as the motion
-/// the simulated ADXL345 feels, the chip model sampling it at the configured output data rate on a virtual clock,
-/// the real driver draining its FIFO from the sampling loop (40 ms ticks) and the firmware's MotionDrain +
-/// MotionProcessing stages feeding the fall detector. Trials run in parallel (2 at a time) with progress.
+/// Replays recorded trials the way the device would see them: the recording as the motion the simulated ADXL345
+/// feels, the chip model sampling it at the configured output data rate on a virtual clock, the real driver draining
+/// its FIFO from the sampling loop (40 ms ticks) and the firmware's MotionDrain + MotionProcessing stages feeding the
+/// placement's fall detector. Trials run in parallel (2 at a time) with progress.
 /// </summary>
 public static class FallTrialRunner
 {
-    /// <summary>One trial through chip model, driver, loop and detector.</summary>
-    public static TrialRun Run(SisFallTrialInfo info, FallDetectorSettings detectorSettings, Adxl345Settings chipSettings)
+    /// <summary>One trial through chip model, driver, loop and the waist detector.</summary>
+    public static TrialRun Run(FallTrialInfo info, FallDetectorSettings detectorSettings, Adxl345Settings chipSettings) =>
+        Run(info, FallDetectorSetup.ForWaist(detectorSettings), chipSettings, ReplayOptions.AsRecorded);
+
+    /// <summary>One trial through chip model, driver, loop and the placement's detector.</summary>
+    public static TrialRun Run(FallTrialInfo info, FallDetectorSetup setup, Adxl345Settings chipSettings, ReplayOptions options)
     {
-        SisFallTrial trial = SisFallTrial.Load(info.Path);
+        IMotionSource motion = info.LoadMotion(options, out double durationSeconds);
         var clock = new VirtualClock();
-        var chip = new Adxl345Model(clock, trial.ToMotionSource());
+        var chip = new Adxl345Model(clock, motion);
         var driver = new Adxl345(chip, clock, chipSettings);
         if (!driver.Start())
         {
             throw new InvalidOperationException("ADXL345 driver did not start on the chip model: " + driver.LastStartError);
         }
 
-        var detector = new FallDetector(detectorSettings);
+        IFallDetector detector = setup.Create();
         var ports = new DetachedPorts();
         var alerts = new FallAlertStateMachine(new FallAlertSettings(), ports, ports, ports);
         var processing = new MotionProcessing(driver, detector, alerts, ports);
-        var recorder = new DecisionRecorder(driver, detectorSettings, processing, trial.Length * SampleRate(chipSettings) / 200 + 64);
+        var recorder = new DecisionRecorder(driver, setup, processing, (int)(durationSeconds * SampleRate(chipSettings)) + 64);
         var loopSettings = new LoopSettings();
         var loop = new SamplingLoop(clock, loopSettings, ports);
         loop.AddSensor("adxl345", new MotionDrain(driver), driver.Health);
@@ -66,20 +113,25 @@ public static class FallTrialRunner
         loop.AddProcessor(recorder);
 
         // One tick past the last recorded sample, so everything the chip produced from the recording is drained.
-        loop.Run((long)(trial.DurationSeconds * 1e6) + loopSettings.PeriodMicroseconds + 1);
+        loop.Run((long)(durationSeconds * 1e6) + loopSettings.PeriodMicroseconds + 1);
         if (driver.Health.SamplesLost != 0)
         {
             // On a virtual clock the loop is never late; a loss would mean the replay is not what the device sees.
             throw new InvalidOperationException($"{info.Name}: the replay lost {driver.Health.SamplesLost} samples");
         }
 
-        return new TrialRun(info, detectorSettings.SampleRateHz, recorder.MaxSample, recorder.MaxMicroseconds, recorder.MaxG,
+        return new TrialRun(info, setup.RateHz, recorder.MaxSample, recorder.MaxMicroseconds, recorder.MaxG,
             recorder.Magnitudes(), recorder.Judged);
     }
 
+    /// <summary>Replays every trial with the waist detector (2 at a time); prints progress to stderr about every 10 %.</summary>
+    public static TrialRun[] RunAll(IReadOnlyList<FallTrialInfo> trials, Func<FallDetectorSettings> detectorSettings,
+        Func<Adxl345Settings> chipSettings, string what) =>
+        RunAll(trials, () => FallDetectorSetup.ForWaist(detectorSettings()), chipSettings, ReplayOptions.AsRecorded, what);
+
     /// <summary>Replays every trial (2 at a time); prints progress to stderr about every 10 %.</summary>
-    public static TrialRun[] RunAll(IReadOnlyList<SisFallTrialInfo> trials, Func<FallDetectorSettings> detectorSettings,
-        Func<Adxl345Settings> chipSettings, string what)
+    public static TrialRun[] RunAll(IReadOnlyList<FallTrialInfo> trials, Func<FallDetectorSetup> setup,
+        Func<Adxl345Settings> chipSettings, ReplayOptions options, string what)
     {
         var runs = new TrialRun[trials.Count];
         int done = 0;
@@ -88,7 +140,7 @@ public static class FallTrialRunner
         {
             Parallel.For(0, trials.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
             {
-                runs[i] = Run(trials[i], detectorSettings(), chipSettings());
+                runs[i] = Run(trials[i], setup(), chipSettings(), options);
                 int n = Interlocked.Increment(ref done);
                 if (n % step == 0 || n == trials.Count)
                 {
@@ -96,7 +148,7 @@ public static class FallTrialRunner
                 }
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is FormatException or IOException))
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is FormatException or IOException or UsageException))
         {
             // A malformed or unreadable trial stops the run with its file and line named, not a stack trace.
             throw new UsageException(e.InnerExceptions[0].Message);
@@ -121,14 +173,15 @@ public static class FallTrialRunner
 
     /// <summary>
     /// Runs after MotionProcessing in the same tick and replays the tick's samples, exactly as MotionProcessing fed
-    /// them (counts × GPerCount), into a twin detector with the same settings, to keep every decision's stage outputs
-    /// (the firmware's detector only keeps the latest, and a new impact may follow a decision within one tick). The
-    /// twin must reach the same fall decisions MotionProcessing counted; any difference stops the replay.
+    /// them (counts × GPerCount), into a twin detector with the same settings, to keep every decision's outputs (the
+    /// firmware's detector only keeps the latest, and a new impact may follow a decision within one tick). The twin
+    /// must reach the same fall decisions MotionProcessing counted; any difference stops the replay.
     /// </summary>
-    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSettings settings, MotionProcessing processing, int capacity) : ILoopTask
+    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSetup setup, MotionProcessing processing, int capacity) : ILoopTask
     {
-        private readonly FallDetector _twin = new(settings);
+        private readonly IFallDetector _twin = setup.Create();
         private readonly List<float> _magnitudes = new(capacity);
+        private readonly List<long> _times = new(capacity);
         private int _falls;
 
         public List<JudgedImpact> Judged { get; } = new();
@@ -149,20 +202,20 @@ public static class FallTrialRunner
             {
                 FallDecision decision = _twin.Process(driver.X[i] * scale, driver.Y[i] * scale, driver.Z[i] * scale);
                 float m = _twin.Magnitude;
+                long t = driver.NewestSampleMicroseconds - (count - 1 - i) * driver.SamplePeriodNanoseconds / 1000;
                 _magnitudes.Add(m);
+                _times.Add(t);
                 if (m > MaxG)
                 {
                     MaxG = m;
-                    MaxSample = _twin.SampleCount - 1;
-                    MaxMicroseconds = driver.NewestSampleMicroseconds - (count - 1 - i) * driver.SamplePeriodNanoseconds / 1000;
+                    MaxSample = _magnitudes.Count - 1;
+                    MaxMicroseconds = t;
                 }
 
                 if (decision != FallDecision.None)
                 {
                     _falls += decision == FallDecision.Fall ? 1 : 0;
-                    Judged.Add(new JudgedImpact(_twin.PeakSample, _twin.DecisionSample, nowMicroseconds, _twin.PeakG, _twin.PreImpactMinimumG,
-                        _twin.PreImpactSpeed, _twin.PostureChangeDegrees, _twin.TiltBeforeDegrees, _twin.TiltAfterDegrees, _twin.ActivityG,
-                        decision == FallDecision.Fall));
+                    Judged.Add(Record(decision, nowMicroseconds));
                 }
             }
 
@@ -171,6 +224,23 @@ public static class FallTrialRunner
                 throw new InvalidOperationException($"replay twin detector found {_falls} falls, MotionProcessing {processing.FallsDetected}");
             }
         }
+
+        private JudgedImpact Record(FallDecision decision, long nowMicroseconds)
+        {
+            bool fall = decision == FallDecision.Fall;
+            if (_twin is FallDetector w)
+            {
+                return new JudgedImpact(w.PeakSample, w.DecisionSample, nowMicroseconds, w.PeakG, w.PreImpactMinimumG, w.PreImpactSpeed,
+                    w.PostureChangeDegrees, w.TiltBeforeDegrees, w.TiltAfterDegrees, w.ActivityG, fall) { PeakMicroseconds = TimeOf(w.PeakSample) };
+            }
+
+            var d = (WristFallDetector)_twin;
+            return new JudgedImpact(d.PeakSample, d.DecisionSample, nowMicroseconds, d.PeakG, float.NaN, float.NaN, float.NaN, float.NaN, float.NaN,
+                float.NaN, fall) { PeakMicroseconds = TimeOf(d.PeakSample), Features = (float[])d.Features.Clone(), Score = d.Score };
+        }
+
+        // Sample indices restart after a detector reset; replays have no gaps, so they are the recorder's indices.
+        private long TimeOf(long sample) => sample >= 0 && sample < _times.Count ? _times[(int)sample] : -1;
     }
 
     /// <summary>The device's other ports, absent in a replay: no button, silent alarm, no phone, no record store, no watchdog reset.</summary>

@@ -27,26 +27,42 @@ public sealed class TuneFallsCommand : ICommand
 
     public string Name => "tune-falls";
 
-    public string Summary => "choose fall-detector thresholds on SisFall (leave-one-subject-out cross-validation)";
+    public string Summary => "fit the wrist model on WEDA-FALL / choose the waist thresholds on SisFall (leave-one-user-out cross-validation)";
 
     public string Help => """
-        usage: WearableFirmware.Simulator tune-falls <sisfall-dir> [options]
+        usage: WearableFirmware.Simulator tune-falls <data-dir> [options]
 
-          <sisfall-dir>      SisFall root with subject folders (e.g. ../shared/data/sisfall-dev)
+          <data-dir>         a WEDA-FALL folder (wrist: trains the wrist model) or a SisFall root (waist: thresholds);
+                             any folder of either layout (see eval-falls)
+          --format <f>       sisfall or weda (default: told from the files)
           --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50)
+          --features <csv>   also write every judged impact's stage outputs / features to this CSV
+
+        wrist (WEDA-FALL) only:
+          --write-model <f>  write the model fitted on all users as the portable core's constants file, e.g.
+                             firmware/WearableFirmware.Core/Motion/WristFallModelCoefficients.g.cs
+          --clip <g>, --resample <Hz>   replay as eval-falls does with these options
+
+        waist (SisFall) only:
           --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
           --settle <s>       quiet time after the last impact before confirming (default 0.5)
           --confirm <s>      confirmation window (default 1.5)
           --lead <s>         how long before the impact "before" gravity is taken (default 2)
-          --features <csv>   also write every judged impact cluster's stage outputs to this CSV
           --help             this text
 
-        Score of a threshold set: sensitivity + specificity over trials, averaged with its grid neighbours so that
+        Wrist: logistic regression (L2, lambda 1) on the features of every impact; leave-one-user-out: each user's
+        trials are judged by a model fitted without them. Waist: score of a threshold set: sensitivity + specificity over trials, averaged with its grid neighbours so that
         a set on a broad plateau wins over an isolated peak; ties go to fewer false alarms.
         """;
 
     public int Run(CommandLine args)
     {
+        string? format = args.String("format");
+        if (args.Positionals.Count == 1 && FallDataSet.Open(args.Positionals[0], format).Format == FallDataFormat.Weda)
+        {
+            return WristFallTuneReport.Run(args, FallDataSet.Open(args.Positionals[0], format));
+        }
+
         int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
         double trigger = args.Double("trigger", FallDetectorSettings.DefaultImpactTriggerG, 1.05, 4);
         double settle = args.Double("settle", FallDetectorSettings.DefaultSettleSeconds, 0, 10);
@@ -60,7 +76,7 @@ public sealed class TuneFallsCommand : ICommand
         }
 
         OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
-        IReadOnlyList<SisFallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
+        IReadOnlyList<FallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
         Console.WriteLine($"tune-falls: {trials.Count} trials (SisFall: waist-worn device, 200 Hz) through the ADXL345 chip model, driver and");
         Console.WriteLine($"sampling loop at {rate} Hz, the same replay as eval-falls");
         TrialRun[] runs = FallTrialRunner.RunAll(trials, () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead),
@@ -90,7 +106,7 @@ public sealed class TuneFallsCommand : ICommand
         Console.WriteLine("  all: " + FallMetrics.Of(heldOut).Summary());
         foreach (string group in new[] { "SA", "SE" })
         {
-            Console.WriteLine($"  {group}:  " + FallMetrics.Of(heldOut.Where(r => r.Trial.AgeGroup == group)).Summary());
+            Console.WriteLine($"  {group}:  " + FallMetrics.Of(heldOut.Where(r => r.Trial.Group == group)).Summary());
         }
 
         Console.WriteLine("  threshold sets chosen by the folds:");

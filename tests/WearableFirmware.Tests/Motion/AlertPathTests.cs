@@ -11,10 +11,11 @@ using BodyPosture = WearableFirmware.Motion.BodyPosture;
 namespace WearableFirmware.Tests.Motion;
 
 /// <summary>
-/// The alert path end to end on the simulated board: a scripted wearer (MotionScenario, waist) moves the ADXL345
-/// chip model; the real driver with the firmware's accelerometer settings (FallSensing) is drained by the sampling
-/// loop every 40 ms through MotionDrain; MotionProcessing feeds the fall detector and the chip's double tap into the
-/// alert state machine, whose alarm, phone link and record store are recording fakes.
+/// The alert path end to end on the simulated board: a scripted wearer (MotionScenario, at the wrist as shipped, or at
+/// the waist for a belt-clip build) moves the ADXL345 chip model; the real driver with the firmware's accelerometer
+/// settings (FallSensing) is drained by the sampling loop every 40 ms through MotionDrain; MotionProcessing feeds the
+/// placement's fall detector and the chip's double tap into the alert state machine, whose alarm, phone link and
+/// record store are recording fakes.
 /// </summary>
 public class AlertPathTests
 {
@@ -22,14 +23,15 @@ public class AlertPathTests
 
     private sealed class Device
     {
-        public Device(IMotionSource wearer)
+        public Device(IMotionSource wearer, SensorPlacement placement = SensorPlacement.Wrist)
         {
             Clock = new VirtualClock();
             Chip = new Adxl345Model(Clock, wearer);
             Driver = new Adxl345(Chip, Clock, FallSensing.AccelerometerSettings());
             Assert.True(Driver.Start(), Driver.LastStartError);
             Alerts = new FallAlertStateMachine(new FallAlertSettings(), Alarm, Phone, Records);
-            Processing = new MotionProcessing(Driver, new FallDetector(FallSensing.DetectorSettings()), Alerts, new IdleButton());
+            IFallDetector detector = FallSensing.CreateDetector(placement, FallSensing.WristDetectorSettings(), FallSensing.DetectorSettings());
+            Processing = new MotionProcessing(Driver, detector, Alerts, new IdleButton());
             Loop = new SamplingLoop(Clock, new LoopSettings(), new FedWatchdog());
             Loop.AddSensor("adxl345", new MotionDrain(Driver), Driver.Health);
             Loop.AddProcessor(Processing);
@@ -69,29 +71,34 @@ public class AlertPathTests
         }
     }
 
-    private static MotionScenario.Builder WalkThenFall(FallDirection direction, int seed = 3) =>
-        MotionScenario.Create(Placement.Waist, seed).Hold(3).Walk(6).Fall(direction);
+    private static MotionScenario.Builder WalkThenFall(FallDirection direction, int seed = 3, Placement placement = Placement.Wrist) =>
+        MotionScenario.Create(placement, seed).Hold(3).Walk(6).Fall(direction);
 
     [Theory]
-    [InlineData(FallDirection.Forward)]
-    [InlineData(FallDirection.Backward)]
-    [InlineData(FallDirection.Sideways)]
-    public void A_fall_raises_a_suspected_fall_lying_and_starts_the_alarm(FallDirection direction)
+    [InlineData(FallDirection.Forward, Placement.Wrist)]
+    [InlineData(FallDirection.Backward, Placement.Wrist)]
+    [InlineData(FallDirection.Sideways, Placement.Wrist)]
+    [InlineData(FallDirection.Forward, Placement.Waist)]
+    [InlineData(FallDirection.Backward, Placement.Waist)]
+    [InlineData(FallDirection.Sideways, Placement.Waist)]
+    public void A_fall_raises_a_suspected_fall_and_starts_the_alarm(FallDirection direction, Placement placement)
     {
-        MotionScenario wearer = WalkThenFall(direction).Hold(20).Build();
+        MotionScenario wearer = WalkThenFall(direction, placement: placement).Hold(20).Build();
         long fallStart = wearer.StartOf("fall-" + direction.ToString().ToLowerInvariant());
-        var device = new Device(wearer);
+        bool wrist = placement == Placement.Wrist;
+        var device = new Device(wearer, wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
 
         long raised = device.RunUntilAlarm(20);
 
-        // Impact ~0.8 s into the fall segment, then settle (0.5 s) + confirmation (1.5 s) and at most one 40 ms tick.
+        // Impact ~0.8 s into the fall segment; the waist detector decides 2 s after the last impact (settle +
+        // confirmation), the wrist detector 2.4 s after the peak; then at most one 40 ms tick.
         Assert.InRange(raised, fallStart + 2 * Second, fallStart + 4 * Second);
         Assert.Equal(1, device.Processing.FallsDetected);
         Assert.Equal(FallAlertState.CancelWindow, device.Alerts.State);
         Assert.True(device.Alarm.Sounding);
         Assert.Equal(AlertKind.Fall, device.Alerts.Current.Kind);
-        Assert.Equal(BodyPosture.Lying, device.Alerts.Current.Posture);
-        Assert.InRange(device.Alerts.Current.ImpactG, 2.5f, 8f); // 4-6 g impacts, lowered by the chip's 50 Hz output
+        Assert.Equal(wrist ? BodyPosture.Unknown : BodyPosture.Lying, device.Alerts.Current.Posture); // the wrist cannot tell
+        Assert.InRange(device.Alerts.Current.ImpactG, 2.5f, 8f); // 4-7 g impacts, lowered by the chip's 50 Hz output
         Assert.Empty(device.Phone.Sent); // nothing goes out while the wearer can still cancel
     }
 
@@ -110,7 +117,7 @@ public class AlertPathTests
         FallAlertEvent cancelled = Assert.Single(device.Records.All);
         Assert.Equal(AlertOutcome.Cancelled, cancelled.Outcome);
         Assert.Equal(CancelSource.DoubleTap, cancelled.CancelledBy);
-        Assert.Equal(BodyPosture.Lying, cancelled.Posture);
+        Assert.Equal(BodyPosture.Unknown, cancelled.Posture);
         Assert.InRange(cancelled.OutcomeAtMicroseconds, tap, tap + Second); // the tap's tick, not the window's end
         Assert.Equal(1, device.Alarm.Starts);
         Assert.Equal(1, device.Alarm.Stops);
@@ -134,17 +141,20 @@ public class AlertPathTests
         FallAlertEvent confirmed = Assert.Single(device.Records.All);
         Assert.Equal(AlertOutcome.Confirmed, confirmed.Outcome);
         Assert.Equal(30 * Second, confirmed.OutcomeAtMicroseconds - confirmed.RaisedAtMicroseconds, 40_000.0); // within one tick
-        Assert.Equal(BodyPosture.Lying, confirmed.Posture);
+        Assert.Equal(BodyPosture.Unknown, confirmed.Posture);
         FallAlertEvent sent = Assert.Single(device.Phone.Sent);
         Assert.Equal(AlertKind.Fall, sent.Kind);
         Assert.Equal(confirmed.Sequence, sent.Sequence);
         Assert.False(device.Alarm.Sounding);
     }
 
-    [Fact]
-    public void Ticks_allocate_nothing_over_minutes_of_walking()
+    [Theory]
+    [InlineData(Placement.Wrist)]
+    [InlineData(Placement.Waist)]
+    public void Ticks_allocate_nothing_over_minutes_of_walking(Placement placement)
     {
-        var device = new Device(MotionScenario.Create(Placement.Waist, 5).Hold(2).Walk(400).Build());
+        var device = new Device(MotionScenario.Create(placement, 5).Hold(2).Walk(400).Build(),
+            placement == Placement.Wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
         device.Loop.Run(20 * Second); // start-up: first drains, detector history filled
 
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,5 +1,8 @@
+using WearableFirmware.Application;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
+using WearableFirmware.SimulatedBoard;
+using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Tests.Drivers.Adxl345;
 using Xunit;
 
@@ -35,5 +38,38 @@ public class FallSensingTests
 
         Assert.InRange(rig.Delivered, 499, 501);
         Assert.Equal(0L, rig.Driver.Health.SamplesLost);
+    }
+
+    [Fact]
+    public void The_wrist_is_the_default_placement_and_each_placement_gets_its_own_detector()
+    {
+        Assert.Equal(SensorPlacement.Wrist, new ApplicationSettings().Placement);
+        Assert.Equal(50, FallSensing.WristDetectorSettings().SampleRateHz);
+        Assert.IsType<WristFallDetector>(FallSensing.CreateDetector(SensorPlacement.Wrist, FallSensing.WristDetectorSettings(), FallSensing.DetectorSettings()));
+        Assert.IsType<FallDetector>(FallSensing.CreateDetector(SensorPlacement.Waist, FallSensing.WristDetectorSettings(), FallSensing.DetectorSettings()));
+    }
+
+    [Theory]
+    [InlineData(SensorPlacement.Wrist, Placement.Wrist, typeof(WristFallDetector))]
+    [InlineData(SensorPlacement.Waist, Placement.Waist, typeof(FallDetector))]
+    public void The_assembled_firmware_detects_a_fall_with_the_placement_it_is_built_for(SensorPlacement placement, Placement worn, Type detector)
+    {
+        var settings = new ApplicationSettings { Placement = placement };
+        var board = new SimulatedWearable(new WearerScenario(seed: 6, worn).Stand(5).Walk(10).Fall(FallDirection.Forward, 20), settings);
+        Assert.True(board.Boot());
+
+        board.RunUntil(35);
+
+        Assert.IsType(detector, board.App.MotionProcessing.Detector);
+        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+    }
+
+    [Fact]
+    public void A_detector_rate_that_differs_from_the_accelerometer_is_refused()
+    {
+        var settings = new ApplicationSettings();
+        settings.WristFallDetector.SampleRateHz = 100;
+        var e = Assert.Throws<ArgumentException>(() => new SimulatedWearable(new WearerScenario(seed: 1).Sit(5), settings));
+        Assert.Contains("does not match", e.Message);
     }
 }
