@@ -5,8 +5,8 @@ namespace WearableFirmware.SimulatedBoard.Signals;
 /// recording, so the firmware can run on them as on a wearer: each file lasts only 2.6-6.7 s, shorter than an
 /// alarm-condition delay. What the join does, stated plainly:
 /// <list type="bullet">
-/// <item>The real gaps between test points (1 to 80 minutes) are left out: 29 minutes of hypoxia at 15:55-16:12
-/// (84-70 %) become about 45 s. The time axis is the recording's, so an alarm's latency can be judged against the
+/// <item>The real gaps between test points (1 to 80 minutes) are left out: 17 minutes of hypoxia at 15:55-16:12
+/// (84-70 %) become about 47 s. The time axis is the recording's, so an alarm's latency can be judged against the
 /// reference's steps, not against the real course of the desaturation.</item>
 /// <item>The reference SpO2 and heart rate of each file hold over its whole length and step at each join.</item>
 /// <item>With <c>equaliseLevels</c>, each file's red and IR LED light (exposure minus ambient) is scaled by one

@@ -136,6 +136,26 @@ public class AlarmServiceTests
     }
 
     [Fact]
+    public void Losing_the_phone_during_an_spo2_alarm_raises_link_lost_and_its_return_ends_it()
+    {
+        var (board, phone, link) = Boot(WearerScenario.Desaturation(seed: 1));
+        board.RunUntil(60);
+        Assert.True(board.App.Alarms.IsActive(AlarmCondition.SpO2Low));
+        phone.Disconnect();
+        board.RunUntil(60.04);
+        double lost = board.Clock.NowMicroseconds / 1e6;
+        board.RunUntil(80);
+        double? raised = board.AlarmLog.FirstAt(AlarmCondition.LinkLost, AlarmPriority.Medium);
+        Assert.NotNull(raised);
+        Assert.InRange(raised!.Value - lost, AlarmSettings.LinkLostDelaySeconds, AlarmSettings.LinkLostDelaySeconds + 1.04);
+
+        Assert.True(phone.Reconnect(link));
+        board.RunUntil(82);
+        Assert.False(board.App.Alarms.IsActive(AlarmCondition.LinkLost));
+        Assert.Single(board.AlarmLog.Of(AlarmCondition.LinkLost, AlarmEventKind.Ended));
+    }
+
+    [Fact]
     public void Every_stored_alarm_event_is_fetched_with_the_record_access_procedures()
     {
         var (board, phone, _) = Boot(WearerScenario.Desaturation(seed: 1));
