@@ -31,6 +31,12 @@ namespace WearableFirmware.Alarms
         private readonly long[] _since = new long[Slots];
         private readonly long[] _silencedUntil = new long[Slots];
 
+        // Cached per change, so the per-tick reads cost a comparison (the interpreter on the device counts every IL instruction).
+        private int _cachedAt = -1;
+        private AlarmPriority _highest;
+        private AlarmPriority _sounding;
+        private long _nextExpiry = long.MaxValue;
+
         public AlarmSystem(IAlarmEventSink sink)
             : this(sink, AlarmSettings.AudioPauseSeconds * 1000000L)
         {
@@ -121,16 +127,8 @@ namespace WearableFirmware.Alarms
         {
             get
             {
-                AlarmPriority highest = AlarmPriority.None;
-                for (int c = 1; c < Slots; c++)
-                {
-                    if (_priority[c] > highest)
-                    {
-                        highest = _priority[c];
-                    }
-                }
-
-                return highest;
+                Refresh();
+                return _highest;
             }
         }
 
@@ -139,16 +137,18 @@ namespace WearableFirmware.Alarms
         {
             get
             {
-                AlarmPriority highest = AlarmPriority.None;
-                for (int c = 1; c < Slots; c++)
-                {
-                    if (_priority[c] > highest && _silencedUntil[c] == NotSilenced)
-                    {
-                        highest = _priority[c];
-                    }
-                }
+                Refresh();
+                return _sounding;
+            }
+        }
 
-                return highest;
+        /// <summary>True while an audio pause runs (some physiological alarm is silenced for a bounded time).</summary>
+        public bool AudioPaused
+        {
+            get
+            {
+                Refresh();
+                return _nextExpiry != long.MaxValue;
             }
         }
 
@@ -274,6 +274,12 @@ namespace WearableFirmware.Alarms
         /// <summary>Call every tick: ends audio pauses that ran out.</summary>
         public void Update(long now)
         {
+            Refresh();
+            if (now < _nextExpiry)
+            {
+                return;
+            }
+
             for (int c = 1; c < Slots; c++)
             {
                 long until = _silencedUntil[c];
@@ -281,6 +287,39 @@ namespace WearableFirmware.Alarms
                 {
                     _silencedUntil[c] = NotSilenced;
                     ChangeCount++;
+                }
+            }
+        }
+
+        /// <summary>Recomputes the cached priorities and the next pause expiry after a change.</summary>
+        private void Refresh()
+        {
+            if (_cachedAt == ChangeCount)
+            {
+                return;
+            }
+
+            _cachedAt = ChangeCount;
+            _highest = AlarmPriority.None;
+            _sounding = AlarmPriority.None;
+            _nextExpiry = long.MaxValue;
+            for (int c = 1; c < Slots; c++)
+            {
+                AlarmPriority p = _priority[c];
+                long until = _silencedUntil[c];
+                if (p > _highest)
+                {
+                    _highest = p;
+                }
+
+                if (p > _sounding && until == NotSilenced)
+                {
+                    _sounding = p;
+                }
+
+                if (until != NotSilenced && until != UntilConditionEnds && until < _nextExpiry)
+                {
+                    _nextExpiry = until;
                 }
             }
         }

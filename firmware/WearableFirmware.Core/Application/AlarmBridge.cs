@@ -160,7 +160,8 @@ namespace WearableFirmware.Application
             _racp.Poll();
             bool fallPrecedence = _arbiter != null && _arbiter.FallSignalTakesPrecedence;
             bool changed = _system.ChangeCount != _shownChange || fallPrecedence != _shownFallPrecedence;
-            if (!changed && nowMicroseconds < _nextRefresh)
+            // Unchanged, only the pause countdown moves: refresh it once a second while a pause runs.
+            if (!changed && (nowMicroseconds < _nextRefresh || !_system.AudioPaused))
             {
                 return;
             }
