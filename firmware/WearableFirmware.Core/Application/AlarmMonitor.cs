@@ -126,9 +126,10 @@ namespace WearableFirmware.Application
         }
 
         /// <summary>
-        /// True when the oldest record a phone has not received (spot-check, fall or alarm) is within one segment of
-        /// the point where a rotation may erase it: at the default geometry at least 283 more records (a day of
-        /// 5-minute spot-checks) still fit before anything is lost.
+        /// True when the oldest record a phone has not received (spot-check, fall or alarm) is within about one segment
+        /// of the point where a rotation erases it. At the default geometry 270 to 522 more records still fit before
+        /// anything is lost (22 to 43 hours of 5-minute spot-checks; the margin depends on where that record sits in
+        /// its segment, which the store's public numbers do not tell).
         /// </summary>
         public static bool StoreNearlyFull(RecordStore store)
         {

@@ -293,6 +293,37 @@ public class AlarmPathTests(ITestOutputHelper output)
         Assert.Equal(AlarmPriority.None, roomy.App.Alarms.PriorityOf(AlarmCondition.StoreFull));
     }
 
+    // Fresh store, default geometry: the oldest record no phone received is record 1 (first slot of its segment), or
+    // record 254 (the phone had the first 253: last slot of the same segment, which goes at the same rotation).
+    [Theory]
+    [InlineData(0, 522)]
+    [InlineData(253, 270)]
+    public void Store_full_warns_about_a_day_or_more_of_spot_checks_before_the_first_undelivered_record_is_dropped(int delivered, int margin)
+    {
+        var store = new RecordStore(new SimulatedFlash(16, 8192), new WallClock(new VirtualClock()));
+        byte[] payload = new byte[11];
+        int warnedAt = -1;
+        int appended = 0;
+        while (store.DroppedRecords == 0)
+        {
+            int seq = store.Append(RecordType.SpotCheck, payload, 0, payload.Length);
+            Assert.True(seq > 0);
+            appended++;
+            if (appended <= delivered)
+            {
+                Assert.True(store.MarkDelivered(seq));
+            }
+
+            if (warnedAt < 0 && AlarmMonitor.StoreNearlyFull(store))
+            {
+                warnedAt = appended;
+            }
+        }
+
+        output.WriteLine($"warned after {warnedAt} records, first drop at record {appended}");
+        Assert.Equal(margin, appended - warnedAt); // 270 five-minute spot-checks: 22 h; 522: 43 h
+    }
+
     [Fact]
     public void Ticks_with_alarms_starting_escalating_pausing_ending_allocate_nothing()
     {
