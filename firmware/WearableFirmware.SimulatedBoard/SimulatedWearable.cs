@@ -1,5 +1,6 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
+using WearableFirmware.Ble;
 using WearableFirmware.Motion;
 using WearableFirmware.Sampling;
 using WearableFirmware.SimulatedBoard.Ble;
@@ -12,15 +13,18 @@ namespace WearableFirmware.SimulatedBoard;
 /// <summary>
 /// The reference board, simulated: a virtual clock, the MAX30102 and ADXL345 register models (each behind a
 /// fault-injecting bus) fed by a wearer scenario, flash, a battery, the button, the alarm outputs, a watchdog and
-/// the GATT server — wired to the same <see cref="WearableApplication"/> the ESP32 runs.
+/// the GATT server with its Security Manager and bond store — wired to the same <see cref="WearableApplication"/>
+/// and <see cref="BondManager"/> the ESP32 runs.
 /// </summary>
 public sealed class SimulatedWearable
 {
-    public static readonly byte[] BluetoothAddress = [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C];
+    public static readonly byte[] BluetoothAddress = SimulatedGattServer.DefaultDeviceAddress;
 
     /// <param name="flash">The flash of a previous run, to simulate a reboot (records survive); null for a new board.</param>
+    /// <param name="keys">The passkey file and bond store of a previous run (they survive a reboot); null for a new board.</param>
     /// <param name="settingsFlash">The settings flash of a previous run (alarm limits survive a reboot); null for a new board.</param>
-    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null, SimulatedFlash? settingsFlash = null)
+    public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null, SimulatedKeyStorage? keys = null,
+        SimulatedFlash? settingsFlash = null)
     {
         Scenario = scenario;
         Clock = new VirtualClock();
@@ -42,7 +46,11 @@ public sealed class SimulatedWearable
         Watchdog = new RecordingWatchdog(Clock);
         App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
         App.AlarmBridge.Observer = AlarmLog;
-        Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model);
+        Keys = keys ?? new SimulatedKeyStorage(scenario.Seed + 404);
+        Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model, Keys.Bonds, BluetoothAddress, scenario.Seed + 303);
+        Pairing = new BondManager(Keys.PasskeyFile, Keys.Entropy, Keys.Bonds);
+        Pairing.EventLog = App.Store;
+        Server.Security.Firmware = Pairing;
         Server.Connected += _ => App.OnPhoneConnected();
         Server.Disconnected += _ => App.OnPhoneDisconnected();
         Server.IndicationConfirmed += (_, characteristic) => App.OnIndicationConfirmed(characteristic);
@@ -85,8 +93,41 @@ public sealed class SimulatedWearable
 
     public SimulatedGattServer Server { get; }
 
-    /// <summary>Boots the firmware (sensor self-checks, boot record); false when a sensor did not start.</summary>
-    public bool Boot() => App.Start(resetCause: 0);
+    public SimulatedKeyStorage Keys { get; }
+
+    /// <summary>The firmware's pairing side: passkey, window, bond limit, back-off.</summary>
+    public BondManager Pairing { get; }
+
+    /// <summary>What the label on the case says (the passkey a phone's user types).</summary>
+    public string Label => $"{FirmwareIdentity.Model}  S/N {Convert.ToHexString(BluetoothAddress)}  PIN {PairingPasskey.Format(Pairing.Passkey)}";
+
+    /// <summary>
+    /// Boots the firmware (sensor self-checks, boot record), provisions the passkey (drawn at the first boot) and,
+    /// with <paramref name="pairingGesture"/> (the button held at power-up), opens the pairing window. False when a
+    /// sensor did not start.
+    /// </summary>
+    public bool Boot(bool pairingGesture = true)
+    {
+        bool sensors = App.Start(resetCause: 0);
+        Pairing.Provision();
+        if (pairingGesture)
+        {
+            Pairing.OpenPairingWindow(Clock.NowMicroseconds);
+        }
+
+        return sensors;
+    }
+
+    /// <summary>A phone whose user types the passkey printed on this board's label.</summary>
+    public SimulatedPhone NewPhone(string name, byte[] address, int mtu = 185)
+    {
+        var phone = new SimulatedPhone(name, address, mtu);
+        phone.Security.PasskeyEntry = () => Pairing.Passkey;
+        return phone;
+    }
+
+    /// <summary>The factory-reset gesture's work (records, bonds, passkey); build a new board on the same storage to reboot.</summary>
+    public bool FactoryReset() => WearableFirmware.Application.FactoryReset.Run(Flash, SettingsFlash, Pairing);
 
     /// <summary>Runs the firmware until <paramref name="seconds"/> of simulated time.</summary>
     public void RunUntil(double seconds) => App.Run((long)(seconds * 1_000_000));
@@ -99,6 +140,56 @@ public sealed class SimulatedWearable
             App.Loop.RunOneTick();
         }
     }
+}
+
+/// <summary>
+/// What survives a reboot besides the record flash: the passkey file and the stack's bond store; and the random
+/// stream the board draws secrets from, continued across reboots so a passkey drawn after a factory reset is new.
+/// </summary>
+public sealed class SimulatedKeyStorage(int seed = 404)
+{
+    public SimulatedPasskeyFile PasskeyFile { get; } = new();
+
+    public SimulatedBondStore Bonds { get; } = new();
+
+    public IRandomSource Entropy { get; } = new SeededRandomSource(seed);
+}
+
+/// <summary>The passkey file on the internal flash drive.</summary>
+public sealed class SimulatedPasskeyFile : IPasskeyStore
+{
+    public byte[]? Content { get; set; }
+
+    public int Load(byte[] buffer)
+    {
+        if (Content == null || Content.Length > buffer.Length)
+        {
+            return 0;
+        }
+
+        Content.CopyTo(buffer, 0);
+        return Content.Length;
+    }
+
+    public bool Save(byte[] record, int length)
+    {
+        Content = record[..length];
+        return true;
+    }
+
+    public bool Erase()
+    {
+        Content = null;
+        return true;
+    }
+}
+
+/// <summary>Seeded bytes where the ESP32 takes its hardware generator (a run can be repeated exactly).</summary>
+public sealed class SeededRandomSource(int seed) : IRandomSource
+{
+    private readonly Random _random = new(seed);
+
+    public void NextBytes(byte[] buffer) => _random.NextBytes(buffer);
 }
 
 /// <summary>A LiPo discharging at a constant average current (enough for the gauge and the Battery service).</summary>

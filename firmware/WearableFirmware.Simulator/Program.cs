@@ -14,6 +14,7 @@ ICommand[] commands =
     new WearableFirmware.Simulator.Falls.EvalFallsCommand(),
     new WearableFirmware.Simulator.Falls.TuneFallsCommand(),
     new WriteVectorsCommand(),
+    new SbomCommand(),
 ];
 
 return Dispatch(args);

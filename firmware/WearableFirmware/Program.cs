@@ -1,8 +1,10 @@
 using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using System;
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
+using WearableFirmware.Ble;
 using WearableFirmware.Board;
 using WearableFirmware.Device.Ble;
 using WearableFirmware.Drivers.Adxl345;
@@ -21,9 +23,6 @@ namespace WearableFirmware
     {
         /// <summary>The loop feeds the watchdog every 40 ms; 3 s without a feed means it is stuck.</summary>
         private const int WatchdogTimeoutMilliseconds = 3000;
-
-        /// <summary>How long a pairing window opened by a button press at start-up stays open.</summary>
-        private const int PairingWindowMilliseconds = 120000;
 
         /// <summary>Where settings kept across restarts live (alarm limits): two 128-byte files used in turn.</summary>
         private const string SettingsDirectory = "I:\\settings";
@@ -70,12 +69,24 @@ namespace WearableFirmware
             bool sensorsOk = _app.Start(power.BootRecordArgument | ResetMarker.TakeBootFlags());
             alarm.SetLed(sensorsOk ? StatusLedMode.Advertising : StatusLedMode.Fault);
 
-            BluetoothProfileAdapter bluetooth = new BluetoothProfileAdapter(_app);
+            BondManager pairing = new BondManager(new PasskeyFile(), new HardwareRandom(), new StackBondStore());
+            BluetoothProfileAdapter bluetooth = new BluetoothProfileAdapter(_app, pairing, clock);
             bluetooth.Start(FirmwareIdentity.Model);
-            bool pairing = button.HeldAtStart;
-            if (pairing)
+            if (pairing.PasskeyCreated)
             {
-                bluetooth.OpenPairingWindow();
+                // Shown once, at the boot that drew it (provisioning, or the first boot after a factory reset): the
+                // label is printed from this line; later boots never show it again.
+                Console.WriteLine("Pairing passkey for the label: " + PairingPasskey.Format(pairing.Passkey));
+            }
+
+            bool pairingMode = button.HeldAtStart;
+            if (pairingMode)
+            {
+                lock (_app.SyncRoot)
+                {
+                    bluetooth.OpenPairingWindow();
+                }
+
                 alarm.SetLed(StatusLedMode.Pairing);
             }
 
@@ -84,16 +95,34 @@ namespace WearableFirmware
             loop.Start();
             watchdog.Start();
 
-            long pairingEnds = clock.NowMicroseconds + (long)PairingWindowMilliseconds * 1000;
             while (true)
             {
                 Thread.Sleep(1000);
-                if (pairing && clock.NowMicroseconds > pairingEnds)
+                bool windowOpen;
+                lock (_app.SyncRoot)
                 {
-                    // The LED must stop showing the pairing pattern once new bonds are refused again.
-                    bluetooth.ClosePairingWindow();
+                    windowOpen = bluetooth.Tick();
+                }
+
+                if (pairingMode && !windowOpen)
+                {
+                    // The LED must stop showing the pairing pattern once new pairings are refused again.
                     alarm.SetLed(sensorsOk ? StatusLedMode.Advertising : StatusLedMode.Fault);
-                    pairing = false;
+                    pairingMode = false;
+                }
+
+                if (button.StartHoldMicroseconds() >= (long)BlePairingPolicy.FactoryResetHoldSeconds * 1000000)
+                {
+                    // Factory reset: records, bonds and passkey go (FactoryReset says what stays); the reboot draws a
+                    // new passkey and prints it once for the new label.
+                    _app.Loop.Stop();
+                    loop.Join(1000);
+                    lock (_app.SyncRoot)
+                    {
+                        FactoryReset.Run(flash, settingsFlash, pairing);
+                    }
+
+                    nanoFramework.Runtime.Native.Power.RebootDevice();
                 }
 
                 bool sleep;

@@ -22,7 +22,8 @@ namespace WearableFirmware.Ble
     /// <item>Alarm Record Access Control Point ...0009 (write, indicate): the PLX RACP's procedures and codes over the
     /// stored alarm records.</item>
     /// </list>
-    /// All of it needs an encrypted link.
+    /// All of it needs the health data's link security (<see cref="BlePairingPolicy.HealthDataSecurity"/>: authenticated);
+    /// a settings write also needs a bonded phone, as a Current Time write does.
     /// </summary>
     public sealed class AlarmService : GattService
     {
@@ -50,14 +51,14 @@ namespace WearableFirmware.Ble
         public AlarmService()
             : base(BleUuid.Parse(ServiceUuid), new GattCharacteristic[]
             {
-                new GattCharacteristic(BleUuid.Parse(AlarmStatusUuid), (byte)(GattProperties.Read | GattProperties.Indicate), GattSecurity.Encrypted,
-                    GattSecurity.Encrypted, "Alarm status", StatusLength),
-                new GattCharacteristic(BleUuid.Parse(AlarmSettingsUuid), (byte)(GattProperties.Read | GattProperties.Write), GattSecurity.Encrypted,
-                    GattSecurity.Encrypted, "Alarm limits", AlarmSettings.EncodedLength),
-                new GattCharacteristic(BleUuid.Parse(AlarmRecordUuid), GattProperties.Indicate, GattSecurity.Encrypted, GattSecurity.Encrypted,
+                new GattCharacteristic(BleUuid.Parse(AlarmStatusUuid), (byte)(GattProperties.Read | GattProperties.Indicate), BlePairingPolicy.HealthDataSecurity,
+                    BlePairingPolicy.HealthDataSecurity, "Alarm status", StatusLength),
+                new GattCharacteristic(BleUuid.Parse(AlarmSettingsUuid), (byte)(GattProperties.Read | GattProperties.Write), BlePairingPolicy.HealthDataSecurity,
+                    BlePairingPolicy.HealthDataSecurity, "Alarm limits", AlarmSettings.EncodedLength),
+                new GattCharacteristic(BleUuid.Parse(AlarmRecordUuid), GattProperties.Indicate, BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity,
                     "Alarm record", RecordLength),
                 new GattCharacteristic(BleUuid.Parse(AlarmRecordAccessUuid), (byte)(GattProperties.Write | GattProperties.Indicate),
-                    GattSecurity.Encrypted, GattSecurity.Encrypted, "Stored alarms", RecordAccessWrite.MaxLength),
+                    BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity, "Stored alarms", RecordAccessWrite.MaxLength),
             })
         {
             ShowStatus(AlarmPriority.None, 0, 0, 0, 0, 0, 0, 0, false);

@@ -27,7 +27,7 @@ namespace WearableFirmware.Ble
             : base(BleUuid.FromShortCode(GattUuids.CurrentTimeService), new GattCharacteristic[]
             {
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.CurrentTime), (byte)(GattProperties.Read | GattProperties.Write | GattProperties.Notify),
-                    GattSecurity.Open, GattSecurity.Encrypted, "Device time", CurrentTimeLength),
+                    GattSecurity.Open, BlePairingPolicy.HealthDataSecurity, "Device time", CurrentTimeLength),
             })
         {
             _clock = clock;

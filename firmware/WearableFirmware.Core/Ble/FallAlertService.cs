@@ -42,11 +42,11 @@ namespace WearableFirmware.Ble
         public FallAlertService()
             : base(BleUuid.Parse(ServiceUuid), new GattCharacteristic[]
             {
-                new GattCharacteristic(BleUuid.Parse(FallEventUuid), GattProperties.Indicate, GattSecurity.Encrypted, GattSecurity.Encrypted,
+                new GattCharacteristic(BleUuid.Parse(FallEventUuid), GattProperties.Indicate, BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity,
                     "Fall event", FallEventLength),
-                new GattCharacteristic(BleUuid.Parse(AlertStateUuid), (byte)(GattProperties.Read | GattProperties.Notify), GattSecurity.Encrypted,
-                    GattSecurity.Encrypted, "Alert state", AlertStateLength),
-                new GattCharacteristic(BleUuid.Parse(AlertControlUuid), GattProperties.Write, GattSecurity.Encrypted, GattSecurity.Encrypted,
+                new GattCharacteristic(BleUuid.Parse(AlertStateUuid), (byte)(GattProperties.Read | GattProperties.Notify), BlePairingPolicy.HealthDataSecurity,
+                    BlePairingPolicy.HealthDataSecurity, "Alert state", AlertStateLength),
+                new GattCharacteristic(BleUuid.Parse(AlertControlUuid), GattProperties.Write, BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity,
                     "Alert control", 3),
             })
         {

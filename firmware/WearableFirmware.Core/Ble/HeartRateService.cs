@@ -31,7 +31,7 @@ namespace WearableFirmware.Ble
             : base(BleUuid.FromShortCode(GattUuids.HeartRateService), new GattCharacteristic[]
             {
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.HeartRateMeasurement), GattProperties.Notify,
-                    GattSecurity.Encrypted, GattSecurity.Encrypted, "Heart rate", MaxMeasurementLength),
+                    BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity, "Heart rate", MaxMeasurementLength),
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.BodySensorLocation), GattProperties.Read,
                     GattSecurity.Open, GattSecurity.Open, null, 1),
             })

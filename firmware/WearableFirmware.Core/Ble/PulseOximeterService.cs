@@ -47,13 +47,13 @@ namespace WearableFirmware.Ble
             : base(BleUuid.FromShortCode(GattUuids.PulseOximeterService), new GattCharacteristic[]
             {
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.PlxSpotCheckMeasurement), GattProperties.Indicate,
-                    GattSecurity.Encrypted, GattSecurity.Encrypted, "SpO2 spot-check", SpotCheckMaxLength),
+                    BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity, "SpO2 spot-check", SpotCheckMaxLength),
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.PlxContinuousMeasurement), GattProperties.Notify,
-                    GattSecurity.Encrypted, GattSecurity.Encrypted, "SpO2 continuous", ContinuousLength),
+                    BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity, "SpO2 continuous", ContinuousLength),
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.PlxFeatures), GattProperties.Read,
                     GattSecurity.Open, GattSecurity.Open, null, 7),
                 new GattCharacteristic(BleUuid.FromShortCode(GattUuids.RecordAccessControlPoint), (byte)(GattProperties.Write | GattProperties.Indicate),
-                    GattSecurity.Encrypted, GattSecurity.Encrypted, "Stored records", RacpMaxLength),
+                    BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity, "Stored records", RacpMaxLength),
             })
         {
             byte[] features = Features.Value;

@@ -21,12 +21,14 @@ namespace WearableFirmware.Input
         private int _count;
         private long _pressedAt;
         private bool _holdReported;
+        private bool _startHoldEnded;
 
         /// <param name="pressedAtStart">Level read when the input was opened.</param>
         public ButtonClassifier(bool pressedAtStart, long nowMicroseconds)
         {
             IsPressed = pressedAtStart;
             HeldAtStart = pressedAtStart;
+            _startHoldEnded = !pressedAtStart;
             _pressedAt = nowMicroseconds;
             _holdReported = pressedAtStart;
         }
@@ -51,6 +53,11 @@ namespace WearableFirmware.Input
             }
 
             IsPressed = pressed;
+            if (!pressed)
+            {
+                _startHoldEnded = true;
+            }
+
             if (pressed)
             {
                 _pressedAt = nowMicroseconds;
@@ -77,6 +84,15 @@ namespace WearableFirmware.Input
             {
                 Glitches++;
             }
+        }
+
+        /// <summary>
+        /// How long the hold that began before start-up has lasted without a release, or -1 once it ended (or there
+        /// was none): the pairing gesture, and at <see cref="WearableFirmware.Ble.BlePairingPolicy.FactoryResetHoldSeconds"/> the factory reset.
+        /// </summary>
+        public long StartHoldMicroseconds(long nowMicroseconds)
+        {
+            return _startHoldEnded ? -1 : nowMicroseconds - _pressedAt;
         }
 
         /// <summary>The oldest press not yet taken, or None; first queues a long press whose 3 s are up.</summary>

@@ -36,5 +36,14 @@ namespace WearableFirmware.Storage
 
         /// <summary>The record store found corrupt records when it started (argument: how many).</summary>
         StoreRecovered = 5,
+
+        /// <summary>A passkey pairing completed (argument: bonds stored afterwards).</summary>
+        Paired = 6,
+
+        /// <summary>A passkey pairing failed: wrong passkey, DHKey check, timeout (argument: failures of this passkey).</summary>
+        PairingFailed = 7,
+
+        /// <summary>The firmware kept the passkey from a pairing (argument: the <c>PairingDecision</c>).</summary>
+        PairingRefused = 8,
     }
 }

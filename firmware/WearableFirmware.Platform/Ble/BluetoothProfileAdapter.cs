@@ -4,9 +4,11 @@ using nanoFramework.Device.Bluetooth.Advertisement;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
+using WearableFirmware.Drivers;
 // nanoFramework has a client-side GattCharacteristic of its own in GenericAttributeProfile.
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
+using DeviceBonding = nanoFramework.Device.Bluetooth.Security.DeviceBonding;
 
 namespace WearableFirmware.Device.Ble
 {
@@ -20,23 +22,41 @@ namespace WearableFirmware.Device.Ble
     /// triggers a default Device Information service, and creating a service with an existing UUID replaces it —
     /// so Heart Rate is created first and the profile's Device Information second, replacing the default.
     /// Advertising sections that do not fit the 31-byte advertising data go to the scan response.
+    /// <para>
+    /// Pairing (Ble/README.md has the whole table of what the stack enforces and what is checked here): IO capability
+    /// DisplayOnly and protection EncryptionAndAuthentication, which nanoFramework's native layer turns into NimBLE's
+    /// sm_io_cap, sm_sc = 1 and sm_mitm = 1; the bonding flag (AllowBonding) is on only while the
+    /// <see cref="BondManager"/> allows a new bond. NimBLE raises PairingRequested with DisplayPin when Passkey Entry
+    /// needs the passkey; the handler gives it (Accept(passkey)) or keeps it, and the phone's pairing then times out.
+    /// Just Works never reaches the handler. DevicePairing keeps IsPaired/IsAuthenticated across connections and its
+    /// WasSecureConnectionUsedForPairing is NimBLE's "encrypted" bit, so the link's security is tracked here per
+    /// connection from PairingComplete and cleared on every connect and disconnect.
+    /// </para>
     /// </summary>
     public sealed class BluetoothProfileAdapter : IGattNotifier
     {
         private const int MinimumMtu = 23;
 
         private readonly WearableApplication _app;
+        private readonly BondManager _pairing;
+        private readonly IClock _clock;
         private readonly HealthProfile _profile;
         private readonly GattCharacteristic[] _portable;
         private readonly GattLocalCharacteristic[] _local;
         private readonly SessionLink _link;
         private int _count;
         private GattServiceProvider _primary;
-        private bool _pairingWindowOpen;
+        private bool _bondingAllowed;
+        private GattSecurity _linkSecurity;
+        private bool _linkBonded;
+        private bool _passkeyGiven;
+        private int _bondsBeforePairing;
 
-        public BluetoothProfileAdapter(WearableApplication app)
+        public BluetoothProfileAdapter(WearableApplication app, BondManager pairing, IClock clock)
         {
             _app = app;
+            _pairing = pairing;
+            _clock = clock;
             HealthProfile profile = app.Profile;
             _profile = profile;
             int total = 0;
@@ -50,20 +70,23 @@ namespace WearableFirmware.Device.Ble
             _link = new SessionLink(this);
         }
 
-        /// <summary>Builds the GATT table, applies the pairing policy, starts the server and advertising.</summary>
+        /// <summary>
+        /// Builds the GATT table, applies the pairing policy, starts the server, provisions the passkey (drawn at the
+        /// first boot, once the stack runs: its bonds are cleared then) and starts advertising.
+        /// </summary>
         public void Start(string deviceName)
         {
             BluetoothLEServer server = BluetoothLEServer.Instance;
             server.DeviceName = deviceName;
             server.Appearance = GattUuids.AppearanceWristWornPulseOximeter;
 
-            // Pairing policy (BlePairingPolicy): no display, no keyboard -> Just Works with LE Secure Connections, bonding.
+            // Pairing policy (BlePairingPolicy): the label is the display -> Passkey Entry, MITM, Secure Connections.
             DevicePairing pairing = server.Pairing;
             pairing.PairingRequested += OnPairingRequested;
             pairing.PairingComplete += OnPairingComplete;
-            pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
-            pairing.ProtectionLevel = DevicePairingProtectionLevel.Encryption;
-            pairing.AllowBonding = BlePairingPolicy.Bonding;
+            pairing.IOCapabilities = DevicePairingIOCapabilities.DisplayOnly;
+            pairing.ProtectionLevel = DevicePairingProtectionLevel.EncryptionAndAuthentication;
+            pairing.AllowBonding = false;
 
             _primary = CreateService(_profile.HeartRate);
             GattService[] services = _profile.Services;
@@ -78,18 +101,37 @@ namespace WearableFirmware.Device.Ble
             _profile.AttachNotifier(this);
             server.Start();
             server.Session.SessionStatusChanged += OnSessionStatusChanged;
+            lock (_app.SyncRoot)
+            {
+                _pairing.EventLog = _app.Store;
+                _pairing.Provision();
+            }
+
             StartAdvertising(deviceName);
         }
 
-        /// <summary>Opens pairing mode (button held at boot): new bonds are accepted until <see cref="ClosePairingWindow"/>.</summary>
+        /// <summary>The power-up gesture (call under the application's lock): pairing is answered for 120 s.</summary>
         public void OpenPairingWindow()
         {
-            _pairingWindowOpen = true;
+            _pairing.OpenPairingWindow(_clock.NowMicroseconds);
+            Tick();
         }
 
-        public void ClosePairingWindow()
+        /// <summary>
+        /// Once a second (under the application's lock): sets the stack's bonding flag from the window and the bond
+        /// count. Returns whether the pairing window is still open (the LED shows it).
+        /// </summary>
+        public bool Tick()
         {
-            _pairingWindowOpen = false;
+            long now = _clock.NowMicroseconds;
+            bool allowed = _pairing.BondingAllowed(now);
+            if (allowed != _bondingAllowed)
+            {
+                BluetoothLEServer.Instance.Pairing.AllowBonding = allowed;
+                _bondingAllowed = allowed;
+            }
+
+            return _pairing.IsPairingWindowOpen(now);
         }
 
         // ---- IGattNotifier ----
@@ -156,10 +198,11 @@ namespace WearableFirmware.Device.Ble
             return allSent;
         }
 
-        // Health values never go out over a link that did not pair with LE Secure Connections.
+        // NimBLE's CCCD accepts any subscription, so a protected value goes out only over a link that meets its
+        // read security (tracked per connection from PairingComplete).
         private bool MaySend(GattCharacteristic characteristic)
         {
-            return characteristic.ReadSecurity == GattSecurity.Open || _link.SecureConnectionsUsed();
+            return _linkSecurity >= characteristic.ReadSecurity;
         }
 
         // ---- table ----
@@ -324,6 +367,10 @@ namespace WearableFirmware.Device.Ble
         {
             lock (_app.SyncRoot)
             {
+                // A new link starts unencrypted; DevicePairing still shows the previous link's pairing.
+                _linkSecurity = GattSecurity.Open;
+                _linkBonded = false;
+                _passkeyGiven = false;
                 if (args.Status == GattSessionStatus.Active)
                 {
                     _app.OnPhoneConnected();
@@ -337,16 +384,59 @@ namespace WearableFirmware.Device.Ble
 
         private void OnPairingRequested(object sender, DevicePairingRequestedEventArgs args)
         {
-            // Just Works is the only method this device can run; it is accepted only while pairing mode is open.
-            if (_pairingWindowOpen && args.PairingKind == DevicePairingKinds.ConfirmOnly)
+            // DisplayOnly: NimBLE asks only for the passkey to "display" (the label's). Any other kind is not answered.
+            if (args.PairingKind != DevicePairingKinds.DisplayPin)
             {
-                args.Accept();
+                return;
+            }
+
+            int passkey = -1;
+            lock (_app.SyncRoot)
+            {
+                PairingDecision decision = _pairing.OnPasskeyRequested(_clock.NowMicroseconds);
+                if (decision == PairingDecision.ShowPasskey)
+                {
+                    passkey = _pairing.Passkey;
+                    _passkeyGiven = true;
+                    _bondsBeforePairing = DeviceBonding.Count();
+                }
+            }
+
+            if (passkey >= 0)
+            {
+                args.Accept(passkey);
             }
         }
 
         private void OnPairingComplete(object sender, DevicePairingEventArgs args)
         {
-            // Nothing to do: a link that did not use LE Secure Connections is treated as unencrypted by SessionLink.
+            // Raised for every encryption change: a pairing's end, or a bonded phone re-encrypting with its keys.
+            DevicePairing pairing = BluetoothLEServer.Instance.Pairing;
+            bool encrypted = args.Status == DevicePairingResultStatus.Paired && pairing.WasSecureConnectionUsedForPairing;
+            lock (_app.SyncRoot)
+            {
+                if (_passkeyGiven)
+                {
+                    _passkeyGiven = false;
+                    if (encrypted && pairing.IsAuthenticated)
+                    {
+                        _pairing.OnPairingSucceeded();
+                        _linkBonded = DeviceBonding.Count() > _bondsBeforePairing;
+                    }
+                    else
+                    {
+                        _pairing.OnPairingFailed(_clock.NowMicroseconds);
+                    }
+                }
+                else
+                {
+                    // Re-encryption can only use a stored key, so the peer is bonded (a Just Works pairing lands here
+                    // too; its link is Encrypted only, which no bonded-only rule accepts anyway).
+                    _linkBonded = encrypted;
+                }
+
+                _linkSecurity = !encrypted ? GattSecurity.Open : pairing.IsAuthenticated ? GattSecurity.Authenticated : GattSecurity.Encrypted;
+            }
         }
 
         // ---- mapping helpers ----
@@ -401,23 +491,14 @@ namespace WearableFirmware.Device.Ble
                 _deviceId = session.DeviceId.Id;
             }
 
-            // The library reports pairing per server (one connection at a time on this stack).
             public GattSecurity Security
             {
-                get
-                {
-                    if (!SecureConnectionsUsed())
-                    {
-                        return GattSecurity.Open;
-                    }
-
-                    return BluetoothLEServer.Instance.Pairing.IsAuthenticated ? GattSecurity.Authenticated : GattSecurity.Encrypted;
-                }
+                get { return _adapter._linkSecurity; }
             }
 
             public bool IsBonded
             {
-                get { return SecureConnectionsUsed() && BluetoothLEServer.Instance.Pairing.AllowBonding; }
+                get { return _adapter._linkBonded; }
             }
 
             public bool IsSubscribed(GattCharacteristic characteristic)
@@ -438,13 +519,6 @@ namespace WearableFirmware.Device.Ble
                 }
 
                 return false;
-            }
-
-            // Legacy pairing is refused by policy: such a link counts as unencrypted for every health value.
-            public bool SecureConnectionsUsed()
-            {
-                DevicePairing pairing = BluetoothLEServer.Instance.Pairing;
-                return pairing.IsPaired && pairing.WasSecureConnectionUsedForPairing;
             }
         }
     }

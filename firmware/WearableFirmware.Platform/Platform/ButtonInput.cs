@@ -55,6 +55,16 @@ namespace WearableFirmware.Platform
             get { return _classifier.HeldAtStart; }
         }
 
+        /// <summary>How long the power-up hold has lasted without a release, or -1 (the factory-reset gesture at 10 s).</summary>
+        public long StartHoldMicroseconds()
+        {
+            long now = _clock.NowMicroseconds;
+            lock (_sync)
+            {
+                return _classifier.StartHoldMicroseconds(now);
+            }
+        }
+
         /// <summary>Presses lost because the loop did not take them, and presses ignored as glitches.</summary>
         public int Overflows
         {

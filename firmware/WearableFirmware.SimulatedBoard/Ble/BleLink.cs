@@ -3,8 +3,8 @@ using WearableFirmware.Drivers;
 namespace WearableFirmware.SimulatedBoard.Ble;
 
 /// <summary>
-/// The radio between the simulated wearable and one simulated phone: carries ATT PDUs both ways (synchronously),
-/// connection, pairing/encryption and disconnection, and logs all of it to an optional btsnoop capture with
+/// The radio between the simulated wearable and one simulated phone: carries ATT and SMP PDUs both ways
+/// (synchronously), connection, encryption and disconnection, and logs all of it to an optional btsnoop capture with
 /// timestamps from the board's clock.
 /// </summary>
 public sealed class BleLink
@@ -54,30 +54,30 @@ public sealed class BleLink
         _connection = null;
     }
 
-    /// <summary>Pairs (and bonds); logs the resulting encryption change. False when the device refuses.</summary>
-    public bool Pair(bool bond)
+    /// <summary>The device's address as the phone saw it advertising (public).</summary>
+    public byte[] DeviceAddress => _server.DeviceAddress;
+
+    /// <summary>Sends an SMP PDU from the phone; returns the device's SMP PDUs in reply (none when it stays silent).</summary>
+    public List<byte[]> SendSmp(byte[] pdu)
     {
         var c = Required();
-        if (!_server.Pair(c, bond))
+        _snoop?.WriteSmp(Now, c.HciHandle, false, pdu);
+        List<byte[]> replies = _server.HandleSmp(c, pdu, _clock.NowMicroseconds);
+        foreach (byte[] reply in replies)
         {
-            return false;
+            _snoop?.WriteSmp(Now, c.HciHandle, true, reply);
         }
 
-        _snoop?.WriteEncryptionChange(Now, c.HciHandle);
-        return true;
+        return replies;
     }
 
-    /// <summary>Re-encrypts with stored bond keys. False when the device has no bond for this phone.</summary>
-    public bool Encrypt()
+    /// <summary>The phone (central) starts encryption with a long-term key; logs the Encryption Change. Returns the HCI status.</summary>
+    public byte StartEncryption(byte[] ltk)
     {
         var c = Required();
-        if (!_server.Encrypt(c))
-        {
-            return false;
-        }
-
-        _snoop?.WriteEncryptionChange(Now, c.HciHandle);
-        return true;
+        byte status = _server.StartEncryption(c, ltk, _clock.NowMicroseconds);
+        _snoop?.WriteEncryptionChange(Now, c.HciHandle, status);
+        return status;
     }
 
     /// <summary>Sends a PDU from the phone; returns the server's response PDU (null for commands/confirmations).</summary>

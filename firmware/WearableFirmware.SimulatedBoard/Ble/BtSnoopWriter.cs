@@ -5,8 +5,9 @@ namespace WearableFirmware.SimulatedBoard.Ble;
 /// <summary>
 /// Writes a btsnoop v1 capture (the format of Android's btsnoop_hci.log) with datalink 1002, HCI UART (H4): each
 /// record is one H4 packet seen by the wearable's host stack. ATT PDUs travel in HCI ACL packets carrying L2CAP
-/// basic frames on CID 0x0004; link set-up and tear-down appear as HCI LE Connection Complete, Encryption Change
-/// and Disconnection Complete events, so Wireshark shows the whole session. All header fields are big-endian.
+/// basic frames on CID 0x0004, Security Manager PDUs on CID 0x0006; link set-up and tear-down appear as HCI LE
+/// Connection Complete, Encryption Change and Disconnection Complete events, so Wireshark shows the whole session.
+/// All header fields are big-endian.
 /// </summary>
 public sealed class BtSnoopWriter : IDisposable
 {
@@ -35,7 +36,14 @@ public sealed class BtSnoopWriter : IDisposable
     public int Records { get; private set; }
 
     /// <summary>An ATT PDU on the given connection; <paramref name="fromDevice"/> = sent by the wearable.</summary>
-    public void WriteAtt(long unixMicroseconds, ushort connectionHandle, bool fromDevice, byte[] attPdu)
+    public void WriteAtt(long unixMicroseconds, ushort connectionHandle, bool fromDevice, byte[] attPdu) =>
+        WriteL2cap(unixMicroseconds, connectionHandle, fromDevice, AttCid, attPdu);
+
+    /// <summary>A Security Manager PDU (L2CAP CID 0x0006).</summary>
+    public void WriteSmp(long unixMicroseconds, ushort connectionHandle, bool fromDevice, byte[] smpPdu) =>
+        WriteL2cap(unixMicroseconds, connectionHandle, fromDevice, SmpCode.Cid, smpPdu);
+
+    private void WriteL2cap(long unixMicroseconds, ushort connectionHandle, bool fromDevice, ushort cid, byte[] attPdu)
     {
         var packet = new byte[1 + 4 + 4 + attPdu.Length];
         packet[0] = H4Acl;
@@ -43,7 +51,7 @@ public sealed class BtSnoopWriter : IDisposable
         BinaryPrimitives.WriteUInt16LittleEndian(packet.AsSpan(1), (ushort)((connectionHandle & 0x0FFF) | 0x2000));
         BinaryPrimitives.WriteUInt16LittleEndian(packet.AsSpan(3), (ushort)(4 + attPdu.Length));
         BinaryPrimitives.WriteUInt16LittleEndian(packet.AsSpan(5), (ushort)attPdu.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(packet.AsSpan(7), AttCid);
+        BinaryPrimitives.WriteUInt16LittleEndian(packet.AsSpan(7), cid);
         attPdu.CopyTo(packet, 9);
         WriteRecord(unixMicroseconds, fromDevice ? 0u : 1u, packet);
     }
@@ -71,10 +79,10 @@ public sealed class BtSnoopWriter : IDisposable
         WriteEvent(unixMicroseconds, p);
     }
 
-    /// <summary>HCI Encryption Change event (0x08), encryption on (AES-CCM).</summary>
-    public void WriteEncryptionChange(long unixMicroseconds, ushort connectionHandle)
+    /// <summary>HCI Encryption Change event (0x08): status 0 = encryption on (AES-CCM); otherwise off with that status.</summary>
+    public void WriteEncryptionChange(long unixMicroseconds, ushort connectionHandle, byte status = 0)
     {
-        byte[] p = [0x08, 4, 0x00, (byte)connectionHandle, (byte)(connectionHandle >> 8), 0x01];
+        byte[] p = [0x08, 4, status, (byte)connectionHandle, (byte)(connectionHandle >> 8), status == 0 ? (byte)0x01 : (byte)0x00];
         WriteEvent(unixMicroseconds, p);
     }
 

@@ -7,44 +7,54 @@ namespace WearableFirmware.SimulatedBoard.Ble;
 /// discovery (Read By Group Type, Find By Type Value, Read By Type, Find Information), Read and Read Blob, Write Request and Write
 /// Command, notifications, and indications with one outstanding per connection (the rest queue until the
 /// confirmation). Access rules come from the portable <see cref="GattAccess"/>; value validation from the services.
-/// Pairing is simulated as its outcome (the keys' security level, bonding); the IO capability is
-/// NoInputNoOutput, so keys are unauthenticated (<see cref="BlePairingPolicy"/>).
+/// Pairing runs the Security Manager Protocol for real (<see cref="SimulatedSecurityManager"/>, asking the firmware's
+/// <see cref="BondManager"/> for the passkey); bonds live in a <see cref="SimulatedBondStore"/> that can outlive the board.
 /// </summary>
 public sealed class SimulatedGattServer : IGattNotifier
 {
     public const int ServerMtu = 247;
     public const int IndicationQueueCapacity = 8;
 
+    /// <summary>The simulated wearable's public device address (also what tests use by default).</summary>
+    public static readonly byte[] DefaultDeviceAddress = [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C];
+
     private readonly List<SimulatedConnection> _connections = [];
-    private readonly Dictionary<string, BondRecord> _bonds = [];
     private ushort _nextHciHandle = 0x0040;
 
-    public SimulatedGattServer(HealthProfile profile, string deviceName)
-        : this(profile.Services, deviceName)
+    public SimulatedGattServer(HealthProfile profile, string deviceName, SimulatedBondStore? bonds = null, byte[]? deviceAddress = null, int seed = 1)
+        : this(profile.Services, deviceName, bonds, deviceAddress, seed)
     {
     }
 
     /// <summary>A server over any set of services (tests use small tables of their own).</summary>
-    public SimulatedGattServer(IReadOnlyList<GattService> services, string deviceName)
+    public SimulatedGattServer(IReadOnlyList<GattService> services, string deviceName, SimulatedBondStore? bonds = null, byte[]? deviceAddress = null, int seed = 1)
     {
         Database = new AttributeDatabase(deviceName, GattUuids.AppearanceWristWornPulseOximeter, services);
         foreach (GattService service in services)
         {
             service.Notifier = this;
         }
+
+        Bonds = bonds ?? new SimulatedBondStore();
+        DeviceAddress = deviceAddress ?? DefaultDeviceAddress;
+        Security = new SimulatedSecurityManager(Bonds, DeviceAddress, seed);
     }
 
     public AttributeDatabase Database { get; }
 
-    /// <summary>Pairing mode: new bonds are accepted only while this is true.</summary>
-    public bool AcceptNewBonds { get; set; } = true;
+    public byte[] DeviceAddress { get; }
+
+    /// <summary>The stack's bond store (the firmware's <see cref="IBondStore"/>).</summary>
+    public SimulatedBondStore Bonds { get; }
+
+    public SimulatedSecurityManager Security { get; }
 
     public IReadOnlyList<SimulatedConnection> Connections => _connections;
 
     /// <summary>Indications refused because a peer's queue was full.</summary>
     public int IndicationsRefused { get; private set; }
 
-    public bool IsBonded(string peerAddress) => _bonds.ContainsKey(peerAddress);
+    public bool IsBonded(string peerAddress) => Bonds.Contains(peerAddress);
 
     /// <summary>A peer connected (before any pairing or discovery).</summary>
     public event Action<SimulatedConnection>? Connected;
@@ -57,8 +67,8 @@ public sealed class SimulatedGattServer : IGattNotifier
 
     public SimulatedConnection Connect(string peerAddress, Action<byte[]> toPeer)
     {
-        _bonds.TryGetValue(peerAddress, out BondRecord? bond);
-        var connection = new SimulatedConnection(_nextHciHandle++, peerAddress, toPeer, bond);
+        Bonds.Bonds.TryGetValue(peerAddress, out BondRecord? bond);
+        var connection = new SimulatedConnection(_nextHciHandle++, peerAddress, toPeer, bond, Database);
         _connections.Add(connection);
         Connected?.Invoke(connection);
         return connection;
@@ -71,48 +81,19 @@ public sealed class SimulatedGattServer : IGattNotifier
         connection.PendingIndicationCharacteristics.Clear();
         connection.IndicationOutstanding = false;
         connection.OutstandingIndication = null;
+        connection.Pairing?.Key?.Dispose();
+        connection.Pairing = null;
         _connections.Remove(connection);
         Disconnected?.Invoke(connection);
     }
 
-    /// <summary>Completes pairing (LE Secure Connections, Just Works); with <paramref name="bond"/> the keys are kept.</summary>
-    public bool Pair(SimulatedConnection connection, bool bond)
-    {
-        if (!connection.IsBonded && (!AcceptNewBonds || (bond && _bonds.Count >= BlePairingPolicy.MaxBonds)))
-        {
-            return false;
-        }
+    /// <summary>An SMP PDU from the peer (L2CAP CID 0x0006); returns the device's SMP PDUs in reply.</summary>
+    public List<byte[]> HandleSmp(SimulatedConnection connection, byte[] pdu, long nowMicroseconds) =>
+        Security.Receive(connection, pdu, nowMicroseconds);
 
-        connection.Security = GattSecurity.Encrypted;
-        if (bond)
-        {
-            var record = new BondRecord { KeySecurity = GattSecurity.Encrypted };
-            foreach (var pair in connection.Cccds)
-            {
-                record.Cccds[pair.Key] = pair.Value;
-            }
-
-            _bonds[connection.PeerAddress] = record;
-            connection.Bond = record;
-            connection.Cccds = record.Cccds;
-        }
-
-        return true;
-    }
-
-    /// <summary>Re-encrypts a bonded peer's link with its stored keys; false for a peer without a bond.</summary>
-    public bool Encrypt(SimulatedConnection connection)
-    {
-        if (connection.Bond == null)
-        {
-            return false;
-        }
-
-        connection.Security = connection.Bond.KeySecurity;
-        return true;
-    }
-
-    public void RemoveBond(string peerAddress) => _bonds.Remove(peerAddress);
+    /// <summary>The peer starts encryption with a long-term key; returns the HCI status (0 = encrypted).</summary>
+    public byte StartEncryption(SimulatedConnection connection, byte[] ltk, long nowMicroseconds) =>
+        Security.StartEncryption(connection, ltk, nowMicroseconds);
 
     // ---- IGattNotifier ----
 
@@ -558,7 +539,7 @@ public sealed class SimulatedGattServer : IGattNotifier
                 byte cccdCode = GattAccess.CheckCccdWrite(ch!, c, pdu, 3, length);
                 if (cccdCode == AttErrorCode.Success)
                 {
-                    c.Cccds[ch!] = (ushort)(pdu[3] | (pdu[4] << 8));
+                    c.SetCccd(ch!, (ushort)(pdu[3] | (pdu[4] << 8)));
                 }
 
                 return cccdCode;

@@ -24,9 +24,10 @@ public sealed class AttErrorException(byte requestOpcode, ushort handle, byte co
 
 /// <summary>
 /// A phone running a health app, as a GATT client: connects, exchanges the MTU, discovers everything with the
-/// standard procedures, pairs when the device answers Insufficient Authentication (re-encrypts on Insufficient
-/// Encryption), subscribes, confirms indications, and turns every value into the line the app would show,
-/// using only its own decoders (<see cref="PhoneDecoders"/>).
+/// standard procedures, pairs when the device answers Insufficient Authentication (its own Security Manager,
+/// <see cref="SmpInitiator"/>: the user types the passkey from the device's label), re-encrypts with its bond's key
+/// on Insufficient Encryption, subscribes, confirms indications, and turns every value into the line the app would
+/// show, using only its own decoders (<see cref="PhoneDecoders"/>).
 /// </summary>
 public sealed class SimulatedPhone
 {
@@ -36,13 +37,21 @@ public sealed class SimulatedPhone
     private readonly List<(ushort Handle, bool Indication, byte[] Value)> _received = [];
     private BleLink? _link;
     private int _unconfirmed;
+    private bool _pairedUnauthenticated;
 
     public SimulatedPhone(string name, byte[] address, int mtu = 185)
     {
         Name = name;
         Address = address;
         RequestedMtu = mtu;
+        Security = new SmpInitiator(address[5] * 7919 + address[4]);
     }
+
+    /// <summary>The phone's Security Manager: IO capability, passkey entry, the bond's key.</summary>
+    public SmpInitiator Security { get; }
+
+    /// <summary>The last pairing attempt's outcome, or null.</summary>
+    public PairingOutcome? LastPairing { get; private set; }
 
     public string Name { get; }
 
@@ -74,21 +83,37 @@ public sealed class SimulatedPhone
     {
         _link = link;
         _unconfirmed = 0;
+        _pairedUnauthenticated = false;
         Mtu = AttOpcode.DefaultMtu;
         link.Connect(Address, OnPdu);
     }
 
     public void Disconnect() => _link?.Disconnect();
 
-    /// <summary>True once this phone bonded with the device (it keeps the keys).</summary>
-    public bool HasBond { get; private set; }
+    /// <summary>True while this phone keeps a bond's key for the device.</summary>
+    public bool HasBond => Security.BondLtk != null;
 
     /// <summary>Reconnects as a bonded phone's stack does: connect, then start encryption with the stored keys.</summary>
     public bool Reconnect(BleLink link)
     {
         Connect(link);
-        return HasBond && link.Encrypt();
+        return Encrypt();
     }
+
+    /// <summary>Pairs with the device (Security Manager, initiator); shows the outcome.</summary>
+    public PairingOutcome Pair(bool bond = true)
+    {
+        LastPairing = Security.Pair(_link!, Address, bond);
+        _pairedUnauthenticated = LastPairing is { Success: true, Authenticated: false };
+        Show(LastPairing.Success ? $"paired: {LastPairing.Description}" : $"pairing failed: {LastPairing.Description}");
+        return LastPairing;
+    }
+
+    /// <summary>Starts encryption with the bond's key; false without a bond or when the device no longer has it.</summary>
+    public bool Encrypt() => HasBond && _link!.StartEncryption(Security.BondLtk!) == 0;
+
+    /// <summary>Deletes the phone's side of the bond (the user's "forget this device").</summary>
+    public void ForgetBond() => Security.BondLtk = null;
 
     public int ExchangeMtu()
     {
@@ -275,7 +300,7 @@ public sealed class SimulatedPhone
             }
         }
 
-        Show($"bonded, subscribed; {PhoneDecoders.Show("2a19", Read("2a19"))}");
+        Show($"{(HasBond ? "bonded" : "not bonded")}, subscribed; {PhoneDecoders.Show("2a19", Read("2a19"))}");
     }
 
     private T WithSecurityRetry<T>(Func<T> action)
@@ -290,16 +315,22 @@ public sealed class SimulatedPhone
         }
     }
 
-    // 0x05: pair and bond (Just Works). 0x0F: the device knows us; restart encryption with the stored keys.
+    // 0x0F: the device knows us; restart encryption with the stored keys (a key it no longer has is dropped).
+    // 0x05: pair and bond.
     private bool Secure(byte code)
     {
-        if (code == 0x0F && _link!.Encrypt())
+        if (code == 0x0F && HasBond)
         {
-            return true;
+            if (Encrypt())
+            {
+                return true;
+            }
+
+            ForgetBond();
         }
 
-        HasBond = _link!.Pair(true);
-        return HasBond;
+        // A phone that could only pair Just Works on this link cannot do better by pairing again.
+        return !_pairedUnauthenticated && Pair(bond: true).Success;
     }
 
     private void OnPdu(byte[] pdu)

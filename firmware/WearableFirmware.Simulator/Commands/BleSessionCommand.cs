@@ -39,10 +39,16 @@ public sealed class BleSessionCommand : ICommand
         var wallClock = new WallClock(clock);
         var profile = new HealthProfile(wallClock, [0x24, 0x6F, 0x28, 0x1A, 0x2B, 0x3C]);
         var server = new SimulatedGattServer(profile, FirmwareIdentity.Model);
+        var pairing = new BondManager(new SimulatedPasskeyFile(), new SeededRandomSource(seed), server.Bonds);
+        pairing.Provision();
+        pairing.OpenPairingWindow(clock.NowMicroseconds);
+        server.Security.Firmware = pairing;
+        Console.WriteLine($"device passkey (label) {PairingPasskey.Format(pairing.Passkey)}; pairing window open for {BlePairingPolicy.PairingWindowSeconds} s");
         using var file = File.Create(path);
         using var snoop = new BtSnoopWriter(file);
         var link = new BleLink(server, clock, snoop);
         var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91], mtu);
+        phone.Security.PasskeyEntry = () => pairing.Passkey;
         phone.LineShown += line => Console.WriteLine($"t={clock.NowMicroseconds / 1e6,6:F1} s  phone | {line}");
 
         profile.Battery.SetLevel(93);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ScottPlot;
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
+using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
@@ -19,6 +20,7 @@ namespace WearableFirmware.Simulator.Commands;
 public sealed class RunCommand : ICommand
 {
     private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation", "tachycardia", "sensor-off"];
+    private static readonly string[] PairingModes = ["passkey", "wrong-passkey", "just-works", "none-window"];
 
     public string Name => "run";
 
@@ -45,6 +47,10 @@ public sealed class RunCommand : ICommand
           --phone-away <a:b>    the phone is out of range from a to b seconds, then reconnects and fetches the
                                 spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)
           --nack <percent>      share of I2C transfers the sensors do not acknowledge (fault injection, default 0)
+          --pairing <how>       how the phone pairs: passkey (types the label's passkey, default), wrong-passkey
+                                (mistypes it once, then types it right), just-works (a phone without a keyboard:
+                                Just Works, so every health characteristic refuses it), none-window (the wearer did
+                                not hold the button at power-up: no pairing window, the device keeps the passkey)
           --btsnoop <path>      BLE capture for Wireshark (default artifacts/sim/session.btsnoop)
           --plot <path>         PNG of heart rate and SpO2, measured against the simulated truth
                                 (default artifacts/sim/run.png)
@@ -88,6 +94,12 @@ public sealed class RunCommand : ICommand
         double nack = args.Double("nack", 0, 0, 50);
         string snoopPath = args.String("btsnoop") ?? Path.Combine("artifacts", "sim", "session.btsnoop");
         string plotPath = args.String("plot") ?? Path.Combine("artifacts", "sim", "run.png");
+        string pairing = args.String("pairing") ?? "passkey";
+        if (!PairingModes.Contains(pairing))
+        {
+            throw new UsageException($"unknown --pairing '{pairing}' (known: {string.Join(", ", PairingModes)})");
+        }
+
         args.RejectUnknown();
         if (noPhone && away != null)
         {
@@ -128,14 +140,25 @@ public sealed class RunCommand : ICommand
         using var snoopFile = File.Create(snoopPath);
         using var snoop = new BtSnoopWriter(snoopFile);
         var link = new BleLink(board.Server, board.Clock, snoop);
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        ConfigurePairing(pairing, phone, board);
         var caregiver = new CaregiverApp(phone, board);
+        board.Server.Security.Log += (_, line) => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  device | pairing: {line}");
         phone.LineShown += line => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | {line}");
 
         Console.WriteLine($"{FirmwareIdentity.Model} firmware {FirmwareIdentity.FirmwareRevision} on the simulated board: {(scenario.Recording != null ? "recording" : "scenario")} {scenarioName}, "
             + $"{duration:F0} s, seed {seed}{(nack > 0 ? $", {nack}% I2C NACKs" : "")}");
         Console.WriteLine("scenario: " + string.Join(", ", scenario.Timeline.Select(t => $"{t.Seconds:F0} s {t.Name}")));
-        bool sensorsOk = board.Boot();
+        bool sensorsOk = board.Boot(pairingGesture: pairing != "none-window");
+        if (board.Pairing.PasskeyCreated)
+        {
+            // The console shows a new passkey once, at the boot that drew it; afterwards only the label has it.
+            Console.WriteLine($"first boot: pairing passkey {PairingPasskey.Format(board.Pairing.Passkey)} drawn and stored; label: {board.Label}");
+        }
+
+        Console.WriteLine(board.Pairing.IsPairingWindowOpen(board.Clock.NowMicroseconds)
+            ? $"pairing window open for {BlePairingPolicy.PairingWindowSeconds} s (button held at power-up)"
+            : "no pairing window (button not held at power-up): bonded phones only");
         Console.WriteLine(sensorsOk
             ? $"boot: MAX30102 part 0x{board.App.Ppg.PartIdRead:X2} rev {board.App.Ppg.RevisionIdRead}, ADXL345 ok; record store holds {board.App.Store.Count(1, int.MaxValue, WearableFirmware.Storage.RecordType.SpotCheck)} spot-checks"
             : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Motion.LastStartError}");
@@ -183,6 +206,20 @@ public sealed class RunCommand : ICommand
         SavePlot(plotPath, scenarioName, truthName, trace);
         PrintSummary(board, phone, trace, host.Elapsed, snoopPath, plotPath);
         return 0;
+    }
+
+    // What the phone's user does when the phone asks for the passkey.
+    private static void ConfigurePairing(string mode, SimulatedPhone phone, SimulatedWearable board)
+    {
+        if (mode == "just-works")
+        {
+            phone.Security.IoCapability = SmpCode.NoInputNoOutput;
+        }
+        else if (mode == "wrong-passkey")
+        {
+            int typed = 0;
+            phone.Security.PasskeyEntry = () => typed++ == 0 ? (board.Pairing.Passkey + 1) % PairingPasskey.Range : board.Pairing.Passkey;
+        }
     }
 
     private static (double, double)? ParseAway(string? text, double duration)

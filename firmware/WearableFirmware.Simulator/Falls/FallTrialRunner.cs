@@ -93,6 +93,16 @@ public static class FallTrialRunner
     public static TrialRun Run(FallTrialInfo info, FallDetectorSetup setup, Adxl345Settings chipSettings, ReplayOptions options)
     {
         IMotionSource motion = info.LoadMotion(options, out double durationSeconds);
+        long endMicroseconds = (long)(durationSeconds * 1e6);
+
+        // The wrist detector judges an impact seconds after it: the recording is continued (its own end state) so an
+        // impact near the end is judged as a running device would judge it; impacts peaking after the end are not counted.
+        long tailMicroseconds = setup.Placement == SensorPlacement.Wrist ? (long)((WristFallFeatures.SecondsAfterPeak + 0.2) * 1e6) : 0;
+        if (tailMicroseconds > 0)
+        {
+            motion = new RecordingTail(motion, endMicroseconds);
+        }
+
         var clock = new VirtualClock();
         var chip = new Adxl345Model(clock, motion);
         var driver = new Adxl345(chip, clock, chipSettings);
@@ -105,7 +115,7 @@ public static class FallTrialRunner
         var ports = new DetachedPorts();
         var alerts = new FallAlertStateMachine(new FallAlertSettings(), ports, ports, ports);
         var processing = new MotionProcessing(driver, detector, alerts, ports);
-        var recorder = new DecisionRecorder(driver, setup, processing, (int)(durationSeconds * SampleRate(chipSettings)) + 64);
+        var recorder = new DecisionRecorder(driver, setup, processing, (int)(durationSeconds * SampleRate(chipSettings)) + 64, endMicroseconds);
         var loopSettings = new LoopSettings();
         var loop = new SamplingLoop(clock, loopSettings, ports);
         loop.AddSensor("adxl345", new MotionDrain(driver), driver.Health);
@@ -113,7 +123,7 @@ public static class FallTrialRunner
         loop.AddProcessor(recorder);
 
         // One tick past the last recorded sample, so everything the chip produced from the recording is drained.
-        loop.Run((long)(durationSeconds * 1e6) + loopSettings.PeriodMicroseconds + 1);
+        loop.Run(endMicroseconds + tailMicroseconds + loopSettings.PeriodMicroseconds + 1);
         if (driver.Health.SamplesLost != 0)
         {
             // On a virtual clock the loop is never late; a loss would mean the replay is not what the device sees.
@@ -121,7 +131,7 @@ public static class FallTrialRunner
         }
 
         return new TrialRun(info, setup.RateHz, recorder.MaxSample, recorder.MaxMicroseconds, recorder.MaxG,
-            recorder.Magnitudes(), recorder.Judged);
+            recorder.Magnitudes(), recorder.Judged.Where(j => j.PeakMicroseconds <= endMicroseconds).ToList());
     }
 
     /// <summary>Replays every trial with the waist detector (2 at a time); prints progress to stderr about every 10 %.</summary>
@@ -177,7 +187,7 @@ public static class FallTrialRunner
     /// firmware's detector only keeps the latest, and a new impact may follow a decision within one tick). The twin
     /// must reach the same fall decisions MotionProcessing counted; any difference stops the replay.
     /// </summary>
-    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSetup setup, MotionProcessing processing, int capacity) : ILoopTask
+    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSetup setup, MotionProcessing processing, int capacity, long endMicroseconds) : ILoopTask
     {
         private readonly IFallDetector _twin = setup.Create();
         private readonly List<float> _magnitudes = new(capacity);
@@ -203,13 +213,18 @@ public static class FallTrialRunner
                 FallDecision decision = _twin.Process(driver.X[i] * scale, driver.Y[i] * scale, driver.Z[i] * scale);
                 float m = _twin.Magnitude;
                 long t = driver.NewestSampleMicroseconds - (count - 1 - i) * driver.SamplePeriodNanoseconds / 1000;
-                _magnitudes.Add(m);
                 _times.Add(t);
-                if (m > MaxG)
+
+                // The continuation past the recording's end only lets a pending impact be judged: not part of the trial.
+                if (t <= endMicroseconds)
                 {
-                    MaxG = m;
-                    MaxSample = _magnitudes.Count - 1;
-                    MaxMicroseconds = t;
+                    _magnitudes.Add(m);
+                    if (m > MaxG)
+                    {
+                        MaxG = m;
+                        MaxSample = _magnitudes.Count - 1;
+                        MaxMicroseconds = t;
+                    }
                 }
 
                 if (decision != FallDecision.None)

@@ -11,7 +11,8 @@ namespace WearableFirmware.DeviceTests
     [TestClass]
     public class GattParityTests
     {
-        private readonly byte[] _buffer = new byte[256];
+        // Static: the nanoFramework test launcher calls test methods without an instance.
+        private static readonly byte[] _buffer = new byte[256];
 
         [TestMethod]
         public void SFloat_encodings_match_the_host()

@@ -17,9 +17,9 @@ public class AlarmServiceTests
 
     private static (SimulatedWearable Board, SimulatedPhone Phone, BleLink Link) Boot(WearerScenario scenario, SimulatedWearable? previous = null)
     {
-        var board = new SimulatedWearable(scenario, flash: previous?.Flash, settingsFlash: previous?.SettingsFlash);
+        var board = new SimulatedWearable(scenario, flash: previous?.Flash, keys: previous?.Keys, settingsFlash: previous?.SettingsFlash);
         Assert.True(board.Boot());
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
         var link = new BleLink(board.Server, board.Clock, null);
         phone.StartHealthSession(link);
         Assert.Equal(0, phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 9, 30, 0))));
@@ -110,19 +110,23 @@ public class AlarmServiceTests
     }
 
     [Fact]
-    public void Only_a_bonded_phone_on_an_encrypted_link_may_change_the_limits()
+    public void Only_a_bonded_phone_on_an_authenticated_link_may_change_the_limits()
     {
         var board = new SimulatedWearable(new WearerScenario(seed: 3).Sit(10));
         board.Boot();
-        var phone = new SimulatedPhone("stranger", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x92]);
+        var phone = board.NewPhone("stranger", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x92]);
         var link = new BleLink(board.Server, board.Clock, null);
         phone.Connect(link);
         phone.DiscoverAll();
         ushort handle = phone.Find(Settings).ValueHandle;
-        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, [92, 86, 5, 130, 150, 45, 35, 20])); // not paired
-        Assert.True(link.Pair(bond: false));                                                                                 // encrypted, not bonded
-        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, [92, 86, 5, 130, 150, 45, 35, 20]));
+        byte[] wanted = [92, 86, 5, 130, 150, 45, 35, 20];
+        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, wanted));   // not paired
+        Assert.True(phone.Pair(bond: false).Authenticated);                                         // authenticated, not bonded
+        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, wanted));
         Assert.Equal(AlarmSettings.DefaultSpO2MediumPercent, board.App.AlarmSettings.SpO2MediumPercent);
+        Assert.True(phone.Pair(bond: true).Bonded);
+        Assert.Equal(0, phone.WriteRaw(handle, wanted));
+        Assert.Equal(92, board.App.AlarmSettings.SpO2MediumPercent);
     }
 
     [Fact]

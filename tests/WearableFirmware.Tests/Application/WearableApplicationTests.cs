@@ -23,7 +23,7 @@ public class WearableApplicationTests
     {
         var board = new SimulatedWearable(scenario, settings);
         Assert.True(board.Boot());
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
         phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
         return (board, phone);
     }
@@ -176,7 +176,7 @@ public class WearableApplicationTests
         board.RunUntil(scenario.DurationSeconds);
         Assert.Equal(1, board.App.Alerts.PendingCount);
 
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
         phone.StartHealthSession(new BleLink(board.Server, board.Clock, null));
         board.RunUntil(scenario.DurationSeconds + 1);
 
@@ -199,7 +199,7 @@ public class WearableApplicationTests
         Assert.True(after.Boot());
         Assert.Equal(1, after.App.Alerts.PendingCount);
 
-        var phone = new SimulatedPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = after.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
         phone.StartHealthSession(new BleLink(after.Server, after.Clock, null));
         after.RunUntil(1);
         var fallEvent = phone.Find(FallEventUuid);
@@ -274,7 +274,7 @@ public class WearableApplicationTests
     {
         WearerScenario scenario = WearerScenario.FallNotCancelled(seed: 1);
         var (board, first) = BootWithPhone(scenario);
-        var second = new SimulatedPhone("second", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x92]);
+        var second = board.NewPhone("second", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x92]);
         second.StartHealthSession(new BleLink(board.Server, board.Clock, null));
         first.Disconnect();
 

@@ -16,6 +16,10 @@ internal sealed class BleBench
         WallClock = new WallClock(Clock);
         Profile = new HealthProfile(WallClock, DeviceAddress);
         Server = new SimulatedGattServer(Profile, "WF-1 Wrist Oximeter");
+        Pairing = new BondManager(PasskeyFile, new SeededRandomSource(7), Server.Bonds);
+        Pairing.Provision();
+        Pairing.OpenPairingWindow(0);
+        Server.Security.Firmware = Pairing;
         Snoop = snoop == null ? null : new BtSnoopWriter(snoop);
     }
 
@@ -24,13 +28,25 @@ internal sealed class BleBench
     public HealthProfile Profile { get; }
     public SimulatedGattServer Server { get; }
     public BtSnoopWriter? Snoop { get; }
+    public SimulatedPasskeyFile PasskeyFile { get; } = new();
+
+    /// <summary>The firmware's pairing side; its window is open from time 0 (the power-up gesture).</summary>
+    public BondManager Pairing { get; }
 
     public BleLink NewLink() => new(Server, Clock, Snoop);
+
+    /// <summary>A phone whose user types the passkey on the device's label.</summary>
+    public SimulatedPhone NewPhone(byte last = 1, int mtu = 185)
+    {
+        var phone = new SimulatedPhone("phone" + last, [0x5A, 0x11, 0x22, 0x33, 0x44, last], mtu);
+        phone.Security.PasskeyEntry = () => Pairing.Passkey;
+        return phone;
+    }
 
     /// <summary>A phone connected with MTU exchanged and discovery done (not paired).</summary>
     public (SimulatedPhone Phone, BleLink Link) Connected(byte last = 1, int mtu = 185, bool exchangeMtu = true)
     {
-        var phone = new SimulatedPhone("phone" + last, [0x5A, 0x11, 0x22, 0x33, 0x44, last], mtu);
+        var phone = NewPhone(last, mtu);
         var link = NewLink();
         phone.Connect(link);
         if (exchangeMtu)
@@ -41,6 +57,10 @@ internal sealed class BleBench
         phone.DiscoverAll();
         return (phone, link);
     }
+
+    /// <summary>The server's view of the link the phone is connected on.</summary>
+    public GattSecurity NewLinkConnectionSecurity(SimulatedPhone phone) =>
+        Server.Connections.Single(c => c.PeerAddress == Convert.ToHexString(phone.Address)).Security;
 
     public static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", ""));
 }

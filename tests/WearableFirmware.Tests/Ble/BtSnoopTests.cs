@@ -12,7 +12,7 @@ public class BtSnoopTests
     {
         var stream = new MemoryStream();
         var bench = new BleBench(stream);
-        var phone = new SimulatedPhone("phone", [0x5A, 1, 2, 3, 4, 5]);
+        var phone = bench.NewPhone(5);
         var link = bench.NewLink();
         phone.StartHealthSession(link);
         bench.Clock.SleepMicroseconds(1_000_000);
@@ -51,18 +51,23 @@ public class BtSnoopTests
         Assert.Equal([0x04, 0x05, 4, 0x00], packets[^1].Data[..4]);
         Assert.Contains(packets, p => p.Data[0] == 0x04 && p.Data[1] == 0x08);
 
-        var att = new List<(bool FromPhone, byte[] Pdu)>();
         foreach (var (flags, data) in packets.Where(p => p.Data[0] == 0x02))
         {
             int aclLength = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(3));
             int l2capLength = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(5));
             Assert.Equal(data.Length - 5, aclLength);
             Assert.Equal(aclLength - 4, l2capLength);
-            Assert.Equal(0x0004, BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(7)));
+            Assert.Contains(BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(7)), new ushort[] { 0x0004, 0x0006 });
             Assert.Equal(0x2000, BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(1)) & 0x3000);
             Assert.Equal(0u, flags & 2);
-            att.Add((flags == 1, data[9..]));
         }
+
+        var att = SmpCapture.Channel(packets, 0x0004);
+        // The phone's first protected access starts Passkey Entry on CID 0x0006; encryption follows the DHKey checks.
+        var smp = SmpCapture.Channel(packets, SmpCode.Cid);
+        Assert.Equal(smp.Count, SmpCapture.AssertPasskeyPairing(smp, bench.Pairing.Passkey));
+        int lastSmp = packets.FindLastIndex(p => p.Data[0] == 0x02 && p.Data[7] == 0x06);
+        Assert.Equal([0x04, 0x08, 4, 0x00], packets[lastSmp + 1].Data[..4]);   // Encryption Change, success
 
         Assert.Equal((true, (byte)0x02), (att[0].FromPhone, att[0].Pdu[0]));   // phone opens with Exchange MTU
         Assert.Equal((false, (byte)0x03), (att[1].FromPhone, att[1].Pdu[0]));
@@ -88,7 +93,7 @@ public class BtSnoopWiresharkTests
             using (var file = File.Create(path))
             {
                 var bench = new BleBench(file);
-                var phone = new SimulatedPhone("phone", [0x5A, 1, 2, 3, 4, 5]);
+                var phone = bench.NewPhone(5);
                 phone.StartHealthSession(bench.NewLink());
                 bench.Profile.HeartRate.AddRrIntervalMilliseconds(800);
                 bench.Profile.HeartRate.NotifyMeasurement(72, true);

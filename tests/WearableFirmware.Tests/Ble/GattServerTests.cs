@@ -52,7 +52,7 @@ public class GattServerTests
         var e = Assert.Throws<AttErrorException>(() => phone.ReadLong(phone.Find(AlertState).ValueHandle));
         Assert.Equal(AttErrorCode.InsufficientAuthentication, e.Code);
         Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(phone.Find(Hrm).CccdHandle, [1, 0]));
-        Assert.True(link.Pair(bond: true));
+        Assert.True(phone.Pair().Authenticated);
         Assert.Equal(0, phone.WriteRaw(phone.Find(Hrm).CccdHandle, [1, 0]));
         Assert.Equal([0, 0, 0], phone.ReadLong(phone.Find(AlertState).ValueHandle));
     }
@@ -62,7 +62,7 @@ public class GattServerTests
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected();
-        link.Pair(true);
+        phone.Pair();
         byte[] ReadError(ushort handle) => link.SendToDevice([0x0A, (byte)handle, (byte)(handle >> 8)])!;
 
         Assert.Equal(AttErrorCode.ReadNotPermitted, ReadError(phone.Find(Hrm).ValueHandle)[4]);
@@ -106,7 +106,8 @@ public class GattServerTests
         longPhone.DiscoverAll();
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (byte)i).ToArray(), longPhone.ReadLong(longPhone.Find("fff1").ValueHandle));
         // Authenticated-only characteristic: Just Works keys are not enough.
-        longLink.Pair(true);
+        longPhone.Security.IoCapability = SmpCode.NoInputNoOutput;
+        Assert.False(longPhone.Pair().Authenticated);
         var e = Assert.Throws<AttErrorException>(() => longPhone.ReadLong(longPhone.Find("fff2").ValueHandle));
         Assert.Equal(AttErrorCode.InsufficientAuthentication, e.Code);
     }
@@ -128,7 +129,7 @@ public class GattServerTests
         var (phone, link) = bench.Connected();
         var fall = bench.Profile.FallAlert;
         Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(phone.Find(AlertControl).ValueHandle, [0x03]));
-        link.Pair(true);
+        phone.Pair();
         fall.ReportEvent(5, FallEventKind.Confirmed, 0, 100, 3f, FallPosture.Lying, 80f, 96f);
         Assert.Equal(FallAlertState.Alarm, fall.State);
 
@@ -164,9 +165,9 @@ public class GattServerTests
         ushort handle = phone.Find(CurrentTime).ValueHandle;
         byte[] good = BleBench.Hex("EA070B180D2D1E020001");   // 2026-11-24 13:45:30 Tuesday
         Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, good));
-        link.Pair(bond: false);
-        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, good));   // encrypted but not bonded
-        link.Pair(bond: true);
+        Assert.True(phone.Pair(bond: false).Authenticated);
+        Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(handle, good));   // authenticated but not bonded
+        Assert.True(phone.Pair(bond: true).Bonded);
         Assert.Equal(AttErrorCode.InvalidAttributeValueLength, phone.WriteRaw(handle, good[..9]));
         Assert.Equal(AttErrorCode.OutOfRange, phone.WriteRaw(handle, BleBench.Hex("EA070D180D2D1E020001")));   // month 13
         Assert.Equal(AttErrorCode.OutOfRange, phone.WriteRaw(handle, BleBench.Hex("EA07021E0D2D1E020001")));   // 30 February
@@ -186,8 +187,8 @@ public class GattServerTests
         var bench = new BleBench();
         var (a, linkA) = bench.Connected(1);
         var (b, linkB) = bench.Connected(2);
-        linkA.Pair(true);
-        linkB.Pair(true);
+        a.Pair();
+        b.Pair();
         Assert.Equal(0, a.Subscribe(Hrm));
         Assert.False(bench.Profile.PulseOximeter.NotifyContinuous(97f, 60f, 0, 0, 1f));   // nobody subscribed to PLX
         bench.Profile.HeartRate.NotifyMeasurement(61, true);
@@ -203,7 +204,7 @@ public class GattServerTests
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected();
-        link.Pair(true);
+        phone.Pair();
         phone.AutoConfirm = false;
         Assert.Equal(0, phone.Subscribe(SpotCheck));
         var plx = bench.Profile.PulseOximeter;
@@ -236,7 +237,7 @@ public class GattServerTests
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected();
-        link.Pair(true);
+        phone.Pair();
         var handler = new FakeRecordAccess();
         bench.Profile.PulseOximeter.RecordAccess = handler;
         ushort racp = phone.Find(Racp).ValueHandle;
@@ -261,7 +262,7 @@ public class GattServerTests
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected();
-        Assert.True(link.Pair(bond: true));
+        Assert.True(phone.Pair().Authenticated);
         Assert.Equal(0, phone.Subscribe(Hrm));
         phone.Disconnect();
         bench.Profile.HeartRate.NotifyMeasurement(70, true);   // nobody connected
@@ -275,36 +276,24 @@ public class GattServerTests
         Assert.Empty(phone.Received);                  // link not yet encrypted: health data withheld
         var e = Assert.Throws<AttErrorException>(() => phone.ReadLong(phone.Find(AlertState).ValueHandle));
         Assert.Equal(AttErrorCode.InsufficientEncryption, e.Code);
-        Assert.True(link.Encrypt());
+        Assert.True(phone.Encrypt());
         bench.Profile.HeartRate.NotifyMeasurement(72, true);
         Assert.Equal(72, PhoneDecoders.DecodeHeartRate(Assert.Single(phone.Received).Value).Bpm);
     }
 
     [Fact]
-    public void Unbonded_peer_starts_each_connection_unsubscribed_and_pairing_mode_gates_new_bonds()
+    public void Unbonded_peer_starts_each_connection_unsubscribed_and_has_no_key_to_resume_with()
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected();
-        Assert.True(link.Pair(bond: false));
+        Assert.True(phone.Pair(bond: false).Authenticated);
         Assert.Equal(0, phone.Subscribe(Hrm));
         phone.Disconnect();
         phone.Connect(link);
         phone.DiscoverAll();
         Assert.Equal([0, 0], phone.ReadLong(phone.Find(Hrm).CccdHandle));
-        Assert.False(link.Encrypt());
-        bench.Server.AcceptNewBonds = false;
-        Assert.False(link.Pair(bond: true));
-        bench.Server.AcceptNewBonds = true;
-        phone.Disconnect();
-        for (byte p = 10; p < 10 + BlePairingPolicy.MaxBonds; p++)
-        {
-            var (other, otherLink) = bench.Connected(p);
-            Assert.True(otherLink.Pair(bond: true));
-            other.Disconnect();
-        }
-
-        phone.Connect(link);
-        Assert.False(link.Pair(bond: true));   // bond table full
+        Assert.False(phone.Encrypt());
+        Assert.Equal(0, bench.Server.Bonds.Count);
     }
 
     private sealed class FakeRecordAccess : IRecordAccessHandler

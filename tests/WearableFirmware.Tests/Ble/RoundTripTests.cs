@@ -15,7 +15,7 @@ public class RoundTripTests
     {
         var bench = new BleBench();
         var (phone, link) = bench.Connected(mtu: mtu);
-        link.Pair(true);
+        phone.Pair();
         foreach (string uuid in uuids)
         {
             Assert.Equal(0, phone.Subscribe(uuid));
@@ -150,7 +150,7 @@ public class RoundTripTests
         {
             var bench = new BleBench();
             var (phone, link) = bench.Connected();
-            link.Pair(true);
+            phone.Pair();
             var when = new DateTime(2000, 1, 1).AddSeconds(random.NextDouble() * 3_000_000_000);
             when = when.AddTicks(-(when.Ticks % TimeSpan.TicksPerSecond));
             Assert.Equal(0, phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(when)));

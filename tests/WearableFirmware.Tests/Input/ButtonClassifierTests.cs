@@ -75,6 +75,19 @@ public class ButtonClassifierTests
     }
 
     [Fact]
+    public void The_power_up_hold_is_timed_until_released_for_the_factory_reset_gesture()
+    {
+        var held = new ButtonClassifier(true, 500 * Ms);
+        Assert.Equal(9500 * Ms, held.StartHoldMicroseconds(10000 * Ms));
+        Assert.True(held.StartHoldMicroseconds(10500 * Ms) >= WearableFirmware.Ble.BlePairingPolicy.FactoryResetHoldSeconds * 1_000_000L);
+        var released = new ButtonClassifier(true, 500 * Ms);
+        released.OnLevel(false, 3000 * Ms);                      // released at 3 s: only the pairing gesture
+        released.OnLevel(true, 3100 * Ms);                       // a new press is not the power-up hold
+        Assert.Equal(-1, released.StartHoldMicroseconds(20000 * Ms));
+        Assert.Equal(-1, new ButtonClassifier(false, 0).StartHoldMicroseconds(20000 * Ms));
+    }
+
+    [Fact]
     public void A_full_queue_drops_the_oldest_and_counts_it()
     {
         var button = new ButtonClassifier(false, 0);

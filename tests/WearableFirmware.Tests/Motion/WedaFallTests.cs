@@ -1,3 +1,4 @@
+using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Motion;
 using WearableFirmware.Simulator.Falls;
 using WearableFirmware.Tests.Repository;
@@ -49,6 +50,20 @@ public class WedaFallTests
         {
             Assert.InRange(run.LatencySeconds!.Value, 2.4, 2.5); // 2.4 s after the impact's peak, plus the tick
         }
+    }
+
+    [SkippableFact]
+    public void An_impact_just_before_the_recording_ends_is_judged_and_the_continuation_is_not_counted_as_trial_time()
+    {
+        // D09/U04_R02: the hand hits the table 2.2 s before the recording stops, less than the detector's 2.4 s wait.
+        WedaTrialInfo trial = Trials().Single(t => t.Name == "D09/U04_R02");
+        double duration = WedaFallTrial.Load(trial.Path).DurationSeconds;
+
+        TrialRun run = FallTrialRunner.Run(trial, FallDetectorSetup.ForWrist(FallSensing.WristDetectorSettings()),
+            FallSensing.AccelerometerSettings(), ReplayOptions.AsRecorded);
+
+        Assert.Contains(run.Judged, j => j.PeakMicroseconds / 1e6 > duration - WristFallFeatures.SecondsAfterPeak && j.PeakMicroseconds / 1e6 <= duration);
+        Assert.InRange(run.Seconds, duration - 0.1, duration + 0.1);
     }
 
     [SkippableFact]
