@@ -82,6 +82,18 @@ public class AlarmServiceTests
         Assert.Equal(wanted, phone2.Read(Settings));
     }
 
+    [Fact]
+    public void A_factory_reset_takes_the_limits_back_to_the_defaults()
+    {
+        var (board, phone, _) = Boot(new WearerScenario(seed: 3).Sit(10));
+        Assert.Equal(0, phone.Write(Settings, [92, 86, 5, 130, 150, 45, 35, 20]));
+        Assert.True(board.FactoryReset());
+
+        var rebooted = new SimulatedWearable(new WearerScenario(seed: 3).Sit(10), flash: board.Flash, keys: board.Keys, settingsFlash: board.SettingsFlash);
+        Assert.False(rebooted.App.AlarmBridge.SettingsRestored);
+        Assert.Equal(AlarmSettings.DefaultSpO2MediumPercent, rebooted.App.AlarmSettings.SpO2MediumPercent);
+    }
+
     [Theory]
     [InlineData(new byte[] { 84, 85, 10, 120, 140, 50, 40, 10 })]  // SpO2 medium below its bound
     [InlineData(new byte[] { 90, 90, 10, 120, 140, 50, 40, 10 })]  // high tier not below the medium one
