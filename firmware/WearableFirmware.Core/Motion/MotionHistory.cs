@@ -115,6 +115,26 @@ namespace WearableFirmware.Motion
             return sum / (to - from);
         }
 
+        /// <summary>Samples in the window whose capped magnitude lies more than <paramref name="levelG"/> from 1 g.</summary>
+        public int SamplesDeviating(long from, long to, float levelG, float capG)
+        {
+            if (!Clip(ref from, ref to))
+            {
+                return 0;
+            }
+
+            int count = 0;
+            for (long i = from; i < to; i++)
+            {
+                if (Math.Abs(Math.Min(MagnitudeAt(i), capG) - 1f) > levelG)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
         /// <summary>
         /// Spread of the vector over the window: the root of the summed per-axis variances (g), which does not depend
         /// on how the sensor is turned. Catches the arm turning at 1 g, which the magnitude does not show.

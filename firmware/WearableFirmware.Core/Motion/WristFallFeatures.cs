@@ -4,7 +4,7 @@ namespace WearableFirmware.Motion
 {
     /// <summary>
     /// The features the wrist fall model judges an impact by, computed once per impact from the motion history
-    /// around its peak (sample P): what the wrist can tell about a fall — how hard and how long the impact was, whether
+    /// around its peak (sample P): what the wrist can tell about a fall — how hard and how long the impact was (a fall shakes the wrist for a second or more, a slap is one spike), whether
     /// support was lost before it, whether the forearm ended in a different orientation, whether the wearer was moving
     /// rhythmically before (jogging, clapping) and whether the arm is still afterwards. Every feature is a magnitude,
     /// a spread or an angle between two mean vectors, so neither the wrist, the band's rotation nor the sensor's axes
@@ -16,7 +16,7 @@ namespace WearableFirmware.Motion
     public static class WristFallFeatures
     {
         /// <summary>Number of features.</summary>
-        public const int Count = 11;
+        public const int Count = 12;
 
         /// <summary>Magnitudes are capped here (g): the lowest per-axis range of the recordings the model learned from.</summary>
         public const float CapG = 4f;
@@ -28,6 +28,9 @@ namespace WearableFirmware.Motion
 
         /// <summary>Level of the local peaks counted around the impact (g).</summary>
         public const float LocalPeakG = 1.8f;
+
+        /// <summary>How far the capped magnitude must be from 1 g for a sample to count as shaking (g).</summary>
+        public const float ShakingG = 0.5f;
 
         // Feature indices.
         public const int Peak = 0;               // capped peak magnitude, g
@@ -41,6 +44,7 @@ namespace WearableFirmware.Motion
         public const int ImpactsBefore = 8;      // ln(1 + trigger crossings) over [P-4, P-0.3) s
         public const int FreeFall = 9;           // ln(0.01 + speed gained below 1 g, m/s) over [P-1, P) s
         public const int LocalPeaks = 10;        // local maxima above 1.8 g over [P-1, P+1) s
+        public const int ShakingTime = 11;       // seconds with |min(m, 4) - 1| > 0.5 g over [P-1.2, P+1.2) s
 
         private const float LogFloor = 0.01f;
 
@@ -60,6 +64,7 @@ namespace WearableFirmware.Motion
                 case ImpactsBefore: return "ln1p_impacts_before";
                 case FreeFall: return "ln_free_fall_speed";
                 case LocalPeaks: return "local_peaks";
+                case ShakingTime: return "shaking_s";
                 default: return "?";
             }
         }
@@ -87,6 +92,9 @@ namespace WearableFirmware.Motion
             float speed = history.SupportDeficit(At(peak, -1f, rate), peak) * FallDetector.StandardGravity / rate;
             features[FreeFall] = Ln(speed);
             features[LocalPeaks] = history.LocalPeaks(At(peak, -1f, rate), At(peak, 1f, rate), LocalPeakG, CapG);
+
+            // A fall shakes the wrist for a second or more; a slap on a table or a hop is one short spike.
+            features[ShakingTime] = history.SamplesDeviating(At(peak, -1.2f, rate), At(peak, 1.2f, rate), ShakingG, CapG) / rate;
         }
 
         private static long At(long peak, float seconds, float rate)

@@ -5,12 +5,12 @@ namespace WearableFirmware.Motion
     /// <summary>Coefficients of <see cref="WristFallModel"/>, in <see cref="WristFallFeatures"/> order.</summary>
     public static class WristFallModelCoefficients
     {
-        public const float Bias = -3.1993918f;
+        public const float Bias = -3.0447896f;
 
-        public static readonly float[] Means = new float[] { 3.4047213f, -0.51097924f, -1.337376f, -1.2237118f, -2.4017015f, -1.6842642f, 53.39032f, 47.595116f, 0.78961766f, -0.4965803f, 4.429725f };
+        public static readonly float[] Means = new float[] { 3.4047213f, -0.51097924f, -1.337376f, -1.2237118f, -2.4017015f, -1.6842642f, 53.39032f, 47.595116f, 0.78961766f, -0.4965803f, 4.429725f, 0.5968982f };
 
-        public static readonly float[] Scales = new float[] { 0.69508624f, 0.54643184f, 1.2628424f, 0.95741946f, 1.3501772f, 1.4153652f, 39.809612f, 38.959038f, 0.9261349f, 1.1191093f, 2.6781268f };
+        public static readonly float[] Scales = new float[] { 0.69508624f, 0.54643184f, 1.2628424f, 0.95741946f, 1.3501772f, 1.4153652f, 39.809612f, 38.959038f, 0.9261349f, 1.1191093f, 2.6781268f, 0.39360076f };
 
-        public static readonly float[] Weights = new float[] { 1.6475133f, 1.4910209f, -0.5793629f, 1.036469f, -0.67665577f, -1.5810252f, 1.3768297f, 0.7117557f, -0.64333636f, 0.013394753f, -0.66130525f };
+        public static readonly float[] Weights = new float[] { 1.3880718f, 2.0994155f, -0.4736431f, 1.5470477f, -0.4290806f, -1.6208557f, 1.2813874f, 0.6072597f, -0.37774995f, 0.21566777f, -0.095924884f, -1.8914315f };
     }
 }

@@ -124,6 +124,12 @@ public static class FallTrialRunner
 
         // One tick past the last recorded sample, so everything the chip produced from the recording is drained.
         loop.Run(endMicroseconds + tailMicroseconds + loopSettings.PeriodMicroseconds + 1);
+        if (loop.Statistics.TaskFaults != 0)
+        {
+            // The loop survives a faulting stage by skipping it; a replay must not: its figures would silently omit impacts.
+            throw new InvalidOperationException($"{info.Name}: {loop.Statistics.TaskFaults} loop task faults (last in {loop.Statistics.LastFaultPhase}) during the replay");
+        }
+
         if (driver.Health.SamplesLost != 0)
         {
             // On a virtual clock the loop is never late; a loss would mean the replay is not what the device sees.

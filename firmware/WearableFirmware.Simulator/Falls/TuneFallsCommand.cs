@@ -42,6 +42,8 @@ public sealed class TuneFallsCommand : ICommand
           --write-model <f>  write the model fitted on all users as the portable core's constants file, e.g.
                              firmware/WearableFirmware.Core/Motion/WristFallModelCoefficients.g.cs
           --clip <g>, --resample <Hz>   replay as eval-falls does with these options
+          --png <file>       trade-off plot: cross-validated sensitivity vs false alarms per hour over decision levels
+                             (default artifacts/wrist-fall-tradeoff.png, outside version control)
 
         waist (SisFall) only:
           --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)

@@ -13,6 +13,7 @@ public static class WristFallTuneReport
         string? modelPath = args.String("write-model");
         double clip = args.Double("clip", 0, 0, 16);
         double resample = args.Double("resample", 0, 0, 1000);
+        string png = args.String("png") ?? Path.Combine("artifacts", "wrist-fall-tradeoff.png");
         args.RejectUnknown(maxPositionals: 1);
         var options = new ReplayOptions(clip > 0 ? clip : null, resample > 0 ? resample : null);
 
@@ -43,11 +44,30 @@ public static class WristFallTuneReport
             Console.WriteLine($"    {user.Key}: " + FallMetrics.Of(user).Summary());
         }
 
-        Console.WriteLine("  other decision levels (for scale only; the shipped level was fixed at 0 before training):");
-        foreach (double level in new[] { -1.0, -0.5, 0.5, 1.0, 1.5 })
+        var curve = WristFallTuning.Levels.Select(l => (Level: l, Metrics: FallMetrics.Of(WristFallTuning.Decide(runs, j => cv[j], l)))).ToArray();
+        Console.WriteLine("  other decision levels (the same cross-validated scores):");
+        foreach (var point in curve.Where(c => Math.Abs(c.Level * 2 - Math.Round(c.Level * 2)) < 1e-9 && c.Level is >= -1.5 and <= 1.5))
         {
-            Console.WriteLine($"    score >= {level,4:0.0}: " + FallMetrics.Of(WristFallTuning.Decide(runs, j => cv[j], level)).Summary());
+            Console.WriteLine($"    score >= {point.Level,4:0.0}: " + point.Metrics.Summary());
         }
+
+        Console.Error.WriteLine("nested cross-validation of the decision level (14 x 13 fits) ...");
+        Dictionary<JudgedImpact, double> nested = WristFallTuning.NestedScores(runs, out var levels);
+        FallMetrics nestedMetrics = FallMetrics.Of(WristFallTuning.Decide(runs, j => nested[j], 0));
+        Console.WriteLine();
+        Console.WriteLine($"decision level chosen inside the cross-validation (for each user, on the other users' own leave-one-user-out scores: "
+            + $"the highest level keeping sensitivity >= {100 * WristFallTuning.RequiredSensitivity:0} %):");
+        Console.WriteLine("  " + nestedMetrics.Summary());
+        Console.WriteLine("  levels picked: " + string.Join(", ", levels.Select(l => $"{l.Key} {l.Value:+0.0;-0.0;0}")));
+        Console.WriteLine($"  the same criterion on all users' scores picks {WristFallTuning.PickLevel(runs, cv):+0.0;-0.0;0}; shipped: {decision:0.0#} (Motion/README.md says why)");
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(png));
+        if (folder != null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        WristFallTradeoffPlot.Save(png, curve, decision, nestedMetrics, $"{data.Label} ({options.Describe()}): cross-validated trade-off of the wrist model's decision level");
+        Console.WriteLine($"trade-off plot: {Path.GetFullPath(png)}");
 
         LogisticRegression final = WristFallTuning.Fit(runs);
         Console.WriteLine();

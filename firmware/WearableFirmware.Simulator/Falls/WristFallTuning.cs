@@ -58,6 +58,62 @@ public static class WristFallTuning
     public static IEnumerable<TrialRun> Decide(IEnumerable<TrialRun> runs, Func<JudgedImpact, double> score, double decisionScore) =>
         runs.Select(r => r with { Judged = r.Judged.Select(j => j with { IsFall = score(j) >= decisionScore }).ToList() });
 
+    /// <summary>Decision levels (log odds) the level choice considers: -2 … +2 in steps of 0.1.</summary>
+    public static readonly double[] Levels = Enumerable.Range(-20, 41).Select(i => i / 10.0).ToArray();
+
+    /// <summary>Sensitivity the level choice must keep: the target (a missed fall is the worst outcome).</summary>
+    public const double RequiredSensitivity = 0.95;
+
+    /// <summary>
+    /// The level criterion: the highest level (fewest alarms) whose sensitivity on these scores still reaches
+    /// <see cref="RequiredSensitivity"/>; when none does, the level with the highest sensitivity (the highest such level).
+    /// </summary>
+    public static double PickLevel(IReadOnlyList<TrialRun> runs, IReadOnlyDictionary<JudgedImpact, double> scores)
+    {
+        double best = Levels[0];
+        double bestSensitivity = -1;
+        foreach (double level in Levels)
+        {
+            double sensitivity = FallMetrics.Of(Decide(runs, j => scores[j], level)).Sensitivity;
+            if (sensitivity >= RequiredSensitivity - 1e-12)
+            {
+                best = level; // levels ascend: the last one that keeps the sensitivity
+                bestSensitivity = double.MaxValue;
+            }
+            else if (bestSensitivity != double.MaxValue && sensitivity >= bestSensitivity)
+            {
+                best = level;
+                bestSensitivity = sensitivity;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Nested leave-one-user-out: for each held-out user the level is picked (<see cref="PickLevel"/>) on the other
+    /// users' own leave-one-user-out scores, then that user's impacts are scored by the model fitted on the others
+    /// minus that level (a fall at ≥ 0). Returns those scores; <paramref name="levels"/> gets each user's level.
+    /// </summary>
+    public static Dictionary<JudgedImpact, double> NestedScores(TrialRun[] runs, out Dictionary<string, double> levels)
+    {
+        var scores = new Dictionary<JudgedImpact, double>(ReferenceEqualityComparer.Instance);
+        levels = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string user in runs.Select(r => r.Trial.Subject).Distinct().Order(StringComparer.Ordinal))
+        {
+            TrialRun[] others = runs.Where(r => r.Trial.Subject != user).ToArray();
+            double level = PickLevel(others, CrossValidatedScores(others, out _));
+            levels[user] = level;
+            LogisticRegression model = Fit(others);
+            foreach (JudgedImpact j in runs.Where(r => r.Trial.Subject == user).SelectMany(r => r.Judged))
+            {
+                scores[j] = model.Score(j.Features!) - level;
+            }
+        }
+
+        return scores;
+    }
+
     /// <summary>Leave one user out: each user's impacts scored by a model fitted on the other users.</summary>
     public static Dictionary<JudgedImpact, double> CrossValidatedScores(TrialRun[] runs, out Dictionary<string, LogisticRegression> folds)
     {

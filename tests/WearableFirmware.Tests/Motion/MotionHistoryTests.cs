@@ -65,6 +65,16 @@ public class MotionHistoryTests
     }
 
     [Fact]
+    public void Samples_deviating_count_those_farther_than_the_level_from_1_g_after_the_cap()
+    {
+        // Magnitudes 1, 1.4, 1.6, 0.4, 0.6, 9 (capped at 4): more than 0.5 g from 1 g: 1.6, 0.4 and the capped 9.
+        MotionHistory h = With(8, (0, 0, 1), (0, 1.4f, 0), (1.6f, 0, 0), (0, 0, -0.4f), (0.6f, 0, 0), (0, 9, 0));
+        Assert.Equal(3, h.SamplesDeviating(0, 6, 0.5f, 4f));
+        Assert.Equal(1, h.SamplesDeviating(0, 6, 2.5f, 4f)); // 9 g counts only as 4 g
+        Assert.Equal(0, h.SamplesDeviating(3, 6, 3.5f, 4f));
+    }
+
+    [Fact]
     public void Support_deficit_sums_how_far_the_magnitude_fell_below_1_g()
     {
         MotionHistory h = With(8, (0, 0, 1), (0, 0, 0.25f), (0, 0, 0.5f), (0, 0, 2));

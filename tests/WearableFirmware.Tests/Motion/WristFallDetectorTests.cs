@@ -131,7 +131,8 @@ public class WristFallDetectorTests
         Assert.Equal(full.Falls, clipped.Falls);
         Assert.Equal(full.Detector.PeakSample, clipped.Detector.PeakSample);
         foreach (int f in new[] { WristFallFeatures.Peak, WristFallFeatures.ImpactActivity, WristFallFeatures.ActivityJustAfter, WristFallFeatures.ActivityLater,
-            WristFallFeatures.ImpactsBefore, WristFallFeatures.FreeFall, WristFallFeatures.LocalPeaks, WristFallFeatures.Turn, WristFallFeatures.MovementLater })
+            WristFallFeatures.ImpactsBefore, WristFallFeatures.FreeFall, WristFallFeatures.LocalPeaks, WristFallFeatures.Turn, WristFallFeatures.MovementLater,
+            WristFallFeatures.ShakingTime })
         {
             Assert.Equal(full.Features[0][f], clipped.Features[0][f], 4);
         }
