@@ -248,9 +248,6 @@ public sealed class RecordingAlarm(VirtualClock clock) : IAlarmSignalOutput
     /// <summary>Every signal that has stopped (or changed), in order.</summary>
     public List<(double StartSeconds, double StopSeconds, AlarmSignal Signal)> Episodes { get; } = new(256); // no growth inside measured ticks
 
-    /// <summary>The fall alarm's signal episodes only.</summary>
-    public List<(double StartSeconds, double StopSeconds, AlarmSignal Signal)> FallEpisodes => Episodes.Where(e => e.Signal == AlarmSignal.Fall).ToList();
-
     public void Show(AlarmSignal sound, AlarmPriority light)
     {
         Light = light;

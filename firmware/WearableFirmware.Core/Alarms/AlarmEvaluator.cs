@@ -92,11 +92,6 @@ namespace WearableFirmware.Alarms
             _pulseDelay = settings.PulseDelaySeconds;
         }
 
-        public LimitAlarm SpO2
-        {
-            get { return _spo2; }
-        }
-
         /// <summary>New limits and delays (checked by the caller): pending delays start over, running alarms continue.</summary>
         public void Apply(AlarmSettings settings)
         {

@@ -10,7 +10,6 @@ namespace WearableFirmware.Alarms
     public static class AlarmRecord
     {
         public const int Length = 12;
-        public const int SettingsLength = 1 + AlarmSettings.EncodedLength;
 
         /// <summary>Stored for a value or limit that does not apply.</summary>
         public const int NoValue = 0x7FFF;

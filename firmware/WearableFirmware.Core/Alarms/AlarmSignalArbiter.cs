@@ -43,12 +43,6 @@ namespace WearableFirmware.Alarms
             _output = output;
         }
 
-        /// <summary>What the buzzer and motor play now.</summary>
-        public AlarmSignal Sound
-        {
-            get { return _shownSound; }
-        }
-
         /// <summary>True while the fall signal holds the outputs over a sounding alarm of the alarm system.</summary>
         public bool FallSignalTakesPrecedence
         {

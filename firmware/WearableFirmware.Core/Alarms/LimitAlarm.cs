@@ -43,11 +43,6 @@ namespace WearableFirmware.Alarms
             get { return _mediumLimit; }
         }
 
-        public float HighLimit
-        {
-            get { return _highLimit; }
-        }
-
         /// <summary>New limits and delay. Pending delays start over; a running episode continues under the new limits.</summary>
         public void Configure(float mediumLimit, float highLimit, int delaySeconds, float hysteresis)
         {
@@ -87,14 +82,6 @@ namespace WearableFirmware.Alarms
             {
                 Priority = AlarmPriority.Medium;
             }
-        }
-
-        /// <summary>Forgets everything (new limits from a phone keep the episode; this does not).</summary>
-        public void Reset()
-        {
-            _medium.Reset();
-            _high.Reset();
-            Priority = AlarmPriority.None;
         }
 
         private bool Beyond(float value, float limit)

@@ -33,11 +33,6 @@ namespace WearableFirmware.Alarms
             get { return _since; }
         }
 
-        public long DelayMicroseconds
-        {
-            get { return _delay; }
-        }
-
         /// <summary>New timing; a running count starts over, so the new delay applies in full.</summary>
         public void Configure(long delayMicroseconds, long gapToleranceMicroseconds)
         {

@@ -55,17 +55,13 @@ namespace WearableFirmware.Application
             _period = evaluationPeriodMicroseconds;
         }
 
-        /// <summary>Phones connected now (set by the application); the first one marks a phone as seen.</summary>
-        public int ConnectedPhones
+        /// <summary>The application's count of connected phones changed; the first one marks a phone as seen.</summary>
+        public void OnConnectedPhones(int count)
         {
-            get { return _inputs.PhoneConnected ? 1 : 0; }
-            set
+            _inputs.PhoneConnected = count > 0;
+            if (count > 0)
             {
-                _inputs.PhoneConnected = value > 0;
-                if (value > 0)
-                {
-                    _inputs.PhoneSeen = true;
-                }
+                _inputs.PhoneSeen = true;
             }
         }
 

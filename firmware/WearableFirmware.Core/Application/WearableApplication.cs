@@ -198,7 +198,7 @@ namespace WearableFirmware.Application
         {
             _connectedPhones++;
             FallAlerts.IsConnected = true;
-            AlarmMonitor.ConnectedPhones = _connectedPhones;
+            AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
 
@@ -208,7 +208,7 @@ namespace WearableFirmware.Application
             // A caregiver's second phone may still be connected: alerts keep going to it.
             _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
             FallAlerts.IsConnected = _connectedPhones > 0;
-            AlarmMonitor.ConnectedPhones = _connectedPhones;
+            AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneDisconnected();
             RecordAccess.OnDisconnected();
             AlarmBridge.OnDisconnected();
