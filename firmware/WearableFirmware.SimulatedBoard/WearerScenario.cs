@@ -202,7 +202,10 @@ public sealed class WearerScenario
         private const double SpO2Tau = 12.0;
         private readonly WearerScenario _scenario;
         private readonly SyntheticPpgSignal _signal;
+        private readonly MotionScenario _motion;
+        private System.Numerics.Vector3 _gravity;
         private double _lastSeconds = -1;
+        private double _lastSecondsBefore = -1;
         private double _heartRate;
         private double _spo2;
 
@@ -210,6 +213,9 @@ public sealed class WearerScenario
         {
             _scenario = scenario;
             _signal = new SyntheticPpgSignal(scenario.Seed);
+            // The PPG's motion artefact comes from the same motion the accelerometer feels.
+            _motion = scenario._motion.Build();
+            _gravity = _motion.AccelerationAt(0);
             Step first = scenario._steps[0];
             _heartRate = first.HeartRate;
             _spo2 = first.SpO2;
@@ -237,6 +243,12 @@ public sealed class WearerScenario
 
             _signal.MotionFraction = step.Motion;
             _signal.MotionHz = step.MotionHz;
+            System.Numerics.Vector3 a = _motion.AccelerationAt(timeMicroseconds);
+            // Gravity as a 1-s low-pass of the acceleration; what is left is the arm's movement.
+            double lag = _lastSecondsBefore >= 0 ? Math.Min(1, (seconds - _lastSecondsBefore) / 1.0) : 1;
+            _gravity += (float)lag * (a - _gravity);
+            _lastSecondsBefore = seconds;
+            _signal.MotionAccelerationG = a - _gravity;
             _signal.Sample(timeMicroseconds, out redNanoampsPerMilliamp, out irNanoampsPerMilliamp, out ambientNanoamps);
         }
 

@@ -8,6 +8,7 @@ ICommand[] commands =
     new BleSessionCommand(),
     new AdxlWakeCommand(),
     new EvalPpgCommand(),
+    new EvalPpgMotionCommand(),
     new FitSpO2Command(),
     new WearableFirmware.Simulator.Alarms.EvalAlarmsCommand(),
     new SoakStoreCommand(),

@@ -51,6 +51,12 @@ namespace WearableFirmware.Application
             get { return Moving && _cadence.IsValid ? _cadence.StepsPerMinute : 0f; }
         }
 
+        /// <summary>The accelerometer; its latest drain's samples are also the vitals' reference of the PPG's motion artefact.</summary>
+        public Adxl345 Accelerometer
+        {
+            get { return _sensor; }
+        }
+
         /// <summary>Smoothed movement level in g.</summary>
         public float MovementG
         {

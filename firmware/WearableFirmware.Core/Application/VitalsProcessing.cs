@@ -1,3 +1,4 @@
+using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Sampling;
 using WearableFirmware.Vitals;
@@ -9,7 +10,8 @@ namespace WearableFirmware.Application
     /// the accelerometer's movement and the sensor's ambient-light flag attached. A gap in the sample stream (FIFO
     /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
     /// spans missing samples would be wrong rather than merely late. So does a change of LED current (the off-wrist
-    /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse.
+    /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse. The
+    /// accelerometer's samples of the same tick go in first, as the reference of the PPG's motion artefact.
     /// </summary>
     public sealed class VitalsProcessing : ILoopTask
     {
@@ -66,6 +68,21 @@ namespace WearableFirmware.Application
                 _stale = true;
                 _vitals.Reset();
                 StaleResets++;
+            }
+
+            if (_motion != null)
+            {
+                // This tick's acceleration first: the motion-robust heart rate pairs it with this tick's pulse.
+                Adxl345 accelerometer = _motion.Accelerometer;
+                int n = accelerometer.Count;
+                float g = accelerometer.GPerCount;
+                int[] x = accelerometer.X;
+                int[] y = accelerometer.Y;
+                int[] z = accelerometer.Z;
+                for (int i = 0; i < n; i++)
+                {
+                    _vitals.AddAcceleration(x[i] * g, y[i] * g, z[i] * g);
+                }
             }
 
             int[] red = _sensor.Red;

@@ -16,6 +16,12 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public int SampleRateHz = 100;
 
+        /// <summary>Accelerometer samples per second handed to <see cref="VitalsProcessor.AddAcceleration"/> (ADXL345 ODR).</summary>
+        public int AccelerometerRateHz = 50;
+
+        /// <summary>The motion-robust heart-rate estimator's settings.</summary>
+        public MotionHeartRateSettings MotionHeartRate = new MotionHeartRateSettings();
+
         /// <summary>Band-pass low corner: below the slowest rate (30 bpm = 0.5 Hz), above baseline wander.</summary>
         public float LowCornerHz = 0.5f;
 
@@ -185,6 +191,17 @@ namespace WearableFirmware.Vitals
                 || !(PeriodicityWindowSeconds > 0))
             {
                 throw new ArgumentOutOfRangeException("BeatTimeoutSeconds", "time constants and time-outs must be positive");
+            }
+
+            if (MotionHeartRate == null)
+            {
+                throw new ArgumentNullException("MotionHeartRate");
+            }
+
+            MotionHeartRate.Validate();
+            if (AccelerometerRateHz < 1 || AccelerometerRateHz % MotionHeartRate.AnalysisRateHz != 0 || SampleRateHz % MotionHeartRate.AnalysisRateHz != 0)
+            {
+                throw new ArgumentOutOfRangeException("AccelerometerRateHz", "the motion analysis rate must divide the PPG and accelerometer rates");
             }
 
             if (Calibration == null)

@@ -33,6 +33,7 @@ namespace WearableFirmware.Vitals
         private readonly HeartRateEstimator _heartRate;
         private readonly SpO2Estimator _spo2;
         private readonly RrIntervalBuffer _rr = new RrIntervalBuffer(16);
+        private readonly MotionHeartRateEstimator _motionRate;
         private readonly int _settleSamples;
         private readonly int _timeoutSamples;
         private readonly int _spo2HoldSamples;
@@ -81,6 +82,7 @@ namespace WearableFirmware.Vitals
             _timeoutSamples = (int)(configuration.BeatTimeoutSeconds * fs);
             _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
             _msPerSample = 1000f / fs;
+            _motionRate = new MotionHeartRateEstimator(fs, configuration.AccelerometerRateHz, configuration.MotionHeartRate);
         }
 
         public VitalsConfiguration Configuration
@@ -100,6 +102,24 @@ namespace WearableFirmware.Vitals
 
         /// <summary>A pulse rate within this fraction of the step rate (or half or twice it) counts as the artefact's.</summary>
         public const float CadenceLockTolerance = 0.06f;
+
+        /// <summary>
+        /// The motion-robust estimator: the pulse's spectrum with the accelerometer as the artefact's reference. Its
+        /// rate is reported while <see cref="Motion"/> is set; at rest the beats give the rate and anchor its track.
+        /// </summary>
+        public MotionHeartRateEstimator MotionHeartRate
+        {
+            get { return _motionRate; }
+        }
+
+        /// <summary>
+        /// Takes one accelerometer sample (g, gravity included) at <see cref="VitalsConfiguration.AccelerometerRateHz"/>;
+        /// the loop hands over each tick's samples before the tick's PPG samples.
+        /// </summary>
+        public void AddAcceleration(float x, float y, float z)
+        {
+            _motionRate.AddAcceleration(x, y, z);
+        }
 
         /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
         public bool AmbientLightOverflow { get; set; }
@@ -160,6 +180,7 @@ namespace WearableFirmware.Vitals
                 _detectorStartSample = -1;
                 _settleRemaining = _settleSamples;
                 _contactSinceSample = index;
+                _motionRate.ResetPulse();
             }
 
             float redAc = _red.Process(red);
@@ -175,6 +196,7 @@ namespace WearableFirmware.Vitals
             PulseSignal = pulse;
             _window.Add(redAc, irAc);
             _history.Add(pulse);
+            _motionRate.AddPulse(pulse, -redAc);
             if (_detectorStartSample < 0)
             {
                 _detectorStartSample = index;
@@ -212,7 +234,14 @@ namespace WearableFirmware.Vitals
                 r.BeatCount = _beatCount;
                 r.Quality = CurrentQuality(now);
                 bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-                if (usable && HeartRateMeasured())
+                if (Motion && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
+                {
+                    // Moving: beats are not trusted (they follow the arm as readily as the heart); the spectrum is.
+                    r.HeartRateValid = true;
+                    r.HeartRateBpm = _motionRate.HeartRateBpm;
+                    r.HeartRateFromSpectrum = true;
+                }
+                else if (usable && HeartRateMeasured())
                 {
                     if (LockedToCadence(_heartRate.HeartRateBpm))
                     {
@@ -240,6 +269,25 @@ namespace WearableFirmware.Vitals
 
                 return r;
             }
+        }
+
+        /// <summary>
+        /// Movement the beats survive (standing, shifting, typing; the SP Cup wearers read 0.1-0.3 g rms at rest on
+        /// the treadmill, 1-2 g running): a spectral track without an anchor takes the beat rate as its start.
+        /// </summary>
+        private bool LightMotion()
+        {
+            return _motionRate.MotionLevelG < LightMotionG;
+        }
+
+        /// <summary>Acceleration (rms, gravity removed) below which movement counts as light; see <see cref="LightMotion"/>.</summary>
+        public const float LightMotionG = 0.4f;
+
+        /// <summary>The spectral track has an estimate it can stand by: anchored at rest, or three updates of its own.</summary>
+        private bool MotionRateReady()
+        {
+            SpectralHeartRateTracker t = _motionRate.Tracker;
+            return t.IsValid && (t.Anchored || t.Updates >= 1);
         }
 
         private bool LockedToCadence(float bpm)
@@ -287,6 +335,7 @@ namespace WearableFirmware.Vitals
             _sampleCount = 0;
             _beatCount = 0;
             _rr.Clear();
+            _motionRate.Reset();
         }
 
         private void OnBeat()
@@ -310,9 +359,17 @@ namespace WearableFirmware.Vitals
                 bool accepted = !bridged && _heartRate.AddInterval(intervalMs);
                 _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
                 EstablishRate();
-                if (accepted)
+                if (accepted && !Motion)
                 {
+                    // Moving, a detected beat may be the arm's: the phone gets the rate without intervals.
                     _rr.Add(intervalMs);
+                }
+
+                // At rest the beats anchor the spectral track; a track that has none yet also takes them in light motion.
+                bool anchorable = !Motion || (_config.MotionHeartRate.AnchorInLightMotion && !_motionRate.Tracker.Anchored && LightMotion());
+                if (anchorable && HeartRateMeasured() && !_heartRate.IsEarly && !_heartRate.IsErratic)
+                {
+                    _motionRate.Anchor(_heartRate.HeartRateBpm);
                 }
 
                 float dcRed = _red.Dc;
@@ -466,6 +523,7 @@ namespace WearableFirmware.Vitals
             _hasPerfusion = false;
             _settleRemaining = 0;
             PulseSignal = 0;
+            _motionRate.ResetPulse();
         }
     }
 }

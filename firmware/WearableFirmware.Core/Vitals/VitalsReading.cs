@@ -11,8 +11,11 @@ namespace WearableFirmware.Vitals
 
         public bool HeartRateValid;
 
-        /// <summary>Beats per minute (30-240) from the recent accepted beat intervals.</summary>
+        /// <summary>Beats per minute (30-240) from the recent accepted beat intervals, or while moving from the spectrum.</summary>
         public float HeartRateBpm;
+
+        /// <summary>The heart rate comes from the motion-robust spectral estimator (wearer moving), not from beat intervals.</summary>
+        public bool HeartRateFromSpectrum;
 
         public bool SpO2Valid;
 

@@ -88,6 +88,19 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     /// <summary>Main frequency of the motion artefact (Hz): the step rate while walking or running.</summary>
     public float MotionHz { get; set; } = DefaultMotionHz;
 
+    /// <summary>
+    /// Acceleration of the sensor with gravity removed (g), set before each sample by a source that knows the
+    /// wearer's motion; null = none known, the artefact is then the fixed two-tone of <see cref="MotionHz"/>. When set,
+    /// the artefact follows it: the blood under the sensor and the sensor's seat move with the arm (linear in the
+    /// acceleration along the strap, across it and into the skin) and venous blood sloshes (a square term, which adds
+    /// harmonics), so it comes at the arm swing's and the steps' rates and their harmonics, like the accelerometer's.
+    /// <see cref="MotionFraction"/> is then the artefact per <see cref="ArtefactReferenceG"/> of acceleration.
+    /// </summary>
+    public System.Numerics.Vector3? MotionAccelerationG { get; set; }
+
+    /// <summary>Acceleration that gives an artefact of <see cref="MotionFraction"/>.</summary>
+    public const float ArtefactReferenceG = 0.5f;
+
     /// <summary>Artefact frequency when no gait sets it (a wrist moving about).</summary>
     public const float DefaultMotionHz = 1.7f;
 
@@ -152,7 +165,9 @@ public sealed class SyntheticPpgSignal : IPpgSignal
         double redDepth = RatioOfRatios * irDepth;
         double amplitude = 1 + RespiratoryAmplitudeFraction * breath;
         double baseline = 1 + RespiratoryBaselineFraction * breath;
-        double motion = MotionFraction > 0
+        double motion = MotionFraction > 0 && MotionAccelerationG is { } a
+            ? MotionFraction * (0.7 * a.X + 0.5 * a.Y + 0.4 * a.Z + 0.6 * (a.LengthSquared() - ArtefactReferenceG * ArtefactReferenceG) / ArtefactReferenceG) / ArtefactReferenceG
+            : MotionFraction > 0
             ? MotionFraction * (0.6 * Math.Sin(2 * Math.PI * MotionHz * seconds + _motionPhase1)
                 + 0.4 * Math.Sin(2 * Math.PI * MotionHz * (3.1 / 1.7) * seconds + _motionPhase2)) // 1.7 and 3.1 Hz by default
             : 0;

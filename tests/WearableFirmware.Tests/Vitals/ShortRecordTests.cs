@@ -33,6 +33,13 @@ public class ShortRecordTests(ITestOutputHelper output)
             {
                 Assert.Equal((ca.Constant, ca.Linear, ca.Quadratic), (cb.Constant, cb.Linear, cb.Quadratic));
             }
+            else if (a is MotionHeartRateSettings ma && b is MotionHeartRateSettings mb)
+            {
+                foreach (FieldInfo setting in typeof(MotionHeartRateSettings).GetFields(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    Assert.Equal(setting.GetValue(ma), setting.GetValue(mb));
+                }
+            }
             else
             {
                 Assert.Equal(a, b);

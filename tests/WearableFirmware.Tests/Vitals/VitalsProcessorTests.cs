@@ -476,10 +476,13 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     {
         Wearer w = SettledWearer(110);
         Assert.True(w.Reading.HeartRateValid);
+        // The beats' rate is judged only when no spectral track stands in for it (it was anchored at rest).
+        w.Vitals.MotionHeartRate.ResetPulse();
         w.Vitals.Motion = moving;
         w.Vitals.MotionCadenceBpm = (float)(w.Reading.HeartRateBpm * cadencePerPulse);
         VitalsReading r = w.Reading; // the same rate, judged against the step rate
         output.WriteLine($"{r.HeartRateBpm} bpm, {r.Quality}");
+        Assert.False(r.HeartRateFromSpectrum);
         Assert.Equal(valid, r.HeartRateValid);
         Assert.Equal(!valid, (r.Quality & SignalQuality.Poor) != 0);
     }

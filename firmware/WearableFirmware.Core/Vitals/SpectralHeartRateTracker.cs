@@ -1,0 +1,538 @@
+using System;
+
+namespace WearableFirmware.Vitals
+{
+    /// <summary>
+    /// Heart rate from the spectrum of the pulse while the wearer moves, with the accelerometer as the reference of
+    /// the artefact. Every update (2 s) over the last window (8 s): power spectra of the pulse and of each
+    /// accelerometer axis (<see cref="RealSpectrum"/>, Hann window); a Wiener-like gain, pulse / (pulse + motion)
+    /// from the spectra of the last few updates, keeps what the accelerometer does not explain; bins where the motion
+    /// spectrum peaks lose part of their evidence; and the rate is tracked over time by dynamic programming: each
+    /// bin's accumulated log-evidence is the best of its neighbours' (a rate moves at most
+    /// <see cref="MotionHeartRateSettings.TrackStepBins"/> per update, larger moves cost more) plus its own evidence
+    /// now, so a harmonic of the arm swing that is strong for a few seconds does not capture the rate, and a rate hidden
+    /// under the artefact is bridged. The reported rate stays near the last one unless another track leads clearly,
+    /// and is refined between bins by a parabola through the log spectrum. Accelerometer spectra are taken at half the
+    /// analysis rate with half the transform length (same bin width, a quarter of the work). No allocation after
+    /// construction.
+    /// </summary>
+    public sealed class SpectralHeartRateTracker
+    {
+        private const float Tiny = 1e-20f;
+        private readonly MotionHeartRateSettings _s;
+        private readonly int _window;
+        private readonly int _accelWindow;
+        private readonly int _updateSamples;
+        private readonly float[] _pulse;
+        private readonly float[] _second;
+        private readonly float[] _ax;
+        private readonly float[] _ay;
+        private readonly float[] _az;
+        private readonly float[] _hann;
+        private readonly float[] _accelHann;
+        private readonly RealSpectrum _pulseSpectrum;
+        private readonly RealSpectrum _accelSpectrum;
+        private readonly int _firstBin;
+        private readonly int _bins;
+        private readonly float _bpmPerBin;
+        private readonly float _accelFloorPower;
+
+        // Spectra over bins firstBin−1 .. firstBin+bins (one extra each side for the interpolation).
+        private readonly float[] _power;
+        private readonly float[] _axisPower;
+        private readonly float[] _motion;
+        private readonly float[] _pulseHistory;
+        private readonly float[] _motionHistory;
+        private readonly float[] _evidence;
+        private readonly float[] _enhanced;
+        private readonly float[] _score;
+        private readonly float[] _nextScore;
+        private int _historyNext;
+        private int _historyCount;
+        private int _written;
+        private int _accelWritten;
+        private int _sinceUpdate;
+        private bool _halfPair;
+        private float _pairX;
+        private float _pairY;
+        private float _pairZ;
+        private bool _tracking;
+
+        public SpectralHeartRateTracker(MotionHeartRateSettings settings)
+        {
+            settings.Validate();
+            _s = settings;
+            _window = settings.AnalysisRateHz * settings.WindowSeconds;
+            _accelWindow = _window / 2;
+            _updateSamples = settings.AnalysisRateHz * settings.UpdateSeconds;
+            _pulse = new float[_window];
+            _second = settings.SecondChannel ? new float[_window] : null;
+            _ax = new float[_accelWindow];
+            _ay = new float[_accelWindow];
+            _az = new float[_accelWindow];
+            _hann = Hann(_window);
+            _accelHann = Hann(_accelWindow);
+            _pulseSpectrum = new RealSpectrum(settings.SpectrumSize);
+            _accelSpectrum = new RealSpectrum(settings.SpectrumSize / 2);
+            float binHz = (float)settings.AnalysisRateHz / settings.SpectrumSize;
+            _bpmPerBin = 60f * binHz;
+            int below = (int)(settings.MinimumBpm / _bpmPerBin);
+            _firstBin = below * _bpmPerBin < settings.MinimumBpm ? below + 1 : below;
+            int lastBin = (int)(settings.MaximumBpm / _bpmPerBin);
+            _bins = lastBin - _firstBin + 1;
+            int extended = _bins + 2;
+            _power = new float[extended];
+            _axisPower = new float[extended];
+            _motion = new float[extended];
+            _pulseHistory = new float[settings.SpectraAveraged * extended];
+            _motionHistory = new float[settings.SpectraAveraged * extended];
+            _evidence = new float[extended];
+            _enhanced = new float[extended];
+            _score = new float[_bins];
+            _nextScore = new float[_bins];
+            // A sinusoid of amplitude A through a Hann window of n samples peaks at A·n/4 in the transform.
+            float peak = settings.AccelerationFloorG * _accelWindow / 4f;
+            _accelFloorPower = peak * peak;
+        }
+
+        /// <summary>True once an estimate exists (a full window was analysed, or the rate was anchored).</summary>
+        public bool IsValid { get; private set; }
+
+        /// <summary>True when the track was anchored to a trusted rate (beats at rest) since the last reset.</summary>
+        public bool Anchored { get; private set; }
+
+        public float HeartRateBpm { get; private set; }
+
+        /// <summary>Spectral updates since the last reset.</summary>
+        public int Updates { get; private set; }
+
+        /// <summary>Bin width of the analysis (bpm).</summary>
+        public float BpmPerBin
+        {
+            get { return _bpmPerBin; }
+        }
+
+        /// <summary>Takes one sample at the analysis rate: the (artefact-cancelled) pulse and the acceleration (g, gravity removed).</summary>
+        public void Add(float pulse, float ax, float ay, float az)
+        {
+            Add(pulse, 0, ax, ay, az);
+        }
+
+        /// <summary>As <see cref="Add(float, float, float, float)"/> with the second light's pulse (used when <see cref="MotionHeartRateSettings.SecondChannel"/>).</summary>
+        public void Add(float pulse, float second, float ax, float ay, float az)
+        {
+            if (_second != null)
+            {
+                _second[_written % _window] = second;
+            }
+
+            _pulse[_written % _window] = pulse;
+            _written++;
+            if (_halfPair)
+            {
+                int i = _accelWritten % _accelWindow;
+                _ax[i] = 0.5f * (_pairX + ax);
+                _ay[i] = 0.5f * (_pairY + ay);
+                _az[i] = 0.5f * (_pairZ + az);
+                _accelWritten++;
+            }
+            else
+            {
+                _pairX = ax;
+                _pairY = ay;
+                _pairZ = az;
+            }
+
+            _halfPair = !_halfPair;
+            if (_written > 2 * _window)
+            {
+                // Keep the counters small; only their values modulo the windows matter.
+                _written -= _window;
+                _accelWritten -= _accelWindow;
+            }
+
+            _sinceUpdate++;
+            // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
+            // the first window; the missing part reads as zeros.
+            if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
+            {
+                _sinceUpdate = 0;
+                Update();
+            }
+        }
+
+        /// <summary>Sets the track to a rate known from elsewhere (the beat detector at rest).</summary>
+        public void Anchor(float bpm)
+        {
+            float j = bpm / _bpmPerBin - _firstBin;
+            for (int b = 0; b < _bins; b++)
+            {
+                float d = b - j;
+                _score[b] = -0.5f * d * d;
+            }
+
+            HeartRateBpm = bpm;
+            IsValid = true;
+            Anchored = true;
+            _tracking = true;
+        }
+
+        public void Reset()
+        {
+            _written = 0;
+            _accelWritten = 0;
+            _sinceUpdate = 0;
+            _halfPair = false;
+            _historyNext = 0;
+            _historyCount = 0;
+            _tracking = false;
+            IsValid = false;
+            Anchored = false;
+            HeartRateBpm = 0;
+            Updates = 0;
+            for (int b = 0; b < _bins; b++)
+            {
+                _score[b] = 0;
+            }
+
+            // The first update may come before the window is full: what it has not seen must read as zeros.
+            Array.Clear(_pulse, 0, _pulse.Length);
+            if (_second != null)
+            {
+                Array.Clear(_second, 0, _second.Length);
+            }
+        }
+
+        private void Update()
+        {
+            int extended = _bins + 2;
+            int from = _firstBin - 1;
+            int to = _firstBin + _bins;
+
+            Transform(_pulse, _written, _window, _hann, _pulseSpectrum, _power, from, to);
+            Normalise(_power, 1e-30f);
+            if (_second != null)
+            {
+                // Each light's spectrum scaled to its own peak: the weaker light votes as much as the stronger.
+                Transform(_second, _written, _window, _hann, _pulseSpectrum, _axisPower, from, to);
+                Normalise(_axisPower, 1e-30f);
+                for (int k = 0; k < extended; k++)
+                {
+                    _power[k] += _axisPower[k];
+                }
+
+                Normalise(_power, 1e-30f);
+            }
+
+            for (int k = 0; k < extended; k++)
+            {
+                _motion[k] = 0;
+            }
+
+            AddAxis(_ax, from, to);
+            AddAxis(_ay, from, to);
+            AddAxis(_az, from, to);
+
+            int slot = _historyNext * extended;
+            for (int k = 0; k < extended; k++)
+            {
+                _pulseHistory[slot + k] = _power[k];
+                _motionHistory[slot + k] = _motion[k];
+            }
+
+            _historyNext = (_historyNext + 1) % _s.SpectraAveraged;
+            if (_historyCount < _s.SpectraAveraged)
+            {
+                _historyCount++;
+            }
+
+            float motionPeak = 0;
+            for (int k = 0; k < extended; k++)
+            {
+                float pulseMean = 0;
+                float motionMean = 0;
+                for (int h = 0; h < _historyCount; h++)
+                {
+                    pulseMean += _pulseHistory[h * extended + k];
+                    motionMean += _motionHistory[h * extended + k];
+                }
+
+                // Averages over the history (the common 1/count cancels in the gain).
+                _enhanced[k] = _power[k] * pulseMean / (pulseMean + motionMean + Tiny);
+                _motion[k] = motionMean;
+                if (k > 0 && k <= _bins && motionMean > motionPeak)
+                {
+                    motionPeak = motionMean;
+                }
+            }
+
+            float strongest = 0;
+            for (int k = 1; k <= _bins; k++)
+            {
+                float e = _enhanced[k];
+                if (motionPeak > 0)
+                {
+                    float keep = 1f - _s.MotionPenalty * _motion[k] / motionPeak;
+                    e *= keep < 0.05f ? 0.05f : keep;
+                }
+
+                _evidence[k] = e;
+                if (e > strongest)
+                {
+                    strongest = e;
+                }
+            }
+
+            if (_s.HarmonicSupport > 0)
+            {
+                strongest = AddHarmonicSupport();
+            }
+
+            if (_written >= _window || _tracking)
+            {
+                Track(strongest);
+            }
+            else
+            {
+                // A partial window gives a first reading (its strongest bin) but does not start the track.
+                int peak = 0;
+                for (int b = 1; b < _bins; b++)
+                {
+                    if (_evidence[b + 1] > _evidence[peak + 1])
+                    {
+                        peak = b;
+                    }
+                }
+
+                peak = Fundamental(peak);
+                HeartRateBpm = (_firstBin + peak + PeakOffset(peak + 1)) * _bpmPerBin;
+                IsValid = true;
+            }
+
+            Updates++;
+        }
+
+        private void Track(float strongest)
+        {
+            int reach = _s.TrackStepBins;
+            float best = float.MinValue;
+            int global = 0;
+            for (int b = 0; b < _bins; b++)
+            {
+                float m = float.MinValue;
+                int lo = b - reach < 0 ? 0 : b - reach;
+                int hi = b + reach >= _bins ? _bins - 1 : b + reach;
+                for (int n = lo; n <= hi; n++)
+                {
+                    int d = n - b;
+                    float v = _score[n] - _s.TrackStepCost * d * d;
+                    if (v > m)
+                    {
+                        m = v;
+                    }
+                }
+
+                float observed = strongest > 0 ? _evidence[b + 1] / strongest : 0;
+                _nextScore[b] = _s.TrackMemory * m + (float)Math.Log(observed + _s.EvidenceFloor);
+                if (_nextScore[b] > best)
+                {
+                    best = _nextScore[b];
+                    global = b;
+                }
+            }
+
+            for (int b = 0; b < _bins; b++)
+            {
+                _score[b] = _nextScore[b] - best;
+            }
+
+            int chosen = global;
+            if (!_tracking)
+            {
+                int fundamental = Fundamental(global);
+                if (fundamental != global)
+                {
+                    // A track starting on the pulse's harmonic would stay there: restart it at the fundamental.
+                    chosen = fundamental;
+                    for (int b = 0; b < _bins; b++)
+                    {
+                        float d = b - fundamental;
+                        _score[b] = -0.5f * d * d;
+                    }
+                }
+            }
+            else
+            {
+                int previous = (int)(HeartRateBpm / _bpmPerBin - _firstBin + 0.5f);
+                int lo = previous - _s.OutputNeighbourhoodBins;
+                int hi = previous + _s.OutputNeighbourhoodBins;
+                lo = lo < 0 ? 0 : lo;
+                hi = hi >= _bins ? _bins - 1 : hi;
+                if (lo <= hi)
+                {
+                    int local = lo;
+                    for (int b = lo + 1; b <= hi; b++)
+                    {
+                        if (_score[b] > _score[local])
+                        {
+                            local = b;
+                        }
+                    }
+
+                    // Scores are relative to the best (0): the global track must lead by the margin to take over.
+                    chosen = -_score[local] > _s.SwitchMargin ? global : local;
+                }
+            }
+
+            HeartRateBpm = (_firstBin + chosen + PeakOffset(chosen + 1)) * _bpmPerBin;
+            IsValid = true;
+            _tracking = true;
+        }
+
+        /// <summary>
+        /// Adds to each bin a share of the evidence at twice its rate (the pulse wave's second harmonic is strong at
+        /// the wrist), so the fundamental outranks its own harmonic. Returns the new strongest evidence.
+        /// </summary>
+        private float AddHarmonicSupport()
+        {
+            float strongest = 0;
+            for (int k = 1; k <= _bins; k++)
+            {
+                int j = 2 * (_firstBin + k - 1) - _firstBin + 1;
+                float h = 0;
+                for (int n = j - 1; n <= j + 1; n++)
+                {
+                    if (n >= 1 && n <= _bins && _evidence[n] > h)
+                    {
+                        h = _evidence[n];
+                    }
+                }
+
+                float e = _evidence[k] + _s.HarmonicSupport * h;
+                _axisPower[k] = e;
+                if (e > strongest)
+                {
+                    strongest = e;
+                }
+            }
+
+            for (int k = 1; k <= _bins; k++)
+            {
+                _evidence[k] = _axisPower[k];
+            }
+
+            return strongest;
+        }
+
+        /// <summary>
+        /// The bin at half the rate of <paramref name="bin"/> when the evidence there is at least a third of the bin's
+        /// (the wave's second harmonic can outgrow the fundamental); otherwise <paramref name="bin"/>. Used only to
+        /// start a track: once tracking, continuity decides.
+        /// </summary>
+        private int Fundamental(int bin)
+        {
+            int half = (_firstBin + bin) / 2 - _firstBin;
+            float best = 0;
+            int at = bin;
+            for (int b = half - 1; b <= half + 1; b++)
+            {
+                if (b >= 0 && b < _bins && _evidence[b + 1] > best)
+                {
+                    best = _evidence[b + 1];
+                    at = b;
+                }
+            }
+
+            return best >= FundamentalShare * _evidence[bin + 1] ? at : bin;
+        }
+
+        private const float FundamentalShare = 0.33f;
+
+        /// <summary>Vertex of the parabola through the log spectrum at bins k−1, k, k+1 (in bins, within ±0.5).</summary>
+        private float PeakOffset(int k)
+        {
+            float y0 = (float)Math.Log(_enhanced[k - 1] + Tiny);
+            float y1 = (float)Math.Log(_enhanced[k] + Tiny);
+            float y2 = (float)Math.Log(_enhanced[k + 1] + Tiny);
+            float curvature = y0 - 2 * y1 + y2;
+            if (!(curvature < 0))
+            {
+                return 0;
+            }
+
+            float d = 0.5f * (y0 - y2) / curvature;
+            return d > 0.5f ? 0.5f : d < -0.5f ? -0.5f : d;
+        }
+
+        private void AddAxis(float[] ring, int from, int to)
+        {
+            Transform(ring, _accelWritten, _accelWindow, _accelHann, _accelSpectrum, _axisPower, from, to);
+            Normalise(_axisPower, _accelFloorPower);
+            for (int k = 0; k < _axisPower.Length; k++)
+            {
+                _motion[k] += _axisPower[k];
+            }
+        }
+
+        /// <summary>Windowed, mean-removed copy of the ring (oldest first) into the transform, then its power.</summary>
+        private static void Transform(float[] ring, int written, int length, float[] window, RealSpectrum spectrum, float[] power, int from, int to)
+        {
+            int start = written % length;
+            float mean = 0;
+            for (int i = 0; i < length; i++)
+            {
+                mean += ring[i];
+            }
+
+            mean /= length;
+            float[] input = spectrum.Input;
+            for (int i = 0; i < length; i++)
+            {
+                int r = start + i;
+                if (r >= length)
+                {
+                    r -= length;
+                }
+
+                input[i] = (ring[r] - mean) * window[i];
+            }
+
+            for (int i = length; i < input.Length; i++)
+            {
+                input[i] = 0;
+            }
+
+            spectrum.Compute(power, from, to);
+        }
+
+        /// <summary>Scales to the largest in-band value (never below <paramref name="floor"/>).</summary>
+        private void Normalise(float[] power, float floor)
+        {
+            float peak = floor;
+            for (int k = 1; k <= _bins; k++)
+            {
+                if (power[k] > peak)
+                {
+                    peak = power[k];
+                }
+            }
+
+            float scale = 1f / peak;
+            for (int k = 0; k < power.Length; k++)
+            {
+                power[k] *= scale;
+            }
+        }
+
+        private static float[] Hann(int length)
+        {
+            var w = new float[length];
+            for (int i = 0; i < length; i++)
+            {
+                w[i] = (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * i / (length - 1)));
+            }
+
+            return w;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using WearableFirmware.Application;
+using WearableFirmware.Simulator.Evaluation;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Simulator.Commands;
+
+/// <summary>Scores the firmware's heart rate while the wearer moves on the IEEE SP Cup 2015 recordings.</summary>
+public sealed class EvalPpgMotionCommand : ICommand
+{
+    public string Name => "eval-ppg-motion";
+
+    public string Summary => "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings";
+
+    public string Help => """
+        usage: WearableFirmware.Simulator eval-ppg-motion <dir> [options]
+
+        <dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)
+        or the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).
+        Each recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's
+        IR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion
+        (gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the
+        drivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window
+        is scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),
+        the share of windows with a valid reading, MAE over those; per recording and averaged over recordings.
+
+          --out <dir>        where the PNG per recording goes (default artifacts/eval-ppg-motion)
+          --no-plots         skip the PNGs
+          --taps <n>         adaptive canceller taps per axis (default 4)
+          --step <mu>        canceller step size (default 0.01)
+          --averaged <n>     spectra in the Wiener filter (default 2)
+          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
+          --memory <m>       tracker memory per update, 0-1 (default 0.9)
+          --step-cost <c>    tracker cost of a one-bin move (default 0.9)
+          --spectrum <n>     transform length at 25 Hz, power of two (default 256)
+          --track-bins <n>   largest move of the track per update in bins (default 2)
+          --hold-bins <n>    the shown rate stays within this many bins unless another track leads (default 2)
+          --switch-margin <m> lead another track needs to take over (default 3)
+          --harmonic <h>     share of the evidence at twice a rate added to it (default 0)
+          --ir-only          the IR light's spectrum alone (default: IR and red spectra summed)
+          --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
+          --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
+          --trace            print every window of each recording: reference, shown, source, step rate, motion
+          --help             this text
+        """;
+
+    public int Run(CommandLine args)
+    {
+        if (args.Positionals.Count < 1)
+        {
+            throw new UsageException(Name + " needs the SP Cup data folder (e.g. ../shared/data/ppg-motion/spcup2015/Training_data)");
+        }
+
+        string dir = args.Positionals[0];
+        if (!Directory.Exists(dir))
+        {
+            throw new UsageException("no such directory: " + dir);
+        }
+
+        string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-ppg-motion");
+        bool plots = !args.Flag("no-plots");
+        var settings = new ApplicationSettings();
+        MotionHeartRateSettings m = settings.Vitals.MotionHeartRate;
+        m.CancellerTaps = args.Int("taps", m.CancellerTaps, 0, 64);
+        m.CancellerStep = (float)args.Double("step", m.CancellerStep, 0, 1);
+        m.SpectraAveraged = args.Int("averaged", m.SpectraAveraged, 1, 16);
+        m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
+        m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
+        m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
+        m.SpectrumSize = args.Int("spectrum", m.SpectrumSize, 64, 4096);
+        m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
+        m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
+        m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
+        m.HarmonicSupport = (float)args.Double("harmonic", m.HarmonicSupport, 0, 10);
+        m.SecondChannel = !args.Flag("ir-only") && m.SecondChannel;
+        m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
+        string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool trace = args.Flag("trace");
+        args.RejectUnknown(1);
+        IReadOnlyList<SpCupRecording> recordings = PpgArguments.ReadingData(() => SpCupRecording.LoadAll(dir, s => Console.Error.WriteLine(s)));
+        if (only.Length > 0)
+        {
+            recordings = recordings.Where(r => only.Any(o => r.Name.Contains(o, StringComparison.Ordinal))).ToList();
+            if (recordings.Count == 0)
+            {
+                throw new UsageException("--only matched no recording");
+            }
+        }
+        if (plots)
+        {
+            Directory.CreateDirectory(outDir);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"motion estimator: taps {m.CancellerTaps}, step {m.CancellerStep}, spectra averaged {m.SpectraAveraged}, penalty {m.MotionPenalty}, memory {m.TrackMemory}, step cost {m.TrackStepCost}"));
+        Console.WriteLine("PPG: green light from the recordings standing in for the MAX30102's IR channel (the weaker one at the wrist)");
+        Console.WriteLine();
+        Console.WriteLine("recording          windows  MAE   RMSE  valid%  MAE valid  spectral%  SpO2 while moving%  acc gain");
+        var scores = new MotionScore[recordings.Count];
+        int done = 0;
+        Parallel.For(0, recordings.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            MotionReplayResult result = MotionPpgReplay.Run(recordings[i], Clone(settings));
+            if (result.PpgSamplesLost != 0 || result.MotionSamplesLost != 0)
+            {
+                throw new InvalidOperationException($"{recordings[i].Name}: the replay lost samples (PPG {result.PpgSamplesLost}, accelerometer {result.MotionSamplesLost})");
+            }
+
+            MotionScore s = MotionScore.Of(result);
+            scores[i] = s;
+            if (plots)
+            {
+                MotionPlot.Save(result, s, Path.Combine(outDir, s.Name + ".png"));
+            }
+
+            if (trace)
+            {
+                lock (scores)
+                {
+                    Console.WriteLine(Trace(result, s));
+                }
+            }
+
+            int n = Interlocked.Increment(ref done);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Name,-18} {s.Windows,7} {s.Mae,5:F2} {s.Rmse,6:F2} {100 * s.ValidFraction,6:F1} {s.ValidMae,10:F2} {100 * s.SpectralFraction,10:F1} {100 * s.SpO2WhileMovingFraction,19:F1} {result.AccelerationGain,9:F3}   [{n}/{recordings.Count}]"));
+        });
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mean of {scores.Length} recordings: MAE {scores.Average(s => s.Mae):F2} bpm, RMSE {scores.Average(s => s.Rmse):F2} bpm, valid {100 * scores.Average(s => s.ValidFraction):F1} %, MAE over valid windows {scores.Where(s => !double.IsNaN(s.ValidMae)).Select(s => s.ValidMae).DefaultIfEmpty(double.NaN).Average():F2} bpm"));
+        int early = scores.Sum(s => s.BeforeFirstReading);
+        if (early > 0)
+        {
+            Console.WriteLine($"{early} windows ended before the first heart-rate reading and were scored as 0 bpm");
+        }
+
+        if (plots)
+        {
+            Console.WriteLine("plots: " + Path.GetFullPath(outDir));
+        }
+
+        return 0;
+    }
+
+    private static string Trace(MotionReplayResult r, MotionScore s)
+    {
+        var b = new System.Text.StringBuilder();
+        b.AppendLine(s.Name + ": t(s) reference shown error source step-rate moving level(g) anchored");
+        for (int i = 0; i < r.Times.Length; i++)
+        {
+            VitalsReading v = r.Readings[i];
+            string source = !v.HeartRateValid ? "held" : v.HeartRateFromSpectrum ? "spectrum" : "beats";
+            b.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {r.Times[i],5:F0} {r.Recording.ReferenceBpm[i],6:F1} {s.Shown[i],6:F1} {s.Shown[i] - r.Recording.ReferenceBpm[i],6:F1} {source,-8} {r.StepRates[i],5:F0} {(r.Moving[i] ? 1 : 0)} {r.MotionLevels[i],5:F2} {(r.Anchored[i] ? 1 : 0)}"));
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>Each parallel replay gets its own settings (the vitals validate and keep them).</summary>
+    private static ApplicationSettings Clone(ApplicationSettings s)
+    {
+        var c = new ApplicationSettings();
+        MotionHeartRateSettings from = s.Vitals.MotionHeartRate, to = c.Vitals.MotionHeartRate;
+        to.CancellerTaps = from.CancellerTaps;
+        to.CancellerStep = from.CancellerStep;
+        to.SpectraAveraged = from.SpectraAveraged;
+        to.MotionPenalty = from.MotionPenalty;
+        to.TrackMemory = from.TrackMemory;
+        to.TrackStepCost = from.TrackStepCost;
+        to.SpectrumSize = from.SpectrumSize;
+        to.TrackStepBins = from.TrackStepBins;
+        to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
+        to.SwitchMargin = from.SwitchMargin;
+        to.AnchorInLightMotion = from.AnchorInLightMotion;
+        to.SecondChannel = from.SecondChannel;
+        to.HarmonicSupport = from.HarmonicSupport;
+        return c;
+    }
+}

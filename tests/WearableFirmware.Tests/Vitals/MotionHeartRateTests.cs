@@ -1,0 +1,298 @@
+using System.IO.Compression;
+using WearableFirmware.Tests.Repository;
+using WearableFirmware.Simulator.Evaluation;
+using WearableFirmware.Vitals;
+using Xunit;
+
+namespace WearableFirmware.Tests.Vitals;
+
+public class RealSpectrumTests
+{
+    [Fact]
+    public void PowerMatchesTheDftDefinition()
+    {
+        var random = new Random(7);
+        var spectrum = new RealSpectrum(64);
+        var x = new double[64];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = random.NextDouble() * 2 - 1;
+            spectrum.Input[i] = (float)x[i];
+        }
+
+        var power = new float[33];
+        spectrum.Compute(power, 0, 32);
+        for (int k = 0; k <= 32; k++)
+        {
+            double re = 0, im = 0;
+            for (int n = 0; n < 64; n++)
+            {
+                re += x[n] * Math.Cos(2 * Math.PI * k * n / 64);
+                im -= x[n] * Math.Sin(2 * Math.PI * k * n / 64);
+            }
+
+            double expected = re * re + im * im;
+            Assert.True(Math.Abs(power[k] - expected) <= 1e-4 * (1 + expected), $"bin {k}: {power[k]} against {expected}");
+        }
+    }
+
+    [Fact]
+    public void SizeMustBeAPowerOfTwo()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RealSpectrum(96));
+    }
+}
+
+public class MotionArtefactCancellerTests
+{
+    [Fact]
+    public void TheArtefactTheAccelerometerPredictsIsRemovedAndThePulseStays()
+    {
+        // 25 Hz: a 2.5 Hz pulse plus an artefact that is a delayed, scaled copy of two accelerometer axes at 1.4 Hz
+        // (arm swing) and 2.8 Hz (steps), five times the pulse.
+        const double fs = 25;
+        var canceller = new MotionArtefactCanceller(16, 0.01f, 0.005f);
+        double residualArtefact = 0, pulseEnergy = 0;
+        for (int n = 0; n < 25 * 120; n++)
+        {
+            double t = n / fs;
+            float ax = (float)(0.8 * Math.Sin(2 * Math.PI * 1.4 * t));
+            float ay = (float)(0.5 * Math.Sin(2 * Math.PI * 2.8 * t + 1));
+            double artefact = 3 * Math.Sin(2 * Math.PI * 1.4 * (t - 0.08)) + 4 * Math.Sin(2 * Math.PI * 2.8 * (t - 0.04) + 1);
+            double pulse = Math.Sin(2 * Math.PI * 2.5 * t);
+            float residual = canceller.Process((float)(pulse + artefact), ax, ay, 0);
+            if (t >= 60)
+            {
+                residualArtefact += (residual - pulse) * (residual - pulse);
+                pulseEnergy += pulse * pulse;
+            }
+        }
+
+        // The artefact carried 25 times the pulse's energy; after a minute of adaptation less than a tenth is left.
+        Assert.True(residualArtefact < 0.1 * pulseEnergy, $"left {residualArtefact / pulseEnergy:F3} of the pulse's energy as artefact");
+    }
+}
+
+public class SpectralHeartRateTrackerTests
+{
+    /// <summary>
+    /// A runner: heart rate ramps 140 → 160 bpm over a minute under an artefact four times the pulse at the step rate
+    /// (170/min) and half of it (arm swing), both seen by the accelerometer. Anchored at 140 from beats at rest.
+    /// </summary>
+    [Fact]
+    public void FollowsTheHeartNotTheStepsWhenTheArtefactIsStronger()
+    {
+        var estimator = new MotionHeartRateEstimator(100, 50, new MotionHeartRateSettings());
+        double phase = 0;
+        double worst = 0;
+        bool anchored = false;
+        for (int n = 0; n < 100 * 90; n++)
+        {
+            double t = n / 100.0;
+            double bpm = t < 20 ? 140 : Math.Min(160, 140 + (t - 20) / 3);
+            phase += 2 * Math.PI * bpm / 60 / 100;
+            double step = 2 * Math.PI * 170 / 60 * t;
+            double pulse = Math.Sin(phase) + 0.3 * Math.Sin(2 * phase);
+            double artefact = 4 * Math.Sin(step / 2 + 0.3) + 3 * Math.Sin(step + 1);
+            if (n % 2 == 0)
+            {
+                estimator.AddAcceleration((float)(0.9 * Math.Sin(step / 2)), (float)(1 + 0.7 * Math.Sin(step + 0.8)), 0.1f);
+            }
+
+            estimator.AddPulse((float)(pulse + artefact));
+            if (!anchored && t >= 10)
+            {
+                estimator.Anchor(140);
+                anchored = true;
+            }
+
+            if (t >= 30 && n % 200 == 0)
+            {
+                Assert.True(estimator.IsValid);
+                worst = Math.Max(worst, Math.Abs(estimator.HeartRateBpm - bpm));
+            }
+        }
+
+        // The spectrum's window averages the ramp over 8 s (±1.3 bpm) and the bins are 5.9 bpm wide, refined.
+        Assert.True(worst < 4, $"worst error {worst:F1} bpm");
+    }
+
+    [Fact]
+    public void WithoutAnAnchorTheStrongestUnexplainedPeakIsFound()
+    {
+        var estimator = new MotionHeartRateEstimator(100, 50, new MotionHeartRateSettings());
+        for (int n = 0; n < 100 * 20; n++)
+        {
+            double t = n / 100.0;
+            if (n % 2 == 0)
+            {
+                estimator.AddAcceleration(0, 0, 1);
+            }
+
+            estimator.AddPulse((float)Math.Sin(2 * Math.PI * 96 / 60 * t));
+        }
+
+        Assert.True(estimator.IsValid);
+        Assert.InRange(estimator.HeartRateBpm, 94, 98);
+        Assert.False(estimator.Tracker.Anchored);
+    }
+}
+
+public class VitalsUnderMotionTests
+{
+    [Fact]
+    public void MovingTheProcessorAllocatesNothingAndSendsNoRrIntervals()
+    {
+        var vitals = new VitalsProcessor(new VitalsConfiguration());
+        var rr = new ushort[16];
+        var random = new Random(3);
+        // Warm-up: contact, filters and tracker state exist before measuring.
+        void Feed(int n0, int count)
+        {
+            for (int n = n0; n < n0 + count; n++)
+            {
+                double t = n / 100.0;
+                if (n % 2 == 0)
+                {
+                    vitals.AddAcceleration((float)Math.Sin(2 * Math.PI * 1.4 * t), 1f, (float)(0.3 * random.NextDouble()));
+                }
+
+                double pulse = Math.Sin(2 * Math.PI * 2 * t) + 2 * Math.Sin(2 * Math.PI * 1.4 * t);
+                int ir = (int)(100000 - 800 * pulse);
+                vitals.AddSample((int)(0.6 * ir), ir);
+            }
+        }
+
+        vitals.Motion = true;
+        Feed(0, 2000);
+        vitals.RrIntervals.Take(rr);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Feed(2000, 6000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        VitalsReading r = vitals.Reading;
+        Assert.Equal(0, allocated);
+        Assert.Equal(0, vitals.RrIntervals.Take(rr));
+        Assert.True(r.HeartRateValid && r.HeartRateFromSpectrum, "the rate comes from the spectrum while moving");
+        Assert.InRange(r.HeartRateBpm, 115, 125);
+    }
+}
+
+public class MatFileTests
+{
+    [Fact]
+    public void ReadsCompressedAndPlainMatricesOfAHandMadeFile()
+    {
+        // 'sig': 2 × 3 doubles, compressed (as MATLAB saves with -v7); 'BPM0': 3 × 1 stored as int16 (MATLAB may
+        // store whole numbers compactly), plain; 'note': a char array, which the reader refuses by name.
+        byte[] sig = Matrix("sig", 6, 2, 3, 9, Doubles(1.5, -2, 3.25, 4, 5, -6.5));
+        byte[] bpm = Matrix("BPM0", 6, 3, 1, 3, Int16s(70, 71, 140));
+        byte[] note = Matrix("note", 4, 1, 2, 4, Int16s('h', 'i'));
+        byte[] file = Concat(Header(), Compressed(sig), bpm, note);
+        string path = Path.Combine(Path.GetTempPath(), "matfile-" + Guid.NewGuid() + ".mat");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            MatFile.Contents c = MatFile.Read(path);
+            MatMatrix s = c.Matrix("sig");
+            Assert.Equal((2, 3), (s.Rows, s.Columns));
+            Assert.Equal(new[] { 1.5, -2, 3.25, 4, 5, -6.5 }, s.Values);
+            Assert.Equal(3.25, s[0, 1]);
+            Assert.Equal(new float[] { -2, 4, -6.5f }, s.Row(1));
+            Assert.Equal(new double[] { 70, 71, 140 }, c.Matrix("BPM0").Values);
+            var e = Assert.Throws<InvalidDataException>(() => c.Matrix("note"));
+            Assert.Contains("char", e.Message);
+            e = Assert.Throws<InvalidDataException>(() => c.Matrix("BPM1"));
+            Assert.Contains("sig", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void UnreadableFilesGiveAClearError()
+    {
+        byte[] good = Concat(Header(), Compressed(Matrix("x", 6, 1, 1, 9, Doubles(1))));
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => MatFile.Parse(good[..^3], "f.mat")).Message);
+        byte[] v73 = Header();
+        System.Text.Encoding.ASCII.GetBytes("MATLAB 7.3 MAT-file").CopyTo(v73, 0);
+        Assert.Contains("7.3", Assert.Throws<InvalidDataException>(() => MatFile.Parse(v73, "f.mat")).Message);
+        Assert.Contains("not a MAT file", Assert.Throws<InvalidDataException>(() => MatFile.Parse(new byte[200], "f.mat")).Message);
+        byte[] corrupt = (byte[])good.Clone();
+        corrupt[140] ^= 0xFF;
+        Assert.Throws<InvalidDataException>(() => MatFile.Parse(corrupt, "f.mat"));
+    }
+
+    [SkippableFact]
+    public void ReadsEverySpCupTrainingRecording()
+    {
+        string dir = Path.Combine(RepoPaths.SharedData, "ppg-motion", "spcup2015", "Training_data");
+        Skip.IfNot(Directory.Exists(dir), "SP Cup data not found at " + dir + " (../shared/data beside the repository)");
+        IReadOnlyList<SpCupRecording> recs = SpCupRecording.LoadAll(dir);
+        Assert.Equal(12, recs.Count);
+        foreach (SpCupRecording r in recs)
+        {
+            // The data README: floor((N − 1000) / 250) + 1 windows, 69-177 bpm (rounded).
+            Assert.Equal((r.Samples - 1000) / 250 + 1, r.ReferenceBpm.Length);
+            Assert.All(r.ReferenceBpm, v => Assert.InRange(v, 68.5, 177.5));
+            Assert.InRange(MotionPpgReplay.AccelerationGain(r), 1.0, 1.25);
+        }
+    }
+
+    private static byte[] Header()
+    {
+        var h = new byte[128];
+        System.Text.Encoding.ASCII.GetBytes("MATLAB 5.0 MAT-file, hand-made for a test".PadRight(116)).CopyTo(h, 0);
+        h[124] = 0x00;
+        h[125] = 0x01;
+        h[126] = (byte)'I';
+        h[127] = (byte)'M';
+        return h;
+    }
+
+    private static byte[] Matrix(string name, int mxClass, int rows, int columns, int dataType, byte[] data)
+    {
+        byte[] flags = Element(6, new byte[] { (byte)mxClass, 0, 0, 0, 0, 0, 0, 0 });
+        byte[] dims = Element(5, Concat(BitConverter.GetBytes(rows), BitConverter.GetBytes(columns)));
+        // A name of up to 4 characters goes in the small-element format.
+        byte[] nameBytes = System.Text.Encoding.ASCII.GetBytes(name);
+        byte[] nameElement = new byte[8];
+        BitConverter.GetBytes(1 | (nameBytes.Length << 16)).CopyTo(nameElement, 0);
+        nameBytes.CopyTo(nameElement, 4);
+        byte[] body = Concat(flags, dims, nameElement, Element(dataType, data));
+        return Element(14, body);
+    }
+
+    private static byte[] Element(int type, byte[] data)
+    {
+        int padded = (data.Length + 7) & ~7;
+        var e = new byte[8 + padded];
+        BitConverter.GetBytes(type).CopyTo(e, 0);
+        BitConverter.GetBytes(data.Length).CopyTo(e, 4);
+        data.CopyTo(e, 8);
+        return e;
+    }
+
+    private static byte[] Compressed(byte[] element)
+    {
+        using var output = new MemoryStream();
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(element);
+        }
+
+        byte[] deflated = output.ToArray();
+        var e = new byte[8 + deflated.Length];
+        BitConverter.GetBytes(15).CopyTo(e, 0);
+        BitConverter.GetBytes(deflated.Length).CopyTo(e, 4);
+        deflated.CopyTo(e, 8);
+        return e;
+    }
+
+    private static byte[] Doubles(params double[] v) => v.SelectMany(BitConverter.GetBytes).ToArray();
+
+    private static byte[] Int16s(params int[] v) => v.SelectMany(x => BitConverter.GetBytes((short)x)).ToArray();
+
+    private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
+}
