@@ -69,6 +69,8 @@ namespace WearableFirmware.Drivers.Adxl345
         private int _unreadEntries;
         private bool _restartedSinceDelivery;
         private bool _gapBeforeThisDrain;
+        private long _lastDeliveredSampleNs;
+        private long _periodBeforeRestartNs;
 
         // The start error is kept as parts and worded only when read: Drain retries an absent chip every second, and
         // composing the message on each retry would allocate on the loop.
@@ -291,6 +293,12 @@ namespace WearableFirmware.Drivers.Adxl345
                 return FailStart(_error);
             }
 
+            if (SamplesDelivered > 0)
+            {
+                // Keep the grid's measured period: the gap across this restart is counted in it.
+                _periodBeforeRestartNs = _timeline.PeriodNanoseconds;
+            }
+
             _timeline.Restart(measureStartUs * 1000, _periodNs);
             _unreadEntries = 0;
             _lastConfigCheckUs = _clock.NowMicroseconds;
@@ -365,7 +373,7 @@ namespace WearableFirmware.Drivers.Adxl345
                 {
                     // Entries left behind are counted as seen, so the next drain does not count them as new.
                     _unreadEntries = entries - _count;
-                    SamplesDelivered += _count;
+                    Delivered(entries - _count);
                     return AfterFailedTransfer();
                 }
 
@@ -376,13 +384,13 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             _unreadEntries = 0;
-            SamplesDelivered += _count;
             if (_count > 0)
             {
                 _gapBeforeThisDrain = lost > 0 || _restartedSinceDelivery;
-                _restartedSinceDelivery = false;
                 _lastNewSampleUs = statusUs;
             }
+
+            Delivered(0);
 
             // A chip that reset itself sits in standby: no samples arrive. Check at once then, else periodically.
             bool stalled = _count == 0 && (statusUs - _lastNewSampleUs) * 1000 > 3 * _periodNs + 1000000;
@@ -411,6 +419,40 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             return _count;
+        }
+
+        /// <summary>
+        /// Books this drain's samples (the newest <paramref name="leftInFifo"/> produced ones still unread). After a
+        /// re-initialisation the chip's FIFO was emptied and it stood in standby: the samples missing between the
+        /// last one delivered before and the first one after are counted as lost, from the elapsed time on the grid.
+        /// </summary>
+        private void Delivered(int leftInFifo)
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+
+            long period = _timeline.PeriodNanoseconds;
+            long newestDeliveredNs = _timeline.NewestSampleNs - leftInFifo * period;
+            if (_restartedSinceDelivery)
+            {
+                _restartedSinceDelivery = false;
+                long gapPeriod = _periodBeforeRestartNs > 0 ? _periodBeforeRestartNs : period;
+                long firstNs = newestDeliveredNs - (_count - 1) * period;
+                long missing = (firstNs - _lastDeliveredSampleNs + gapPeriod / 2) / gapPeriod - 1;
+                if (missing > 0)
+                {
+                    int lost = missing > int.MaxValue ? int.MaxValue : (int)missing;
+                    _lostBeforeThisDrain += lost;
+                    _health.RecordSamplesLost(lost);
+                    _cleanDrains = 0;
+                    _health.State = HealthState.Degraded;
+                }
+            }
+
+            SamplesDelivered += _count;
+            _lastDeliveredSampleNs = newestDeliveredNs;
         }
 
         private void CountEvents(InterruptSource source)

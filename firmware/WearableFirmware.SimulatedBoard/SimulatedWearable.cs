@@ -20,13 +20,17 @@ public sealed class SimulatedWearable
 {
     public static readonly byte[] BluetoothAddress = SimulatedGattServer.DefaultDeviceAddress;
 
+    private readonly ApplicationSettings? _settings;
+
     /// <param name="flash">The flash of a previous run, to simulate a reboot (records survive); null for a new board.</param>
     /// <param name="keys">The passkey file and bond store of a previous run (they survive a reboot); null for a new board.</param>
+    /// <param name="battery">The cell of a previous run (a reboot keeps its charge); null for a new one.</param>
     /// <param name="settingsFlash">The settings flash of a previous run (alarm limits survive a reboot); null for a new board.</param>
     public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null, SimulatedKeyStorage? keys = null,
-        SimulatedFlash? settingsFlash = null)
+        SimulatedBattery? battery = null, SimulatedFlash? settingsFlash = null)
     {
         Scenario = scenario;
+        _settings = settings;
         Clock = new VirtualClock();
         PpgSignal = scenario.BuildPpg();
         PpgChip = new Max30102Model(Clock, PpgSignal);
@@ -35,7 +39,9 @@ public sealed class SimulatedWearable
         MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
         Flash = flash ?? new SimulatedFlash(16, 8192, scenario.Seed);
         SettingsFlash = settingsFlash ?? new SimulatedFlash(2, SettingsSegmentBytes, scenario.Seed + 303);
-        Battery = new SimulatedBattery(Clock);
+        Battery = battery ?? new SimulatedBattery(Clock);
+        Battery.MoveTo(Clock);
+        Battery.Sleeping = false;
         Button = new ScriptedButton(Clock);
         foreach (var (seconds, press) in scenario.Presses)
         {
@@ -44,16 +50,17 @@ public sealed class SimulatedWearable
 
         Alarm = new RecordingAlarm(Clock);
         Watchdog = new RecordingWatchdog(Clock);
-        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, Battery, BluetoothAddress, settings ?? new ApplicationSettings());
+        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, new BatterySensor(this), BluetoothAddress,
+            settings ?? new ApplicationSettings());
         App.AlarmBridge.Observer = AlarmLog;
         Keys = keys ?? new SimulatedKeyStorage(scenario.Seed + 404);
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model, Keys.Bonds, BluetoothAddress, scenario.Seed + 303);
         Pairing = new BondManager(Keys.PasskeyFile, Keys.Entropy, Keys.Bonds);
         Pairing.EventLog = App.Store;
         Server.Security.Firmware = Pairing;
-        Server.Connected += _ => App.OnPhoneConnected();
-        Server.Disconnected += _ => App.OnPhoneDisconnected();
-        Server.IndicationConfirmed += (_, characteristic) => App.OnIndicationConfirmed(characteristic);
+        Server.Connected += App.OnPhoneConnected;
+        Server.Disconnected += App.OnPhoneDisconnected;
+        Server.IndicationConfirmed += App.OnIndicationConfirmed;
     }
 
     public WearerScenario Scenario { get; }
@@ -129,8 +136,61 @@ public sealed class SimulatedWearable
     /// <summary>The factory-reset gesture's work (records, bonds, passkey); build a new board on the same storage to reboot.</summary>
     public bool FactoryReset() => WearableFirmware.Application.FactoryReset.Run(Flash, SettingsFlash, Pairing);
 
-    /// <summary>Runs the firmware until <paramref name="seconds"/> of simulated time.</summary>
-    public void RunUntil(double seconds) => App.Run((long)(seconds * 1_000_000));
+    /// <summary>The firmware went to deep sleep on a critical battery; only <see cref="Wake"/> (a reboot) brings it back.</summary>
+    public bool Asleep { get; private set; }
+
+    /// <summary>The cell reached its cut-off: the board has no power.</summary>
+    public bool PoweredOff { get; private set; }
+
+    /// <summary>
+    /// Runs until <paramref name="seconds"/> of simulated time as the device's two threads do: the sampling loop, and
+    /// once a second the main thread's critical-battery check — deep sleep when the gauge reads critical without a
+    /// charger (<see cref="WearableApplication.PrepareForDeepSleep"/>), after which only time passes, at the sleep
+    /// current, until the cut-off or a <see cref="Wake"/>.
+    /// </summary>
+    public void RunUntil(double seconds)
+    {
+        long until = (long)(seconds * 1_000_000);
+        for (long second = (Clock.NowMicroseconds / 1_000_000 + 1) * 1_000_000; ; second += 1_000_000)
+        {
+            if (Asleep || PoweredOff)
+            {
+                if (Clock.NowMicroseconds < until)
+                {
+                    Clock.Advance(until - Clock.NowMicroseconds);
+                }
+
+                PoweredOff |= Battery.CutOff;
+                return;
+            }
+
+            long target = Math.Min(until, second);
+            App.Run(target);
+            if (Battery.CutOff)
+            {
+                PoweredOff = true; // brown-out: the firmware never got to sleep
+            }
+            else if (App.DeepSleepDue(Battery.Charging))
+            {
+                App.PrepareForDeepSleep();
+                Asleep = true;
+                Battery.Sleeping = true;
+            }
+
+            if (target >= until)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Wakes from deep sleep (button, accelerometer or charger): the device boots again from the start, so this is
+    /// a new board over the same flash and cell. Boot it; if the battery is still critical it goes back to sleep.
+    /// </summary>
+    public SimulatedWearable Wake() =>
+        Battery.CutOff && !Battery.Charging ? throw new InvalidOperationException("the cell is at its cut-off: attach the charger first")
+            : new SimulatedWearable(Scenario, _settings, Flash, Keys, Battery, SettingsFlash);
 
     /// <summary>Runs exactly <paramref name="ticks"/> more loop ticks.</summary>
     public void RunTicks(int ticks)
@@ -192,18 +252,110 @@ public sealed class SeededRandomSource(int seed) : IRandomSource
     public void NextBytes(byte[] buffer) => _random.NextBytes(buffer);
 }
 
-/// <summary>A LiPo discharging at a constant average current (enough for the gauge and the Battery service).</summary>
-public sealed class SimulatedBattery(VirtualClock clock) : IBatterySensor
+/// <summary>
+/// A single-cell LiPo (500 mAh): charge drawn at the board's current — awake or in deep sleep — and put back by a
+/// charger; the terminal voltage follows the state of charge on a LiPo discharge curve down to the protection
+/// cut-off (3.0 V at empty), where the cell disconnects the board. Time is the board's clock (moved over on a reboot).
+/// </summary>
+public sealed class SimulatedBattery : IBatterySensor
 {
-    /// <summary>Cell voltage at the start.</summary>
-    public int StartMillivolts { get; set; } = 4050;
+    /// <summary>The protection circuit disconnects the cell here: the board is off.</summary>
+    public const int CutOffMillivolts = 3000;
 
-    /// <summary>Voltage drop per simulated hour (about 4 %/h of a 500 mAh cell at 20 mA in the flat part of the curve).</summary>
-    public int MillivoltsPerHour { get; set; } = 20;
+    // Open-circuit millivolts at 100, 95, ..., 0 % of capacity; 0 % is the cut-off.
+    private static readonly int[] Curve =
+    [
+        4200, 4150, 4110, 4080, 4020, 3980, 3950, 3910, 3870, 3850,
+        3840, 3820, 3800, 3790, 3770, 3750, 3730, 3710, 3690, 3610, CutOffMillivolts,
+    ];
 
-    public bool Charging { get; set; }
+    private VirtualClock _clock;
+    private long _settledUs;
+    private double _chargeMah;
+    private bool _sleeping;
+    private bool _charging;
 
-    public int ReadMillivolts() => StartMillivolts - (int)(clock.NowMicroseconds / 3_600_000_000.0 * MillivoltsPerHour);
+    public SimulatedBattery(VirtualClock clock, double capacityMah = 500, double startPercent = 84)
+    {
+        _clock = clock;
+        _settledUs = clock.NowMicroseconds;
+        CapacityMah = capacityMah;
+        _chargeMah = capacityMah * startPercent / 100;
+    }
+
+    public double CapacityMah { get; }
+
+    /// <summary>Average draw while the firmware runs (20 mA: about 4 % an hour of 500 mAh).</summary>
+    public double ActiveMilliamps { get; set; } = 20;
+
+    /// <summary>Draw in deep sleep (hardware-notes/power.md: 0.05-0.15 mA with the accelerometer armed).</summary>
+    public double SleepMilliamps { get; set; } = 0.1;
+
+    public double ChargeMilliamps { get; set; } = 250;
+
+    public bool Sleeping
+    {
+        get => _sleeping;
+        set
+        {
+            Settle();
+            _sleeping = value;
+        }
+    }
+
+    public bool Charging
+    {
+        get => _charging;
+        set
+        {
+            Settle();
+            _charging = value;
+        }
+    }
+
+    public double ChargeMah
+    {
+        get
+        {
+            Settle();
+            return _chargeMah;
+        }
+    }
+
+    /// <summary>True once the cell reached its cut-off (and no charger brings it back).</summary>
+    public bool CutOff => ChargeMah <= 0;
+
+    public int ReadMillivolts()
+    {
+        double position = (1 - ChargeMah / CapacityMah) * (Curve.Length - 1);
+        int i = Math.Min((int)position, Curve.Length - 2);
+        return (int)Math.Round(Curve[i] + (Curve[i + 1] - Curve[i]) * (position - i));
+    }
+
+    /// <summary>A reboot starts a new clock: account what was drawn so far, then follow the new one.</summary>
+    public void MoveTo(VirtualClock clock)
+    {
+        Settle();
+        _clock = clock;
+        _settledUs = clock.NowMicroseconds;
+    }
+
+    private void Settle()
+    {
+        long now = _clock.NowMicroseconds;
+        double hours = (now - _settledUs) / 3.6e9;
+        _settledUs = now;
+        double current = _charging ? -ChargeMilliamps : _sleeping ? SleepMilliamps : ActiveMilliamps;
+        _chargeMah = Math.Clamp(_chargeMah - current * hours, 0, CapacityMah);
+    }
+}
+
+/// <summary>The board's current cell as the firmware's ADC sees it (a reboot may move the board to another cell object).</summary>
+internal sealed class BatterySensor(SimulatedWearable board) : IBatterySensor
+{
+    public int ReadMillivolts() => board.Battery.ReadMillivolts();
+
+    public bool Charging => board.Battery.Charging;
 }
 
 /// <summary>Button presses scheduled at simulated times, taken by the loop like the device's debounced GPIO queue.</summary>

@@ -2,7 +2,6 @@ using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using System;
-using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Board;
@@ -26,12 +25,6 @@ namespace WearableFirmware
 
         /// <summary>Where settings kept across restarts live (alarm limits): two 128-byte files used in turn.</summary>
         private const string SettingsDirectory = "I:\\settings";
-
-        /// <summary>
-        /// On critical battery the alarm sounds this long before the board sleeps, so the wearer hears it and a
-        /// connected phone receives it.
-        /// </summary>
-        private const long CriticalBatteryAlarmMicroseconds = 30000000;
 
         private static WearableApplication _app;
 
@@ -128,16 +121,17 @@ namespace WearableFirmware
                 bool sleep;
                 lock (_app.SyncRoot)
                 {
-                    sleep = PowerManager.ShouldEnterDeepSleep(_app.Battery, battery.Charging)
-                        && _app.Alarms.IsActive(AlarmCondition.BatteryCritical)
-                        && clock.NowMicroseconds - _app.Alarms.StartedAt(AlarmCondition.BatteryCritical) >= CriticalBatteryAlarmMicroseconds;
+                    sleep = _app.DeepSleepDue(battery.Charging);
+                    if (sleep)
+                    {
+                        _app.PrepareForDeepSleep();
+                    }
                 }
 
                 if (sleep)
                 {
-                    // Critical battery: stop sampling, leave the button and the accelerometer's free-fall line as wake
-                    // sources. The record store needs no flush: every append is complete on flash when it returns.
-                    _app.Loop.Stop();
+                    // Critical battery: sampling stopped, the reason recorded; the button and the accelerometer's
+                    // free-fall line stay as wake sources.
                     loop.Join(1000);
                     alarm.AllOff();
                     power.EnterDeepSleep();

@@ -25,7 +25,7 @@ namespace WearableFirmware.Alarms
         /// <summary>The PPG sensor's driver reports it failed (no oximetry at all).</summary>
         public bool PpgSensorFailed;
 
-        /// <summary>Fall detection is unavailable (the accelerometer's driver failed).</summary>
+        /// <summary>Fall detection is unavailable (<c>DeviceStatus.FallDetectionUnavailable</c>: the accelerometer failed or is degraded).</summary>
         public bool FallDetectionUnavailable;
 
         public bool BatteryLow;
@@ -55,7 +55,7 @@ namespace WearableFirmware.Alarms
     /// wear);</item>
     /// <item>no signal (low): on the skin and still for 30 s without an SpO2 reading (moving, readings are withheld
     /// by design and no alarm is raised for it);</item>
-    /// <item>sensor fault: medium when the PPG sensor failed, low when only fall detection is unavailable;</item>
+    /// <item>sensor fault: medium when the PPG sensor failed, low when only fall detection has been unavailable for 10 s;</item>
     /// <item>battery low (low) and critical (medium, replacing low), not while charging;</item>
     /// <item>store full (low);</item>
     /// <item>link lost (medium): for 10 s no phone connected while a physiological alarm runs or latched, or a
@@ -72,6 +72,7 @@ namespace WearableFirmware.Alarms
         private readonly LimitAlarm _pulseLow;
         private readonly SustainedCondition _sensorOff = new SustainedCondition(AlarmSettings.SensorOffDelaySeconds * Second, 0);
         private readonly SustainedCondition _noSignal = new SustainedCondition(AlarmSettings.NoSignalDelaySeconds * Second, 0);
+        private readonly SustainedCondition _fallDetectionOut = new SustainedCondition(AlarmSettings.FallDetectionUnavailableDelaySeconds * Second, 0);
         private readonly SustainedCondition _linkLost = new SustainedCondition(AlarmSettings.LinkLostDelaySeconds * Second, 0);
         private int _spo2Delay;
         private int _pulseDelay;
@@ -129,7 +130,8 @@ namespace WearableFirmware.Alarms
             ReportTechnical(now, AlarmCondition.NoSignal, _noSignal.IsMet ? AlarmPriority.Low : AlarmPriority.None, float.NaN,
                 AlarmSettings.NoSignalDelaySeconds);
 
-            AlarmPriority fault = inputs.PpgSensorFailed ? AlarmPriority.Medium : inputs.FallDetectionUnavailable ? AlarmPriority.Low : AlarmPriority.None;
+            _fallDetectionOut.Update(now, inputs.FallDetectionUnavailable);
+            AlarmPriority fault = inputs.PpgSensorFailed ? AlarmPriority.Medium : _fallDetectionOut.IsMet ? AlarmPriority.Low : AlarmPriority.None;
             ReportTechnical(now, AlarmCondition.SensorFault, fault, float.NaN, 0);
 
             bool critical = inputs.BatteryCritical && !inputs.Charging;

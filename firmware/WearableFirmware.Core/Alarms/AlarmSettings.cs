@@ -73,6 +73,12 @@ namespace WearableFirmware.Alarms
         /// <summary>On the skin and still without an SpO2 reading this long: no signal.</summary>
         public const int NoSignalDelaySeconds = 30;
 
+        /// <summary>
+        /// Fall detection unavailable (the accelerometer failed, or degraded and not yet clean again) this long: the
+        /// low sensor-fault alarm. A single transfer error or a re-initialisation clears within it.
+        /// </summary>
+        public const int FallDetectionUnavailableDelaySeconds = 10;
+
         /// <summary>No phone connected this long while an alarm needs one: link lost (reconnections take seconds).</summary>
         public const int LinkLostDelaySeconds = 10;
 

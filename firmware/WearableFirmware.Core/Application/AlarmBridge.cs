@@ -9,7 +9,7 @@ namespace WearableFirmware.Application
     /// Connects the alarm system to the outside: every alarm event becomes an alarm record in the record store, the
     /// Alarm Status characteristic follows the alarm system (indicated on every change), a bonded phone's limit
     /// writes are kept on flash before they apply (and logged), and the alarm service's Record Access Control Point
-    /// replays stored alarm records. Runs on the loop thread (<see cref="Run"/> every tick).
+    /// replays stored alarm records to the peer that asked (OwnedRecordAccess). Runs on the loop thread (<see cref="Run"/> every tick).
     /// </summary>
     public sealed class AlarmBridge : IAlarmEventSink, IAlarmSettingsListener, IRecordAccessHandler, IRecordTransport
     {
@@ -18,7 +18,7 @@ namespace WearableFirmware.Application
         private readonly RecordStore _store;
         private readonly SettingsStore _settingsStore;
         private readonly AlarmSettings _settings;
-        private readonly RacpControlPoint _racp;
+        private readonly OwnedRecordAccess _racp;
         private readonly byte[] _payload = new byte[RecordLayout.MaxPayload];
         private readonly byte[] _saved = new byte[AlarmSettings.EncodedLength];
         private AlarmSystem _system;
@@ -37,7 +37,7 @@ namespace WearableFirmware.Application
             _store = store;
             _settingsStore = settingsStore;
             _settings = settings;
-            _racp = new RacpControlPoint(store, this, true, RecordType.Alarm);
+            _racp = new OwnedRecordAccess(new RacpControlPoint(store, this, true, RecordType.Alarm));
             service.SettingsListener = this;
             service.RecordAccess = this;
             LoadSettings();
@@ -109,12 +109,13 @@ namespace WearableFirmware.Application
 
         public byte OnControlPointWrite(IGattLink link, byte[] data, int offset, int length)
         {
-            return _racp.Write(data, offset, length, link.IsSubscribed(_service.RecordAccessControlPoint), link.IsSubscribed(_service.Record));
+            return _racp.Write(link, data, offset, length, link.IsSubscribed(_service.RecordAccessControlPoint), link.IsSubscribed(_service.Record));
         }
 
         public bool SendStoredRecord(StoredRecord record)
         {
-            if (record.Type != RecordType.Alarm || record.PayloadLength < 1)
+            IGattLink owner = _racp.Owner;
+            if (owner == null || record.Type != RecordType.Alarm || record.PayloadLength < 1)
             {
                 return false;
             }
@@ -122,36 +123,37 @@ namespace WearableFirmware.Application
             AlarmEventKind kind = AlarmRecord.Kind(record);
             if (kind == AlarmEventKind.SettingsChanged)
             {
-                return _service.SendRecord(record.Sequence, record.ClockSet, record.Time, kind, 0, AlarmPriority.None, float.NaN, float.NaN, 0, 0,
+                return _service.SendRecordTo(owner, record.Sequence, record.ClockSet, record.Time, kind, 0, AlarmPriority.None, float.NaN, float.NaN, 0, 0,
                     false, record.Payload, 1);
             }
 
-            return _service.SendRecord(record.Sequence, record.ClockSet, record.Time, kind, AlarmRecord.Condition(record), AlarmRecord.Priority(record),
+            return _service.SendRecordTo(owner, record.Sequence, record.ClockSet, record.Time, kind, AlarmRecord.Condition(record), AlarmRecord.Priority(record),
                 Tenths(AlarmRecord.ValueTenths(record)), Tenths(AlarmRecord.LimitTenths(record)), AlarmRecord.DurationSeconds(record),
                 AlarmRecord.Conditions(record), AlarmRecord.Latched(record), null, 0);
         }
 
         public bool SendRacpResponse(byte[] value, int length)
         {
-            return _service.SendRacpResponse(value, length);
+            return _racp.Owner != null && _service.SendRacpResponse(_racp.Owner, value, length);
         }
 
-        /// <summary>The phone confirmed an indication (records and responses of the alarm record access).</summary>
-        public void OnIndicationConfirmed(GattCharacteristic characteristic)
+        /// <summary>A peer confirmed an indication (records and responses of its alarm record access).</summary>
+        public void OnIndicationConfirmed(IGattLink link, GattCharacteristic characteristic)
         {
             if (characteristic == _service.Record)
             {
-                _racp.OnRecordConfirmed();
+                _racp.OnRecordConfirmed(link);
             }
             else if (characteristic == _service.RecordAccessControlPoint)
             {
-                _racp.OnResponseConfirmed();
+                _racp.OnResponseConfirmed(link);
             }
         }
 
-        public void OnDisconnected()
+        /// <summary>A peer's link went down: its record access procedure, if it ran one, is abandoned.</summary>
+        public void OnDisconnected(IGattLink link)
         {
-            _racp.OnDisconnected();
+            _racp.OnDisconnected(link);
         }
 
         /// <summary>Every tick: indicates the alarm status when it changed, keeps its pause countdown readable, runs the record access.</summary>

@@ -106,7 +106,7 @@ namespace WearableFirmware.Application
             _inputs.Moving = _motion.Moving;
             _inputs.Charging = _battery.Charging;
             _inputs.PpgSensorFailed = _ppgHealth.State == HealthState.Failed;
-            _inputs.FallDetectionUnavailable = _motionHealth.State == HealthState.Failed;
+            _inputs.FallDetectionUnavailable = DeviceStatus.FallDetectionUnavailable(_motionHealth.State);
             _inputs.BatteryLow = _gauge.IsLow;
             _inputs.BatteryCritical = _gauge.IsCritical;
             _inputs.BatteryPercent = _gauge.LevelPercent;
@@ -123,8 +123,8 @@ namespace WearableFirmware.Application
 
         /// <summary>
         /// True when the oldest record a phone has not received (spot-check, fall or alarm) is within about one segment
-        /// of the point where a rotation erases it. At the default geometry 270 to 522 more records still fit before
-        /// anything is lost (22 to 43 hours of 5-minute spot-checks; the margin depends on where that record sits in
+        /// of the point where a rotation erases it. At the default geometry 284 to 535 more records still fit before
+        /// anything is lost (24 to 45 hours of 5-minute spot-checks; the margin depends on where that record sits in
         /// its segment, which the store's public numbers do not tell).
         /// </summary>
         public static bool StoreNearlyFull(RecordStore store)

@@ -19,9 +19,10 @@ namespace WearableFirmware.Application
             {
                 status |= PlxDeviceSensorStatus.SensorMalfunctioning | PlxDeviceSensorStatus.EquipmentMalfunctionDetected;
             }
-            else if (motionHealth == HealthState.Failed)
+            else if (FallDetectionUnavailable(motionHealth))
             {
-                // The oximeter still works; fall detection does not. The phone sees it as an equipment problem.
+                // The oximeter still works; fall detection does not (or may miss a fall): an equipment problem, for
+                // as long as it lasts, as Fall Detection Status says on the fall alert service.
                 status |= PlxDeviceSensorStatus.EquipmentMalfunctionDetected;
             }
 
@@ -62,6 +63,15 @@ namespace WearableFirmware.Application
             }
 
             return status;
+        }
+
+        /// <summary>
+        /// The technical condition "fall detection unavailable": the accelerometer failed, or is Degraded (samples
+        /// lost, transfers failing, re-initialised) and has not yet delivered its clean run since.
+        /// </summary>
+        public static bool FallDetectionUnavailable(HealthState motionHealth)
+        {
+            return motionHealth != HealthState.Ok;
         }
 
         /// <summary>PLX Measurement Status bits for the current reading.</summary>

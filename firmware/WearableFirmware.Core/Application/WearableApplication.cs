@@ -60,7 +60,7 @@ namespace WearableFirmware.Application
             FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, AlarmOutputs, clock);
             Alerts = new FallAlertStateMachine(_settings.FallAlerts, AlarmOutputs, FallAlerts, FallAlerts);
             FallAlerts.Attach(Alerts);
-            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter);
+            RecordAccess = new RecordAccessBridge(Profile.PulseOximeter, Store);
             RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
 
             AlarmSettings liveAlarmSettings = new AlarmSettings();
@@ -94,6 +94,8 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(AlarmMonitor, 0);   // every tick: pauses end on time; judges the vitals once a second
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
+            FallDetection = new FallDetectionMonitor(Profile.FallAlert, Motion.Health);
+            Loop.AddPublisher(FallDetection, 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
             Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
             Loop.AddPublisher(OffWristPower, 1000000);
@@ -124,6 +126,9 @@ namespace WearableFirmware.Application
         public VitalsProcessing VitalsProcessing { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Fall Detection Status on the fall alert service (the accelerometer's technical condition).</summary>
+        public FallDetectionMonitor FallDetection { get; private set; }
 
         /// <summary>Turns the PPG LEDs down while the band is off the wrist.</summary>
         public OffWristPowerPolicy OffWristPower { get; private set; }
@@ -193,32 +198,54 @@ namespace WearableFirmware.Application
             Loop.Run(untilMicroseconds);
         }
 
+        /// <summary>
+        /// Deep sleep is due: the gauge reads critical, no charger is attached, and the critical-battery alarm has
+        /// started (stored, indicated to a phone, its burst begun: the alarm system judges once a second), so the
+        /// device never goes dark unannounced. The main thread asks once a second, under <see cref="SyncRoot"/>. After
+        /// a wake the first readings decide again, so a still-critical cell goes straight back.
+        /// </summary>
+        public bool DeepSleepDue(bool charging)
+        {
+            return Battery.IsCritical && !charging && Alarms.IsActive(AlarmCondition.BatteryCritical);
+        }
+
+        /// <summary>
+        /// Before deep sleep (under <see cref="SyncRoot"/>): records why, with the battery voltage, and stops the loop.
+        /// The record store needs no flush: every append is complete on flash when it returns.
+        /// </summary>
+        public void PrepareForDeepSleep()
+        {
+            Store.AppendDeviceEvent(DeviceEventCode.DeepSleep, Battery.AverageMillivolts);
+            Loop.Stop();
+        }
+
         /// <summary>A phone connected (call under <see cref="SyncRoot"/>): pending fall alerts go out now.</summary>
-        public void OnPhoneConnected()
+        public void OnPhoneConnected(IGattLink link)
         {
             _connectedPhones++;
+            RecordAccess.OnConnected(link);
             FallAlerts.IsConnected = true;
             AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
 
-        /// <summary>The phone's link went down (call under <see cref="SyncRoot"/>).</summary>
-        public void OnPhoneDisconnected()
+        /// <summary>A phone's link went down (call under <see cref="SyncRoot"/>).</summary>
+        public void OnPhoneDisconnected(IGattLink link)
         {
             // A caregiver's second phone may still be connected: alerts keep going to it.
             _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
             FallAlerts.IsConnected = _connectedPhones > 0;
             AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneDisconnected();
-            RecordAccess.OnDisconnected();
-            AlarmBridge.OnDisconnected();
+            RecordAccess.OnDisconnected(link);
+            AlarmBridge.OnDisconnected(link);
         }
 
-        /// <summary>The phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
-        public void OnIndicationConfirmed(GattCharacteristic characteristic)
+        /// <summary>A phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
+        public void OnIndicationConfirmed(IGattLink link, GattCharacteristic characteristic)
         {
-            RecordAccess.OnIndicationConfirmed(characteristic);
-            AlarmBridge.OnIndicationConfirmed(characteristic);
+            RecordAccess.OnIndicationConfirmed(link, characteristic);
+            AlarmBridge.OnIndicationConfirmed(link, characteristic);
         }
     }
 }

@@ -27,11 +27,11 @@ namespace WearableFirmware.Ble
     /// </summary>
     public sealed class AlarmService : GattService
     {
-        public const string ServiceUuid = "584b0005-5c8b-44d3-94b7-4836cbf4bcd4";
-        public const string AlarmStatusUuid = "584b0006-5c8b-44d3-94b7-4836cbf4bcd4";
-        public const string AlarmSettingsUuid = "584b0007-5c8b-44d3-94b7-4836cbf4bcd4";
-        public const string AlarmRecordUuid = "584b0008-5c8b-44d3-94b7-4836cbf4bcd4";
-        public const string AlarmRecordAccessUuid = "584b0009-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string ServiceUuid = "584b0010-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlarmStatusUuid = "584b0011-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlarmSettingsUuid = "584b0012-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlarmRecordUuid = "584b0013-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string AlarmRecordAccessUuid = "584b0014-5c8b-44d3-94b7-4836cbf4bcd4";
 
         public const int StatusLength = 16;
         public const int RecordLength = 20;
@@ -152,19 +152,19 @@ namespace WearableFirmware.Ble
             Settings.SetValue(_settings, length);
         }
 
-        /// <summary>Indicates one stored alarm record (see <see cref="EncodeRecord"/>); false when not queued.</summary>
-        public bool SendRecord(int recordNumber, bool calendarTime, long timeSeconds, AlarmEventKind kind, AlarmCondition condition,
+        /// <summary>Indicates one stored alarm record (see <see cref="EncodeRecord"/>) to one peer; false when not queued.</summary>
+        public bool SendRecordTo(IGattLink link, int recordNumber, bool calendarTime, long timeSeconds, AlarmEventKind kind, AlarmCondition condition,
             AlarmPriority priority, float value, float limit, int durationSeconds, int conditions, bool latched, byte[] settings, int settingsOffset)
         {
             int length = EncodeRecord(_record, recordNumber, calendarTime, timeSeconds, kind, condition, priority, value, limit, durationSeconds,
                 conditions, latched, settings, settingsOffset);
-            return Publish(Record, _record, length);
+            return PublishTo(link, Record, _record, length);
         }
 
-        /// <summary>Indicates a record access response; false when not queued.</summary>
-        public bool SendRacpResponse(byte[] response, int length)
+        /// <summary>Indicates a record access response to the peer whose procedure it ends; false when not queued.</summary>
+        public bool SendRacpResponse(IGattLink link, byte[] response, int length)
         {
-            return Publish(RecordAccessControlPoint, response, length);
+            return PublishTo(link, RecordAccessControlPoint, response, length);
         }
 
         public override byte Write(GattCharacteristic characteristic, IGattLink link, byte[] data, int offset, int length)

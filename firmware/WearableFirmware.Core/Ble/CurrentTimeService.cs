@@ -8,7 +8,9 @@ namespace WearableFirmware.Ble
     /// and needs an encrypted link with a bonded phone. The device keeps the phone's local civil time as given
     /// (the phone writes local time, PLX timestamps are local time). A write must carry a complete, real date:
     /// wrong length gets Invalid Attribute Value Length, unknown (zero) or impossible fields Out of Range, a Day of
-    /// Week that contradicts the date Out of Range; on error the clock is untouched.
+    /// Week that contradicts the date Out of Range, and a time the record store cannot hold Out of Range too: records
+    /// keep u32 seconds since 1970, so 1970-01-01 00:00:00 .. 2106-02-07 06:28:15 (the Date Time format's 1582..9999
+    /// is wider; a 1969 date would come back as 2105). On error the clock is untouched.
     /// </summary>
     public sealed class CurrentTimeService : GattService
     {
@@ -18,6 +20,9 @@ namespace WearableFirmware.Ble
         public const byte AdjustExternalReferenceTimeUpdate = 0x02;
         public const byte AdjustTimeZoneChange = 0x04;
         public const byte AdjustDstChange = 0x08;
+
+        /// <summary>Latest time a record can carry: 2106-02-07 06:28:15, u32 seconds since 1970 (the earliest is 0).</summary>
+        public const long LatestStorableSeconds = 0xFFFFFFFFL;
 
         private readonly WallClock _clock;
         private readonly byte[] _value = new byte[CurrentTimeLength];
@@ -104,6 +109,11 @@ namespace WearableFirmware.Ble
             }
 
             long unixSeconds = CivilTime.ToUnixSeconds(year, month, day, hour, minute, second);
+            if (unixSeconds < 0 || unixSeconds > LatestStorableSeconds)
+            {
+                return AttErrorCode.OutOfRange;
+            }
+
             if (dayOfWeek != 0 && dayOfWeek != CivilTime.DayOfWeek(unixSeconds))
             {
                 return AttErrorCode.OutOfRange;

@@ -13,6 +13,9 @@ namespace WearableFirmware.Ble
     /// alert cancels it as the wearer would.
     /// Wrong length: Invalid Attribute Value Length; unknown op code 0x80; event id not the active one 0x81;
     /// operation not valid in the current state 0x82.</item>
+    /// <item>Fall Detection Status ...0005 (read, notify, 1 byte): bit 0 fall detection unavailable — a technical
+    /// condition: the accelerometer failed, or it is losing samples or being re-initialised, so a fall may go unseen.
+    /// It holds exactly while PLX Device and Sensor Status carries Equipment Malfunction Detected for it.</item>
     /// </list>
     /// All of it needs an encrypted link. The alert state machine lives here so every transport agrees on it.
     /// </summary>
@@ -22,6 +25,10 @@ namespace WearableFirmware.Ble
         public const string FallEventUuid = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
         public const string AlertStateUuid = "584b0003-5c8b-44d3-94b7-4836cbf4bcd4";
         public const string AlertControlUuid = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
+        public const string DetectionStatusUuid = "584b0005-5c8b-44d3-94b7-4836cbf4bcd4";
+
+        /// <summary>Fall Detection Status bit: fall detection is unavailable (technical condition).</summary>
+        public const byte DetectionUnavailable = 0x01;
 
         public const byte OpAcknowledge = 0x01;
         public const byte OpCancel = 0x02;
@@ -38,6 +45,7 @@ namespace WearableFirmware.Ble
 
         private readonly byte[] _event = new byte[FallEventLength];
         private readonly byte[] _state = new byte[AlertStateLength];
+        private readonly byte[] _detection = new byte[1];
 
         public FallAlertService()
             : base(BleUuid.Parse(ServiceUuid), new GattCharacteristic[]
@@ -48,9 +56,34 @@ namespace WearableFirmware.Ble
                     BlePairingPolicy.HealthDataSecurity, "Alert state", AlertStateLength),
                 new GattCharacteristic(BleUuid.Parse(AlertControlUuid), GattProperties.Write, BlePairingPolicy.HealthDataSecurity, BlePairingPolicy.HealthDataSecurity,
                     "Alert control", 3),
+                new GattCharacteristic(BleUuid.Parse(DetectionStatusUuid), (byte)(GattProperties.Read | GattProperties.Notify), BlePairingPolicy.HealthDataSecurity,
+                    BlePairingPolicy.HealthDataSecurity, "Fall detection status", 1),
             })
         {
             SetState(FallAlertState.Idle, 0, false);
+            DetectionStatus.SetValue(_detection, 1);
+        }
+
+        public GattCharacteristic DetectionStatus
+        {
+            get { return Characteristics[3]; }
+        }
+
+        /// <summary>True while fall detection is reported unavailable.</summary>
+        public bool DetectionIsUnavailable
+        {
+            get { return _detection[0] != 0; }
+        }
+
+        /// <summary>Sets Fall Detection Status; notifies subscribers when it changes.</summary>
+        public void SetDetectionUnavailable(bool unavailable)
+        {
+            byte value = unavailable ? DetectionUnavailable : (byte)0;
+            if (value != _detection[0])
+            {
+                _detection[0] = value;
+                Publish(DetectionStatus, _detection, 1);
+            }
         }
 
         public GattCharacteristic FallEvent

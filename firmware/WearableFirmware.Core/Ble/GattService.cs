@@ -45,6 +45,14 @@ namespace WearableFirmware.Ble
             return notifier != null && notifier.Send(characteristic, characteristic.Value, length);
         }
 
+        /// <summary>Stores the new value and sends it to one peer (see <see cref="IGattNotifier.SendTo"/>).</summary>
+        protected bool PublishTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length)
+        {
+            characteristic.SetValue(value, length);
+            IGattNotifier notifier = Notifier;
+            return notifier != null && notifier.SendTo(link, characteristic, characteristic.Value, length);
+        }
+
         /// <summary>ATT_MTU - 3 over the subscribers, 0 when there are none or no server is attached.</summary>
         protected int MaxPayloadLength(GattCharacteristic characteristic)
         {

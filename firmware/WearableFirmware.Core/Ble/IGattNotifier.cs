@@ -18,5 +18,11 @@ namespace WearableFirmware.Ble
         /// indication queue was full (that subscriber does not get it; the caller may retry later).
         /// </summary>
         bool Send(GattCharacteristic characteristic, byte[] value, int length);
+
+        /// <summary>
+        /// Sends or queues the value for one peer only (a procedure's records and responses belong to the connection
+        /// that started it). False when that peer is gone, not subscribed, or its indication queue was full.
+        /// </summary>
+        bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length);
     }
 }

@@ -150,7 +150,7 @@ namespace WearableFirmware.Ble
             return Publish(Continuous, _continuous, length);
         }
 
-        /// <summary>Indicates a spot-check (live, or replayed from storage by an RACP report); false when not queued.</summary>
+        /// <summary>Indicates a spot-check to every subscriber; false when not queued.</summary>
         public bool SendSpotCheck(float spo2Percent, float pulseRateBpm, bool clockSet, long timestampSeconds, int measurementStatus,
             int deviceSensorStatus, float pulseAmplitudeIndexPercent, bool fromStorage)
         {
@@ -159,10 +159,22 @@ namespace WearableFirmware.Ble
             return Publish(SpotCheck, _spotCheck, length);
         }
 
-        /// <summary>Indicates an RACP response the record store built; false when not queued.</summary>
-        public bool SendRacpResponse(byte[] response, int length)
+        /// <summary>
+        /// Indicates a spot-check to one peer: a live one, or one replayed from storage by that peer's RACP report;
+        /// false when not queued.
+        /// </summary>
+        public bool SendSpotCheckTo(IGattLink link, float spo2Percent, float pulseRateBpm, bool clockSet, long timestampSeconds,
+            int measurementStatus, int deviceSensorStatus, float pulseAmplitudeIndexPercent, bool fromStorage)
         {
-            return Publish(RecordAccessControlPoint, response, length);
+            int length = EncodeSpotCheck(_spotCheck, spo2Percent, pulseRateBpm, clockSet, timestampSeconds, measurementStatus,
+                deviceSensorStatus, pulseAmplitudeIndexPercent, fromStorage);
+            return PublishTo(link, SpotCheck, _spotCheck, length);
+        }
+
+        /// <summary>Indicates an RACP response to the peer whose procedure it ends; false when not queued.</summary>
+        public bool SendRacpResponse(IGattLink link, byte[] response, int length)
+        {
+            return PublishTo(link, RecordAccessControlPoint, response, length);
         }
 
         public override byte Write(GattCharacteristic characteristic, IGattLink link, byte[] data, int offset, int length)

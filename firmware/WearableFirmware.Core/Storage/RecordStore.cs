@@ -8,11 +8,13 @@ namespace WearableFirmware.Storage
     /// <para>
     /// Every slot written consumes the next sequence number, so within a segment slot k holds sequence base + k:
     /// after a power cut the store knows which numbers a torn or corrupt slot used and never hands them out again.
-    /// The last two slots of each segment are kept for the <see cref="RecordType.Rotation"/> record that carries the
-    /// persistent drop counters before the oldest segment is erased (the second is used when writing the first fails
-    /// or is cut short, so one bad write cannot lose the count). A RAM index (one byte per slot) answers
-    /// searches without touching flash; appending reads and writes one slot (plus one erase when a segment fills),
-    /// allocates nothing, and every record is read back to check it landed.
+    /// What a slot reads back decides whether a record was stored, not what the write reported. The last two slots
+    /// of each segment hold two copies of the <see cref="RecordType.Rotation"/> record that carries the persistent
+    /// drop counters and names the segment about to be erased; nothing is erased before a copy is on flash, a copy
+    /// torn by a power cut is completed on the next attempt, and a segment a rotation record names is never reported
+    /// again (Storage/README.md states the guarantees). A RAM index (one byte per slot) answers searches without
+    /// touching flash; appending reads and writes one slot (plus two rotation records and one erase when a segment
+    /// fills) and allocates nothing.
     /// </para>
     /// Not thread-safe: call it from one thread (the firmware loop).
     /// </summary>
@@ -21,13 +23,24 @@ namespace WearableFirmware.Storage
         // RAM index, one byte per slot.
         private const byte IndexErased = 0x00;
         private const byte IndexTypeMask = 0x07;
+
+        // In the oldest segment while its rotation is under way: no longer reported or marked, so the count the
+        // rotation record carries cannot change between attempts (a torn attempt is completed, not redone).
+        private const byte IndexFrozen = 0x08;
         private const byte IndexDelivered = 0x10;
         private const byte IndexDeleted = 0x20;
         private const byte IndexCorrupt = 0x40;
         private const byte IndexValid = 0x80;
 
-        private const int RotationPayloadLength = 8;
+        // Dropped records (u32), dropped device events (u32), base sequence of the segment this rotation erases (u32).
+        private const int RotationPayloadLength = 12;
+        private const int RotationVictimOffset = 8;
         private const int ScanChunkSlots = 16;
+
+        // What a slot read back after a write: the record, not it (torn, never valid), or unknown.
+        private const int SlotIdentical = 1;
+        private const int SlotTorn = 0;
+        private const int SlotUnknown = -1;
         private const int ReservedSlots = 2;
 
         private readonly IFlashStorage _flash;
@@ -37,12 +50,15 @@ namespace WearableFirmware.Storage
         private readonly byte[] _index;
         private readonly int[] _base;
         private readonly int[] _used;
+        private readonly int[] _victimOf; // per segment: the base its newest rotation record names for erasing, 0 if none
         private readonly byte[] _slot = new byte[RecordLayout.SlotSize];
         private readonly byte[] _check = new byte[RecordLayout.SlotSize];
         private readonly byte[] _payload = new byte[RecordLayout.MaxPayload];
         private readonly byte[] _mark = new byte[1];
         private int _active;
         private int _nextSequence;
+        private int _totalsSegment = -1; // where the newest rotation record (the persisted drop totals) is
+        private int _frozenSegment = -1; // the segment a begun rotation drops; its records are in the totals already
 
         /// <summary>Opens the store on <paramref name="flash"/> and recovers its state (see <see cref="Mount"/>).</summary>
         public RecordStore(IFlashStorage flash, WallClock clock)
@@ -64,6 +80,7 @@ namespace WearableFirmware.Storage
             _index = new byte[_segmentCount * _slotsPerSegment];
             _base = new int[_segmentCount];
             _used = new int[_segmentCount];
+            _victimOf = new int[_segmentCount];
             Mount();
         }
 
@@ -145,6 +162,11 @@ namespace WearableFirmware.Storage
                     Appended++;
                     return sequence;
                 }
+
+                if (sequence == SlotUnknown)
+                {
+                    break; // the slot may hold the record after all: a retry could store it twice
+                }
             }
 
             AppendFailures++;
@@ -173,7 +195,7 @@ namespace WearableFirmware.Storage
         public bool TryRead(int sequence, StoredRecord into)
         {
             int at = Locate(sequence);
-            if (at < 0 || (_index[at] & IndexValid) == 0 || (_index[at] & IndexTypeMask) == (int)RecordType.Rotation)
+            if (at < 0 || !IsReadable(_index[at]))
             {
                 return false;
             }
@@ -324,7 +346,7 @@ namespace WearableFirmware.Storage
                     int row = segment * _slotsPerSegment;
                     for (int k = 0; _base[segment] > 0 && k < _used[segment]; k++)
                     {
-                        if ((_index[row + k] & IndexValid) != 0)
+                        if ((_index[row + k] & (IndexValid | IndexFrozen)) == IndexValid)
                         {
                             return _base[segment] + k;
                         }
@@ -361,8 +383,8 @@ namespace WearableFirmware.Storage
         /// Idle-time work that keeps the erase off the append path: when the active segment is nearly full (an
         /// eighth of its records left) and the oldest segment holds no spot-check, fall or alarm record the phone
         /// still lacks, erases that segment now. Uncollected device events in it are counted as dropped first, in a
-        /// rotation record, as a rotation would. Returns true when it erased. Call from the loop when it has time to
-        /// spare; an append still erases by itself when it must.
+        /// rotation record naming the segment, as a rotation would. Returns true when it erased. Call from the loop
+        /// when it has time to spare; an append still erases by itself when it must.
         /// </summary>
         public bool PrepareNextSegment()
         {
@@ -375,7 +397,7 @@ namespace WearableFirmware.Storage
 
             int row = victim * _slotsPerSegment;
             int events = 0;
-            for (int k = 0; k < _used[victim]; k++)
+            for (int k = 0; _base[victim] > 0 && k < _used[victim]; k++)
             {
                 byte entry = _index[row + k];
                 int type = entry & IndexTypeMask;
@@ -392,39 +414,55 @@ namespace WearableFirmware.Storage
                 events++;
             }
 
-            if (events > 0)
+            // The drop count must be on flash before the erase, and must not live only in the segment being erased.
+            bool totalsThere = victim == _totalsSegment && DroppedRecords + DroppedDeviceEvents > 0;
+            if (events > 0 || totalsThere)
             {
-                FillRotationPayload(DroppedRecords, DroppedDeviceEvents + events);
-                if (WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength) == 0)
+                FillRotationPayload(DroppedRecords, DroppedDeviceEvents + events, _base[victim]);
+                if (WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength) <= 0)
                 {
                     return false;
                 }
 
+                if (free > 1)
+                {
+                    WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength); // second copy, as in a rotation
+                }
+
                 DroppedDeviceEvents += events;
+                _totalsSegment = _active;
             }
 
             if (!_flash.Erase(victim))
             {
                 EraseFailures++;
+                DoomSegment(victim);
                 return false;
             }
 
             Array.Clear(_index, row, _slotsPerSegment);
             _base[victim] = 0;
             _used[victim] = 0;
+            _victimOf[victim] = 0;
             return true;
         }
 
         /// <summary>
         /// Rebuilds the RAM index from flash: erased slots are free, torn or corrupt ones are skipped (counted),
         /// the newest valid record picks the active segment, and the next sequence number follows the last slot
-        /// written, valid or not. Called by the constructor; call again only after the flash changed underneath.
+        /// written, valid or not. An interrupted rotation is taken up where it stopped: a segment that a rotation
+        /// record names was counted as dropped, so whatever the cut erase left of it is never reported; a rotation
+        /// whose record is torn keeps the oldest segment frozen until the next append completes it. Reads only.
+        /// Called by the constructor; call again only after the flash changed underneath.
         /// </summary>
         public void Mount()
         {
             byte[] chunk = new byte[ScanChunkSlots * RecordLayout.SlotSize];
             int newest = 0;
             int newestSegment = -1;
+            int newestRotation = 0;
+            _totalsSegment = -1;
+            _frozenSegment = -1;
             CorruptAtMount = 0;
             DroppedRecords = 0;
             DroppedDeviceEvents = 0;
@@ -432,6 +470,7 @@ namespace WearableFirmware.Storage
             {
                 _base[segment] = 0;
                 _used[segment] = 0;
+                _victimOf[segment] = 0;
                 int row = segment * _slotsPerSegment;
                 for (int first = 0; first < _slotsPerSegment; first += ScanChunkSlots)
                 {
@@ -463,6 +502,16 @@ namespace WearableFirmware.Storage
                         if (chunk[at + RecordLayout.TypeOffset] == (byte)RecordType.Rotation)
                         {
                             LoadDropCounters(chunk, at + RecordLayout.PayloadOffset);
+                            if (chunk[at + RecordLayout.LengthOffset] >= RotationPayloadLength)
+                            {
+                                _victimOf[segment] = (int)RecordLayout.ReadUInt32(chunk, at + RecordLayout.PayloadOffset + RotationVictimOffset);
+                            }
+
+                            if (sequence > newestRotation)
+                            {
+                                newestRotation = sequence;
+                                _totalsSegment = segment;
+                            }
                         }
 
                         if (sequence > newest)
@@ -487,23 +536,48 @@ namespace WearableFirmware.Storage
 
             _nextSequence = _base[_active] + _used[_active];
             int following = (_active + 1) % _segmentCount;
-            if (_used[_active] > _slotsPerSegment - ReservedSlots && _base[following] == 0 && _used[following] > 0)
+            if (_used[_active] >= _slotsPerSegment - ReservedSlots && _base[following] == 0 && _used[following] > 0)
             {
                 // The next segment holds only damage: either an erase cut short, or the start of the next segment
                 // whose records did not survive. Skip as many numbers as it has touched slots, so none of them is
                 // ever handed out twice; the next append erases it.
                 _nextSequence += _used[following];
             }
+
+            // A segment some rotation record names was counted when that record was written: what a cut erase left
+            // of it is gone already.
+            for (int segment = 0; segment < _segmentCount; segment++)
+            {
+                for (int other = 0; other < _segmentCount; other++)
+                {
+                    if (other != segment && _victimOf[other] > 0 && _base[segment] == _victimOf[other])
+                    {
+                        DoomSegment(segment);
+                    }
+                }
+            }
+
+            // A reserved slot touched without a valid rotation record: the rotation began and was cut. Its record
+            // is completed by the next append with the same count, so the segment it drops stays as it was.
+            if (_used[_active] > _slotsPerSegment - ReservedSlots && !HasRotationRecord(_active) && _base[following] > 0)
+            {
+                Freeze(following);
+            }
         }
 
         private static bool Matches(byte entry, RecordType type, bool undeliveredOnly)
         {
-            if ((entry & (IndexValid | IndexDeleted)) != IndexValid || (entry & IndexTypeMask) != (byte)type)
+            if ((entry & (IndexValid | IndexDeleted | IndexFrozen)) != IndexValid || (entry & IndexTypeMask) != (byte)type)
             {
                 return false;
             }
 
             return !undeliveredOnly || (entry & IndexDelivered) == 0;
+        }
+
+        private static bool IsReadable(byte entry)
+        {
+            return (entry & (IndexValid | IndexFrozen)) == IndexValid && (entry & IndexTypeMask) != (int)RecordType.Rotation;
         }
 
         private static byte IndexOf(byte[] slot, int at)
@@ -535,6 +609,76 @@ namespace WearableFirmware.Storage
             {
                 DroppedDeviceEvents = events;
             }
+        }
+
+        /// <summary>Forgets a segment whose records are counted as dropped; it is erased when the ring reaches it.</summary>
+        private void DoomSegment(int segment)
+        {
+            int row = segment * _slotsPerSegment;
+            for (int k = 0; k < _slotsPerSegment; k++)
+            {
+                if (_index[row + k] != IndexErased)
+                {
+                    _index[row + k] = IndexCorrupt;
+                }
+            }
+
+            _base[segment] = 0;
+            _victimOf[segment] = 0;
+            if (_totalsSegment == segment)
+            {
+                _totalsSegment = -1;
+            }
+        }
+
+        /// <summary>
+        /// Starts dropping a segment: its records are no longer reported or marked, and those the phone lacks are
+        /// counted now (the rotation record then carries the same totals however often it has to be attempted).
+        /// </summary>
+        private void Freeze(int segment)
+        {
+            int row = segment * _slotsPerSegment;
+            for (int k = 0; _base[segment] > 0 && k < _used[segment]; k++)
+            {
+                byte entry = _index[row + k];
+                if ((entry & IndexValid) == 0)
+                {
+                    continue;
+                }
+
+                _index[row + k] = (byte)(entry | IndexFrozen);
+                int type = entry & IndexTypeMask;
+                if ((entry & (IndexDeleted | IndexDelivered)) != 0 || type == (int)RecordType.Rotation)
+                {
+                    continue;
+                }
+
+                if (type == (int)RecordType.DeviceEvent)
+                {
+                    DroppedDeviceEvents++;
+                }
+                else
+                {
+                    DroppedRecords++;
+                }
+            }
+
+            _frozenSegment = segment;
+        }
+
+        private bool HasRotationRecord(int segment)
+        {
+            int row = segment * _slotsPerSegment;
+            for (int k = _slotsPerSegment - ReservedSlots; k < _used[segment]; k++)
+            {
+                byte entry = _index[row + k];
+                if ((entry & IndexValid) != 0 && (entry & IndexTypeMask) == (int)RecordType.Rotation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Index of the slot holding <paramref name="sequence"/> (segment * slots + slot), or -1.</summary>
@@ -571,7 +715,7 @@ namespace WearableFirmware.Storage
         private bool WriteMark(int sequence, int markOffset, byte indexFlag)
         {
             int at = Locate(sequence);
-            if (at < 0 || (_index[at] & IndexValid) == 0)
+            if (at < 0 || !IsReadable(_index[at]))
             {
                 return false;
             }
@@ -582,8 +726,11 @@ namespace WearableFirmware.Storage
             }
 
             _mark[0] = 0x00;
+            int segment = at / _slotsPerSegment;
             int offset = (at % _slotsPerSegment) * RecordLayout.SlotSize + markOffset;
-            if (!_flash.Write(at / _slotsPerSegment, offset, _mark, 0, 1))
+            // A mark write that reports failure may still have landed: the flash decides, as the next start-up will.
+            if (!_flash.Write(segment, offset, _mark, 0, 1)
+                && !(_flash.Read(segment, offset, _mark, 0, 1) && RecordLayout.IsMarkSet(_mark[0])))
             {
                 MarkFailures++;
                 return false;
@@ -593,104 +740,114 @@ namespace WearableFirmware.Storage
             return true;
         }
 
-        /// <summary>Writes the next slot of the active segment and reads it back; the slot and its number are used either way.</summary>
+        /// <summary>
+        /// Writes the next slot of the active segment; the slot and its number are used either way. What the slot
+        /// reads back decides, not what the write reported: a write that failed but landed whole is the record (so
+        /// the retry cannot store it twice), one that did not land is torn and can never be taken for a record. Only
+        /// a slot that cannot be read back is invalidated by clearing its marker; if even that is not confirmed the
+        /// append gives up rather than risk a second copy (<see cref="SlotUnknown"/>).
+        /// </summary>
         private int WriteSlot(RecordType type, byte[] payload, int offset, int length)
         {
             int slot = _used[_active];
             int sequence = _nextSequence;
             bool clockSet = _clock.IsSet;
             long time = clockSet ? _clock.UnixSeconds : _clock.UptimeMicroseconds / 1000000;
+            if (time < 0 || time > 0xFFFFFFFFL)
+            {
+                // Never a wrapped date: a time the u32 field cannot hold is stored as uptime, flagged "clock not set".
+                clockSet = false;
+                time = _clock.UptimeMicroseconds / 1000000;
+            }
+
             RecordLayout.Encode(_slot, sequence, type, clockSet, (uint)time, payload, offset, length);
             _used[_active] = slot + 1;
             _nextSequence = sequence + 1;
 
             int at = _active * _slotsPerSegment + slot;
             int byteOffset = slot * RecordLayout.SlotSize;
-            bool ok = _flash.Write(_active, byteOffset, _slot, 0, RecordLayout.BodySize)
-                && _flash.Read(_active, byteOffset, _check, 0, RecordLayout.SlotSize);
-            for (int i = 0; ok && i < RecordLayout.SlotSize; i++)
+            bool written = _flash.Write(_active, byteOffset, _slot, 0, RecordLayout.BodySize);
+            int landed = ReadBack(byteOffset);
+            if (landed == SlotUnknown)
             {
-                ok = _check[i] == _slot[i];
-            }
-
-            if (!ok)
-            {
-                // The failed write may still have landed whole: clear the marker so no later mount takes it for a
-                // record (the retry stores the same data under the next number).
+                // Unreadable, or a valid record that is not this one: make sure it can never be taken for one.
                 _mark[0] = 0x00;
-                _flash.Write(_active, byteOffset + RecordLayout.MarkerOffset, _mark, 0, 1);
-                _index[at] = IndexCorrupt;
-                WriteFailures++;
-                return 0;
+                landed = _flash.Write(_active, byteOffset + RecordLayout.MarkerOffset, _mark, 0, 1) ? SlotTorn : ReadBack(byteOffset);
             }
 
-            _index[at] = (byte)(IndexValid | (byte)type);
-            return sequence;
+            if (!written)
+            {
+                WriteFailures++;
+            }
+
+            if (landed == SlotIdentical)
+            {
+                _index[at] = (byte)(IndexValid | (byte)type);
+                return sequence;
+            }
+
+            _index[at] = IndexCorrupt;
+            if (written)
+            {
+                WriteFailures++; // reported success, read back different
+            }
+
+            return landed == SlotUnknown ? SlotUnknown : 0;
+        }
+
+        private int ReadBack(int byteOffset)
+        {
+            if (!_flash.Read(_active, byteOffset, _check, 0, RecordLayout.SlotSize))
+            {
+                return SlotUnknown;
+            }
+
+            // The marks are not part of the record: a bit flipped there since the erase does not make it another one.
+            for (int i = 0; i < RecordLayout.BodySize; i++)
+            {
+                if (_check[i] != _slot[i])
+                {
+                    return RecordLayout.IsValid(_check, 0) ? SlotUnknown : SlotTorn;
+                }
+            }
+
+            return SlotIdentical;
         }
 
         /// <summary>
-        /// Makes room: counts what the oldest segment still owes the phone, persists the new totals in a rotation
-        /// record (before the erase, so a power cut cannot lose the count), erases it and continues there.
+        /// Makes room: freezes the oldest segment, persists the new drop totals in a rotation record naming it (in
+        /// the active segment's reserved slots, before the erase), erases it and continues there. Without a rotation
+        /// record on flash nothing is erased: the append fails instead (counted) and the next one tries again.
         /// </summary>
         private bool Rotate()
         {
             int victim = (_active + 1) % _segmentCount;
-            int records = 0;
-            int events = 0;
+
+            // A rotation record from before a reset already holds totals that include this victim's records (and
+            // Mount has set the victim aside).
+            if (!HasRotationRecord(_active))
+            {
+                if (_frozenSegment != victim)
+                {
+                    Freeze(victim);
+                }
+
+                FillRotationPayload(DroppedRecords, DroppedDeviceEvents, _base[victim]);
+                bool needed = _base[victim] > 0 || victim == _totalsSegment && DroppedRecords + DroppedDeviceEvents > 0;
+                if (!WriteRotationRecord() && needed)
+                {
+                    return false;
+                }
+            }
+
             int row = victim * _slotsPerSegment;
-            for (int k = 0; _base[victim] > 0 && k < _used[victim]; k++)
-            {
-                byte entry = _index[row + k];
-                if ((entry & (IndexValid | IndexDeleted | IndexDelivered)) != IndexValid)
-                {
-                    continue;
-                }
-
-                int type = entry & IndexTypeMask;
-                if (type == (int)RecordType.DeviceEvent)
-                {
-                    events++;
-                }
-                else if (type != (int)RecordType.Rotation)
-                {
-                    records++;
-                }
-            }
-
-            // A rotation record from before a reset already holds totals that include this victim's records.
-            bool persisted = false;
-            int activeRow = _active * _slotsPerSegment;
-            for (int k = _slotsPerSegment - ReservedSlots; k < _used[_active]; k++)
-            {
-                byte entry = _index[activeRow + k];
-                persisted |= (entry & IndexValid) != 0 && (entry & IndexTypeMask) == (int)RecordType.Rotation;
-            }
-
-            if (persisted)
-            {
-                records = 0;
-                events = 0;
-            }
-
-            while (!persisted && _used[_active] < _slotsPerSegment)
-            {
-                FillRotationPayload(DroppedRecords + records, DroppedDeviceEvents + events);
-                persisted = WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength) > 0;
-            }
-
-            DroppedRecords += records;
-            DroppedDeviceEvents += events;
+            _frozenSegment = -1;
             if (_used[victim] > 0 && !_flash.Erase(victim))
             {
-                // Whatever is left there is unreliable now; its records were counted above.
+                // Whatever is left there is unreliable now; its records are counted.
                 EraseFailures++;
-                _base[victim] = 0;
+                DoomSegment(victim);
                 _used[victim] = _slotsPerSegment;
-                for (int k = 0; k < _slotsPerSegment; k++)
-                {
-                    _index[row + k] = IndexCorrupt;
-                }
-
                 return false;
             }
 
@@ -698,20 +855,82 @@ namespace WearableFirmware.Storage
             Array.Clear(_index, row, _slotsPerSegment);
             _base[victim] = _nextSequence;
             _used[victim] = 0;
+            _victimOf[victim] = 0;
             _active = victim;
-            if (!persisted)
+            return true;
+        }
+
+        /// <summary>
+        /// Puts the rotation record in <see cref="_payload"/> into both reserved slots of the active segment (two
+        /// copies: a bit flipped in one cannot take the drop totals back); true when at least one landed. A slot that a cut or failed write left holding part of this same record is programmed again
+        /// (NOR flash: only the bits still to clear change), so any number of cuts in a row cannot use the slots up.
+        /// </summary>
+        private bool WriteRotationRecord()
+        {
+            int activeRow = _active * _slotsPerSegment;
+            int copies = 0;
+            for (int k = _slotsPerSegment - ReservedSlots; k < _slotsPerSegment; k++)
             {
-                FillRotationPayload(DroppedRecords, DroppedDeviceEvents);
-                WriteSlot(RecordType.Rotation, _payload, 0, RotationPayloadLength);
+                int sequence = _base[_active] + k;
+                RecordLayout.Encode(_slot, sequence, RecordType.Rotation, false, 0, _payload, 0, RotationPayloadLength);
+                int byteOffset = k * RecordLayout.SlotSize;
+                for (int attempt = 0; attempt < 2; attempt++)
+                {
+                    if (!_flash.Read(_active, byteOffset, _check, 0, RecordLayout.SlotSize) || !CanProgram(_check, _slot))
+                    {
+                        break;
+                    }
+
+                    if (k >= _used[_active])
+                    {
+                        _used[_active] = k + 1;
+                    }
+
+                    if (_nextSequence <= sequence)
+                    {
+                        _nextSequence = sequence + 1;
+                    }
+
+                    if (!_flash.Write(_active, byteOffset, _slot, 0, RecordLayout.BodySize))
+                    {
+                        WriteFailures++;
+                    }
+
+                    if (ReadBack(byteOffset) == SlotIdentical)
+                    {
+                        _index[activeRow + k] = (byte)(IndexValid | (byte)RecordType.Rotation);
+                        _victimOf[_active] = (int)RecordLayout.ReadUInt32(_payload, RotationVictimOffset);
+                        _totalsSegment = _active;
+                        copies++;
+                        break;
+                    }
+
+                    _index[activeRow + k] = IndexCorrupt;
+                }
+            }
+
+            return copies > 0;
+        }
+
+        /// <summary>True when programming <paramref name="image"/> over <paramref name="existing"/> can give exactly the image (no bit to set).</summary>
+        private static bool CanProgram(byte[] existing, byte[] image)
+        {
+            for (int i = 0; i < RecordLayout.BodySize; i++)
+            {
+                if ((existing[i] & image[i]) != image[i])
+                {
+                    return false;
+                }
             }
 
             return true;
         }
 
-        private void FillRotationPayload(int droppedRecords, int droppedDeviceEvents)
+        private void FillRotationPayload(int droppedRecords, int droppedDeviceEvents, int victimBase)
         {
             RecordLayout.WriteUInt32(_payload, 0, (uint)droppedRecords);
             RecordLayout.WriteUInt32(_payload, 4, (uint)droppedDeviceEvents);
+            RecordLayout.WriteUInt32(_payload, RotationVictimOffset, (uint)victimBase);
         }
     }
 }

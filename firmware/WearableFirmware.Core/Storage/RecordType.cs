@@ -45,5 +45,8 @@ namespace WearableFirmware.Storage
 
         /// <summary>The firmware kept the passkey from a pairing (argument: the <c>PairingDecision</c>).</summary>
         PairingRefused = 8,
+
+        /// <summary>Deep sleep on a critical battery (argument: battery millivolts).</summary>
+        DeepSleep = 9,
     }
 }

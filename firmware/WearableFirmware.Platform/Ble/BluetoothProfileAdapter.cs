@@ -192,10 +192,46 @@ namespace WearableFirmware.Device.Ble
             // indicate-only characteristic; that paces RACP record by record.
             if (allSent && characteristic.CanIndicate && !characteristic.CanNotify)
             {
-                _app.OnIndicationConfirmed(characteristic);
+                _app.OnIndicationConfirmed(_link, characteristic);
             }
 
             return allSent;
+        }
+
+        public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length)
+        {
+            SessionLink session = link as SessionLink;
+            GattLocalCharacteristic local = LocalOf(characteristic);
+            if (session == null || local == null || !MaySend(characteristic))
+            {
+                return false;
+            }
+
+            // The peer the link was last bound to (by a read or write); a link not bound yet since the connection (the
+            // library reports connections without the peer) stands for the only subscriber there is.
+            GattSubscribedClient[] clients = local.SubscribedClients;
+            GattSubscribedClient client = clients.Length == 1 ? clients[0] : null;
+            for (int i = 0; i < clients.Length; i++)
+            {
+                if (clients[i].Session.DeviceId.Id == session.DeviceId)
+                {
+                    client = clients[i];
+                }
+            }
+
+            if (client == null)
+            {
+                return false;
+            }
+
+            GattClientNotificationResult result = local.NotifyValue(new Buffer(Copy(value, length)), client);
+            bool sent = result.Status == GattCommunicationStatus.Success;
+            if (sent && characteristic.CanIndicate && !characteristic.CanNotify)
+            {
+                _app.OnIndicationConfirmed(link, characteristic);
+            }
+
+            return sent;
         }
 
         // NimBLE's CCCD accepts any subscription, so a protected value goes out only over a link that meets its
@@ -371,13 +407,14 @@ namespace WearableFirmware.Device.Ble
                 _linkSecurity = GattSecurity.Open;
                 _linkBonded = false;
                 _passkeyGiven = false;
+                // The library exposes one session: this link stands for the one connected phone.
                 if (args.Status == GattSessionStatus.Active)
                 {
-                    _app.OnPhoneConnected();
+                    _app.OnPhoneConnected(_link);
                 }
                 else
                 {
-                    _app.OnPhoneDisconnected();
+                    _app.OnPhoneDisconnected(_link);
                 }
             }
         }
@@ -489,6 +526,12 @@ namespace WearableFirmware.Device.Ble
             public void Bind(GattSession session)
             {
                 _deviceId = session.DeviceId.Id;
+            }
+
+            /// <summary>The peer of the request served last.</summary>
+            public int DeviceId
+            {
+                get { return _deviceId; }
             }
 
             public GattSecurity Security

@@ -1,7 +1,6 @@
 using System;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Board;
-using WearableFirmware.Power;
 
 namespace WearableFirmware.Platform
 {
@@ -93,15 +92,6 @@ namespace WearableFirmware.Platform
 
         /// <summary>Light-sleep attempts refused (INVALID_STATE while the radio runs, or any other error).</summary>
         public int LightSleepRefusals { get; private set; }
-
-        /// <summary>
-        /// Deep sleep is due when the gauge reads critical and no charger is attached. After a wake from deep sleep
-        /// the caller should take a few battery readings first: if still critical, it goes straight back.
-        /// </summary>
-        public static bool ShouldEnterDeepSleep(BatteryGauge gauge, bool charging)
-        {
-            return gauge != null && gauge.IsCritical && !charging;
-        }
 
         /// <summary>
         /// Arms the wake sources and enters deep sleep; never returns on success (the next boot starts from Main

@@ -213,7 +213,7 @@ public static class PhoneDecoders
             case "584b0003-5c8b-44d3-94b7-4836cbf4bcd4":
                 int id = v[1] | (v[2] << 8);
                 return $"Alert state: {AlertStateName(v[0])}{(id != 0 ? $" (event #{id})" : "")}";
-            case "584b0006-5c8b-44d3-94b7-4836cbf4bcd4":
+            case "584b0011-5c8b-44d3-94b7-4836cbf4bcd4":
                 var a = DecodeAlarmStatus(v);
                 if (a.Highest == 0)
                 {
@@ -225,7 +225,7 @@ public static class PhoneDecoders
                 string silence = (a.AudioPaused ? $"  [audio paused {a.PauseSecondsLeft} s]" : "") + (a.Acknowledged != 0 ? "  [acknowledged: " + AlarmConditionList(a.Acknowledged) + "]" : "")
                     + (a.FallSignal ? "  [fall alarm sounding]" : "");
                 return $"Alarms: {AlarmPriorityName(a.Highest).ToUpperInvariant()} - {string.Join(", ", parts)}{silence}";
-            case "584b0008-5c8b-44d3-94b7-4836cbf4bcd4":
+            case "584b0013-5c8b-44d3-94b7-4836cbf4bcd4":
                 var r = DecodeAlarmRecord(v);
                 string at = r.CalendarTime ? DateTime.UnixEpoch.AddSeconds(r.TimeSeconds).ToString("yyyy-MM-dd HH:mm:ss", Inv) : $"{r.TimeSeconds} s after boot";
                 string what = r.Kind switch
@@ -235,7 +235,7 @@ public static class PhoneDecoders
                     _ => $"{AlarmConditionName(r.Condition)} {AlarmKindName(r.Kind)} ({AlarmPriorityName(r.Priority)}{(r.Latched ? ", latched" : "")}) value {Num(r.Value, "F1")} limit {Num(r.Limit, "F1")}",
                 };
                 return $"Stored alarm #{r.Number} at {at}: {what}";
-            case "584b0009-5c8b-44d3-94b7-4836cbf4bcd4":
+            case "584b0014-5c8b-44d3-94b7-4836cbf4bcd4":
                 return "Stored alarms: RACP response " + Convert.ToHexString(v);
             default:
                 return $"{uuid}: {Convert.ToHexString(v)}";

@@ -115,44 +115,53 @@ public sealed class SimulatedGattServer : IGattNotifier
     {
         bool allQueued = true;
         int recipients = 0;
-        ushort handle = Database.ValueHandle(characteristic);
         foreach (SimulatedConnection c in _connections.ToArray())
         {
-            if (!Receives(c, characteristic))
+            if (Receives(c, characteristic))
             {
-                continue;
-            }
-
-            recipients++;
-            ushort cccd = c.Cccd(characteristic);
-            int payload = Math.Min(length, c.Mtu - 3);
-            if ((cccd & 0x0002) != 0 && characteristic.CanIndicate)
-            {
-                byte[] pdu = HandleValuePdu(AttOpcode.HandleValueIndication, handle, value, payload);
-                if (!c.IndicationOutstanding)
-                {
-                    c.IndicationOutstanding = true;
-                    c.OutstandingIndication = characteristic;
-                    c.Transmit(pdu);
-                }
-                else if (c.PendingIndications.Count < IndicationQueueCapacity)
-                {
-                    c.PendingIndications.Enqueue(pdu);
-                    c.PendingIndicationCharacteristics.Enqueue(characteristic);
-                }
-                else
-                {
-                    IndicationsRefused++;
-                    allQueued = false;
-                }
-            }
-            else if ((cccd & 0x0001) != 0 && characteristic.CanNotify)
-            {
-                c.Transmit(HandleValuePdu(AttOpcode.HandleValueNotification, handle, value, payload));
+                recipients++;
+                allQueued &= Deliver(c, characteristic, value, length);
             }
         }
 
         return allQueued && recipients > 0;
+    }
+
+    public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length) =>
+        link is SimulatedConnection c && _connections.Contains(c) && Receives(c, characteristic) && Deliver(c, characteristic, value, length);
+
+    /// <summary>Notifies, or indicates (queued behind the outstanding one); false when the peer's queue is full.</summary>
+    private bool Deliver(SimulatedConnection c, GattCharacteristic characteristic, byte[] value, int length)
+    {
+        ushort handle = Database.ValueHandle(characteristic);
+        ushort cccd = c.Cccd(characteristic);
+        int payload = Math.Min(length, c.Mtu - 3);
+        if ((cccd & 0x0002) != 0 && characteristic.CanIndicate)
+        {
+            byte[] pdu = HandleValuePdu(AttOpcode.HandleValueIndication, handle, value, payload);
+            if (!c.IndicationOutstanding)
+            {
+                c.IndicationOutstanding = true;
+                c.OutstandingIndication = characteristic;
+                c.Transmit(pdu);
+            }
+            else if (c.PendingIndications.Count < IndicationQueueCapacity)
+            {
+                c.PendingIndications.Enqueue(pdu);
+                c.PendingIndicationCharacteristics.Enqueue(characteristic);
+            }
+            else
+            {
+                IndicationsRefused++;
+                return false;
+            }
+        }
+        else if ((cccd & 0x0001) != 0 && characteristic.CanNotify)
+        {
+            c.Transmit(HandleValuePdu(AttOpcode.HandleValueNotification, handle, value, payload));
+        }
+
+        return true;
     }
 
     // A subscribed peer gets values only once its link meets the value's read security again (a bonded peer

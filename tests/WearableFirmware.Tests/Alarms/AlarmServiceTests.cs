@@ -9,10 +9,10 @@ namespace WearableFirmware.Tests.Alarms;
 /// <summary>The alarm service as a phone uses it: status read and indicated, limits written within bounds and kept, stored alarms fetched.</summary>
 public class AlarmServiceTests
 {
-    private const string Status = "584b0006-5c8b-44d3-94b7-4836cbf4bcd4";
-    private const string Settings = "584b0007-5c8b-44d3-94b7-4836cbf4bcd4";
-    private const string Record = "584b0008-5c8b-44d3-94b7-4836cbf4bcd4";
-    private const string Racp = "584b0009-5c8b-44d3-94b7-4836cbf4bcd4";
+    private const string Status = "584b0011-5c8b-44d3-94b7-4836cbf4bcd4";
+    private const string Settings = "584b0012-5c8b-44d3-94b7-4836cbf4bcd4";
+    private const string Record = "584b0013-5c8b-44d3-94b7-4836cbf4bcd4";
+    private const string Racp = "584b0014-5c8b-44d3-94b7-4836cbf4bcd4";
     private static readonly byte[] Defaults = [90, 85, 10, 120, 140, 50, 40, 10];
 
     private static (SimulatedWearable Board, SimulatedPhone Phone, BleLink Link) Boot(WearerScenario scenario, SimulatedWearable? previous = null)

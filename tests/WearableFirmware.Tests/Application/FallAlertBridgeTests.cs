@@ -117,7 +117,7 @@ public class FallAlertBridgeTests
         alerts.OnManualEmergency(Second);
         int id = alerts.OldestPending.Sequence;
 
-        _rig.Flash.FailNextWrites(4); // both attempts to append the acknowledgement record fail (body and marker clear each)
+        _rig.Flash.FailNextWrites(2); // both attempts to append the acknowledgement record fail (neither lands whole)
         Assert.True(alerts.OnAcknowledged(2 * Second, id));
         Assert.Equal(1, bridge.StoreFailures);
 
@@ -317,6 +317,9 @@ public class FallAlertBridgeTests
 
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
 
+
+        public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length) => Send(characteristic, value, length);
+
         public bool Send(GattCharacteristic characteristic, byte[] value, int length)
         {
             if (characteristic == service.FallEvent)
@@ -334,6 +337,9 @@ public class FallAlertBridgeTests
 
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
 
+
+        public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length) => Send(characteristic, value, length);
+
         public bool Send(GattCharacteristic characteristic, byte[] value, int length)
         {
             if (characteristic != service.AlertState)
@@ -349,6 +355,8 @@ public class FallAlertBridgeTests
     private sealed class AcceptingNotifier : IGattNotifier
     {
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
+
+        public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length) => Send(characteristic, value, length);
 
         public bool Send(GattCharacteristic characteristic, byte[] value, int length) => true;
     }

@@ -20,11 +20,10 @@ public class GattServerTests
         var bench = new BleBench();
         var (phone, _) = bench.Connected();
         Assert.Equal(["1800", "180a", "180f", "180d", "1822", "1805", "584b0001-5c8b-44d3-94b7-4836cbf4bcd4",
-            "584b0005-5c8b-44d3-94b7-4836cbf4bcd4"], phone.Services.Select(s => s.Uuid));
+            AlarmService.ServiceUuid], phone.Services.Select(s => s.Uuid));
         string[] expected = ["2a00", "2a01", "2a29", "2a24", "2a25", "2a27", "2a26", "2a28", "2a23", "2a2a", "2a19", "2a37", "2a38",
-            "2a5e", "2a5f", "2a60", "2a52", "2a2b", "584b0002-5c8b-44d3-94b7-4836cbf4bcd4", AlertState, AlertControl,
-            "584b0006-5c8b-44d3-94b7-4836cbf4bcd4", "584b0007-5c8b-44d3-94b7-4836cbf4bcd4", "584b0008-5c8b-44d3-94b7-4836cbf4bcd4",
-            "584b0009-5c8b-44d3-94b7-4836cbf4bcd4"];
+            "2a5e", "2a5f", "2a60", "2a52", "2a2b", "584b0002-5c8b-44d3-94b7-4836cbf4bcd4", AlertState, AlertControl, FallAlertService.DetectionStatusUuid,
+            AlarmService.AlarmStatusUuid, AlarmService.AlarmSettingsUuid, AlarmService.AlarmRecordUuid, AlarmService.AlarmRecordAccessUuid];
         Assert.Equal(expected, phone.Characteristics.Select(c => c.Uuid));
         foreach (var c in phone.Characteristics)
         {
@@ -253,7 +252,7 @@ public class GattServerTests
         Assert.Equal(0, phone.WriteRaw(racp, [0x03, 0x00]));   // Abort Operation is always let through
         Assert.Equal(2, handler.Writes);
         // The store answers by indication through the service.
-        Assert.True(bench.Profile.PulseOximeter.SendRacpResponse([0x06, 0x00, 0x01, 0x01], 4));
+        Assert.True(bench.Profile.PulseOximeter.SendRacpResponse(link.Connection!, [0x06, 0x00, 0x01, 0x01], 4));
         Assert.Equal("Records: RACP response 06000101", phone.Lines[^1]);
     }
 

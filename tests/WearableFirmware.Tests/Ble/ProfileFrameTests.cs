@@ -236,6 +236,9 @@ public class ProfileFrameTests
 
         public int MaxPayloadLength(GattCharacteristic characteristic) => 20;
 
+
+        public bool SendTo(IGattLink link, GattCharacteristic characteristic, byte[] value, int length) => Send(characteristic, value, length);
+
         public bool Send(GattCharacteristic characteristic, byte[] value, int length)
         {
             Sent++;
