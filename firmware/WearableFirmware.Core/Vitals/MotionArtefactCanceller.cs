@@ -14,7 +14,8 @@ namespace WearableFirmware.Vitals
         private readonly float _regularisation;
         private readonly float[] _weights;
 
-        // Each axis's recent samples twice over (positions p and p + taps), so the newest `taps` are contiguous.
+        // The recent samples, x y z interleaved, twice over (positions p and p + taps), so the newest `taps` of all
+        // three axes are one contiguous run and each update is a single loop.
         private readonly float[] _history;
         private int _position;
 
@@ -34,34 +35,32 @@ namespace WearableFirmware.Vitals
         public float Process(float pulse, float ax, float ay, float az)
         {
             _position = _position == 0 ? _taps - 1 : _position - 1;
-            Store(0, ax);
-            Store(1, ay);
-            Store(2, az);
+            float[] history = _history;
+            float[] weights = _weights;
+            int start = Axes * _position;
+            int copy = start + Axes * _taps;
+            history[start] = ax;
+            history[start + 1] = ay;
+            history[start + 2] = az;
+            history[copy] = ax;
+            history[copy + 1] = ay;
+            history[copy + 2] = az;
 
+            int n = weights.Length;
             float predicted = 0;
             float energy = _regularisation;
-            for (int axis = 0; axis < Axes; axis++)
+            for (int k = 0; k < n; k++)
             {
-                int h = axis * 2 * _taps + _position;
-                int w = axis * _taps;
-                for (int k = 0; k < _taps; k++)
-                {
-                    float v = _history[h + k];
-                    predicted += _weights[w + k] * v;
-                    energy += v * v;
-                }
+                float v = history[start + k];
+                predicted += weights[k] * v;
+                energy += v * v;
             }
 
             float error = pulse - predicted;
             float gain = _step * error / energy;
-            for (int axis = 0; axis < Axes; axis++)
+            for (int k = 0; k < n; k++)
             {
-                int h = axis * 2 * _taps + _position;
-                int w = axis * _taps;
-                for (int k = 0; k < _taps; k++)
-                {
-                    _weights[w + k] += gain * _history[h + k];
-                }
+                weights[k] += gain * history[start + k];
             }
 
             return error;
@@ -80,13 +79,6 @@ namespace WearableFirmware.Vitals
             }
 
             _position = 0;
-        }
-
-        private void Store(int axis, float value)
-        {
-            int b = axis * 2 * _taps;
-            _history[b + _position] = value;
-            _history[b + _position + _taps] = value;
         }
     }
 }

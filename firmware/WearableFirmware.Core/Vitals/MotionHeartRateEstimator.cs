@@ -4,7 +4,7 @@ namespace WearableFirmware.Vitals
 {
     /// <summary>
     /// Heart rate while the wearer moves: the band-passed pulse (100 sps) and the accelerometer (50 Hz) are brought
-    /// to one analysis rate (25 Hz, block means), gravity is removed from each axis (0.5 Hz high-pass), the
+    /// to one analysis rate (12.5 Hz, block means), gravity is removed from each axis (0.5 Hz high-pass), the
     /// <see cref="MotionArtefactCanceller"/> subtracts what the acceleration predicts, and the
     /// <see cref="SpectralHeartRateTracker"/> follows the rate in the spectrum. The two streams arrive in loop ticks
     /// (accelerometer first); a short queue pairs each pulse sample with the acceleration of the same time and
@@ -44,28 +44,39 @@ namespace WearableFirmware.Vitals
         public MotionHeartRateEstimator(int pulseRateHz, int accelerometerRateHz, MotionHeartRateSettings settings)
         {
             settings.Validate();
-            int rate = settings.AnalysisRateHz;
-            if (pulseRateHz % rate != 0 || accelerometerRateHz % rate != 0)
+            _pulseDecimation = settings.Decimation(pulseRateHz);
+            _accelDecimation = settings.Decimation(accelerometerRateHz);
+            if (_pulseDecimation < 1 || _accelDecimation < 1)
             {
-                throw new ArgumentOutOfRangeException("AnalysisRateHz", "must divide the pulse and the accelerometer rates");
+                throw new ArgumentOutOfRangeException("AnalysisPeriodMs", "must hold whole pulse and accelerometer sample periods");
             }
 
-            _pulseDecimation = pulseRateHz / rate;
-            _accelDecimation = accelerometerRateHz / rate;
-            _gravityX = Biquad.ButterworthHighPass(accelerometerRateHz, 0.5f);
-            _gravityY = Biquad.ButterworthHighPass(accelerometerRateHz, 0.5f);
-            _gravityZ = Biquad.ButterworthHighPass(accelerometerRateHz, 0.5f);
+            // Gravity removed after the block means, at the analysis rate (a quarter of the work at 50 Hz).
+            float analysisRateHz = 1000f / settings.AnalysisPeriodMs;
+            _gravityX = Biquad.ButterworthHighPass(analysisRateHz, 0.5f);
+            _gravityY = Biquad.ButterworthHighPass(analysisRateHz, 0.5f);
+            _gravityZ = Biquad.ButterworthHighPass(analysisRateHz, 0.5f);
             // Regularisation: the energy of the taps at 0.01 g each, so the filter rests when the wearer does.
             _canceller = settings.CancellerTaps == 0 ? null : new MotionArtefactCanceller(settings.CancellerTaps, settings.CancellerStep, 3 * settings.CancellerTaps * 1e-4f);
             _tracker = new SpectralHeartRateTracker(settings);
-            // About 2 s of memory at the accelerometer's rate.
-            _levelSmoothing = 1f / (2f * accelerometerRateHz);
+            // About 2 s of memory at the analysis rate.
+            _levelSmoothing = 1f / (2f * analysisRateHz);
         }
 
         /// <summary>RMS of the acceleration with gravity removed over the last seconds (g): how hard the wrist moves.</summary>
         public float MotionLevelG
         {
             get { return (float)Math.Sqrt(_levelSquared); }
+        }
+
+        /// <summary>
+        /// False while the wearer rests (the beats give the rate there): samples are kept, but no spectrum is taken and
+        /// the canceller does not run. True by default.
+        /// </summary>
+        public bool Active
+        {
+            get { return _tracker.Active; }
+            set { _tracker.Active = value; }
         }
 
         public SpectralHeartRateTracker Tracker
@@ -86,13 +97,9 @@ namespace WearableFirmware.Vitals
         /// <summary>Takes one accelerometer sample (g, gravity included).</summary>
         public void AddAcceleration(float x, float y, float z)
         {
-            float dx = _gravityX.Process(x);
-            float dy = _gravityY.Process(y);
-            float dz = _gravityZ.Process(z);
-            _levelSquared += _levelSmoothing * (dx * dx + dy * dy + dz * dz - _levelSquared);
-            _sumX += dx;
-            _sumY += dy;
-            _sumZ += dz;
+            _sumX += x;
+            _sumY += y;
+            _sumZ += z;
             _accelCount++;
             if (_accelCount < _accelDecimation)
             {
@@ -100,15 +107,19 @@ namespace WearableFirmware.Vitals
             }
 
             float scale = 1f / _accelCount;
+            float dx = _gravityX.Process(_sumX * scale);
+            float dy = _gravityY.Process(_sumY * scale);
+            float dz = _gravityZ.Process(_sumZ * scale);
+            _levelSquared += _levelSmoothing * (dx * dx + dy * dy + dz * dz - _levelSquared);
             if (_queueCount == QueueCapacity)
             {
                 Dequeue();
             }
 
             int tail = (_queueHead + _queueCount) % QueueCapacity;
-            _queueX[tail] = _sumX * scale;
-            _queueY[tail] = _sumY * scale;
-            _queueZ[tail] = _sumZ * scale;
+            _queueX[tail] = dx;
+            _queueY[tail] = dy;
+            _queueZ[tail] = dz;
             _queueCount++;
             _sumX = 0;
             _sumY = 0;
@@ -149,7 +160,7 @@ namespace WearableFirmware.Vitals
                 Dequeue();
             }
 
-            float cleaned = _canceller == null ? p : _canceller.Process(p, _lastX, _lastY, _lastZ);
+            float cleaned = _canceller == null || !_tracker.Active ? p : _canceller.Process(p, _lastX, _lastY, _lastZ);
             _tracker.Add(cleaned, q, _lastX, _lastY, _lastZ);
         }
 

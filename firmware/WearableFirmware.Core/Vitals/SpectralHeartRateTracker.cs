@@ -12,16 +12,14 @@ namespace WearableFirmware.Vitals
     /// <see cref="MotionHeartRateSettings.TrackStepBins"/> per update, larger moves cost more) plus its own evidence
     /// now, so a harmonic of the arm swing that is strong for a few seconds does not capture the rate, and a rate hidden
     /// under the artefact is bridged. The reported rate stays near the last one unless another track leads clearly,
-    /// and is refined between bins by a parabola through the log spectrum. Accelerometer spectra are taken at half the
-    /// analysis rate with half the transform length (same bin width, a quarter of the work). No allocation after
-    /// construction.
+    /// and is refined between bins by a parabola through the log spectrum. Two real signals share one complex
+    /// transform (the two lights; the x and y axes). No allocation after construction.
     /// </summary>
     public sealed class SpectralHeartRateTracker
     {
         private const float Tiny = 1e-20f;
         private readonly MotionHeartRateSettings _s;
         private readonly int _window;
-        private readonly int _accelWindow;
         private readonly int _updateSamples;
         private readonly float[] _pulse;
         private readonly float[] _second;
@@ -29,9 +27,9 @@ namespace WearableFirmware.Vitals
         private readonly float[] _ay;
         private readonly float[] _az;
         private readonly float[] _hann;
-        private readonly float[] _accelHann;
-        private readonly RealSpectrum _pulseSpectrum;
-        private readonly RealSpectrum _accelSpectrum;
+        private readonly PairSpectrum _lightSpectra;
+        private readonly PairSpectrum _horizontalSpectra;
+        private readonly RealSpectrum _verticalSpectrum;
         private readonly int _firstBin;
         private readonly int _bins;
         private readonly float _bpmPerBin;
@@ -41,6 +39,8 @@ namespace WearableFirmware.Vitals
         private readonly float[] _power;
         private readonly float[] _axisPower;
         private readonly float[] _motion;
+        private readonly float[] _accelPower;
+        private int _sinceMotionSpectrum;
         private readonly float[] _pulseHistory;
         private readonly float[] _motionHistory;
         private readonly float[] _evidence;
@@ -50,31 +50,26 @@ namespace WearableFirmware.Vitals
         private int _historyNext;
         private int _historyCount;
         private int _written;
-        private int _accelWritten;
         private int _sinceUpdate;
-        private bool _halfPair;
-        private float _pairX;
-        private float _pairY;
-        private float _pairZ;
         private bool _tracking;
+        private bool _active = true;
 
         public SpectralHeartRateTracker(MotionHeartRateSettings settings)
         {
             settings.Validate();
             _s = settings;
-            _window = settings.AnalysisRateHz * settings.WindowSeconds;
-            _accelWindow = _window / 2;
-            _updateSamples = settings.AnalysisRateHz * settings.UpdateSeconds;
+            _window = settings.WindowSeconds * 1000 / settings.AnalysisPeriodMs;
+            _updateSamples = settings.UpdateSeconds * 1000 / settings.AnalysisPeriodMs;
             _pulse = new float[_window];
             _second = settings.SecondChannel ? new float[_window] : null;
-            _ax = new float[_accelWindow];
-            _ay = new float[_accelWindow];
-            _az = new float[_accelWindow];
+            _ax = new float[_window];
+            _ay = new float[_window];
+            _az = new float[_window];
             _hann = Hann(_window);
-            _accelHann = Hann(_accelWindow);
-            _pulseSpectrum = new RealSpectrum(settings.SpectrumSize);
-            _accelSpectrum = new RealSpectrum(settings.SpectrumSize / 2);
-            float binHz = (float)settings.AnalysisRateHz / settings.SpectrumSize;
+            _lightSpectra = new PairSpectrum(settings.SpectrumSize);
+            _horizontalSpectra = new PairSpectrum(settings.SpectrumSize);
+            _verticalSpectrum = new RealSpectrum(settings.SpectrumSize);
+            float binHz = 1000f / settings.AnalysisPeriodMs / settings.SpectrumSize;
             _bpmPerBin = 60f * binHz;
             int below = (int)(settings.MinimumBpm / _bpmPerBin);
             _firstBin = below * _bpmPerBin < settings.MinimumBpm ? below + 1 : below;
@@ -84,6 +79,7 @@ namespace WearableFirmware.Vitals
             _power = new float[extended];
             _axisPower = new float[extended];
             _motion = new float[extended];
+            _accelPower = new float[extended];
             _pulseHistory = new float[settings.SpectraAveraged * extended];
             _motionHistory = new float[settings.SpectraAveraged * extended];
             _evidence = new float[extended];
@@ -91,7 +87,7 @@ namespace WearableFirmware.Vitals
             _score = new float[_bins];
             _nextScore = new float[_bins];
             // A sinusoid of amplitude A through a Hann window of n samples peaks at A·n/4 in the transform.
-            float peak = settings.AccelerationFloorG * _accelWindow / 4f;
+            float peak = settings.AccelerationFloorG * _window / 4f;
             _accelFloorPower = peak * peak;
         }
 
@@ -105,6 +101,25 @@ namespace WearableFirmware.Vitals
 
         /// <summary>Spectral updates since the last reset.</summary>
         public int Updates { get; private set; }
+
+        /// <summary>
+        /// While false (the wearer at rest, where the beats give the rate) the samples are kept but no spectrum is
+        /// taken: the track waits on its anchor and resumes from a full window when movement starts.
+        /// </summary>
+        public bool Active
+        {
+            get { return _active; }
+            set
+            {
+                if (!value && _active)
+                {
+                    // Spectra from before the rest must not be averaged into the first ones after it.
+                    _historyCount = 0;
+                }
+
+                _active = value;
+            }
+        }
 
         /// <summary>Bin width of the analysis (bpm).</summary>
         public float BpmPerBin
@@ -126,29 +141,16 @@ namespace WearableFirmware.Vitals
                 _second[_written % _window] = second;
             }
 
-            _pulse[_written % _window] = pulse;
+            int at = _written % _window;
+            _pulse[at] = pulse;
+            _ax[at] = ax;
+            _ay[at] = ay;
+            _az[at] = az;
             _written++;
-            if (_halfPair)
-            {
-                int i = _accelWritten % _accelWindow;
-                _ax[i] = 0.5f * (_pairX + ax);
-                _ay[i] = 0.5f * (_pairY + ay);
-                _az[i] = 0.5f * (_pairZ + az);
-                _accelWritten++;
-            }
-            else
-            {
-                _pairX = ax;
-                _pairY = ay;
-                _pairZ = az;
-            }
-
-            _halfPair = !_halfPair;
             if (_written > 2 * _window)
             {
-                // Keep the counters small; only their values modulo the windows matter.
+                // Keep the counter small; only its value modulo the window matters.
                 _written -= _window;
-                _accelWritten -= _accelWindow;
             }
 
             _sinceUpdate++;
@@ -157,7 +159,10 @@ namespace WearableFirmware.Vitals
             if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
             {
                 _sinceUpdate = 0;
-                Update();
+                if (_active)
+                {
+                    Update();
+                }
             }
         }
 
@@ -180,9 +185,7 @@ namespace WearableFirmware.Vitals
         public void Reset()
         {
             _written = 0;
-            _accelWritten = 0;
             _sinceUpdate = 0;
-            _halfPair = false;
             _historyNext = 0;
             _historyCount = 0;
             _tracking = false;
@@ -209,12 +212,18 @@ namespace WearableFirmware.Vitals
             int from = _firstBin - 1;
             int to = _firstBin + _bins;
 
-            Transform(_pulse, _written, _window, _hann, _pulseSpectrum, _power, from, to);
+            // Both lights through one complex transform; each light's spectrum scaled to its own peak, so the weaker
+            // light votes as much as the stronger.
+            Load(_pulse, _lightSpectra.First);
+            if (_second != null)
+            {
+                Load(_second, _lightSpectra.Second);
+            }
+
+            _lightSpectra.Compute(_power, _axisPower, from, to);
             Normalise(_power, 1e-30f);
             if (_second != null)
             {
-                // Each light's spectrum scaled to its own peak: the weaker light votes as much as the stronger.
-                Transform(_second, _written, _window, _hann, _pulseSpectrum, _axisPower, from, to);
                 Normalise(_axisPower, 1e-30f);
                 for (int k = 0; k < extended; k++)
                 {
@@ -224,14 +233,16 @@ namespace WearableFirmware.Vitals
                 Normalise(_power, 1e-30f);
             }
 
-            for (int k = 0; k < extended; k++)
+            if (_historyCount == 0 || ++_sinceMotionSpectrum >= _s.MotionSpectrumEvery)
             {
-                _motion[k] = 0;
+                _sinceMotionSpectrum = 0;
+                MotionSpectrum(from, to);
             }
 
-            AddAxis(_ax, from, to);
-            AddAxis(_ay, from, to);
-            AddAxis(_az, from, to);
+            for (int k = 0; k < extended; k++)
+            {
+                _motion[k] = _accelPower[k];
+            }
 
             int slot = _historyNext * extended;
             for (int k = 0; k < extended; k++)
@@ -464,45 +475,54 @@ namespace WearableFirmware.Vitals
             return d > 0.5f ? 0.5f : d < -0.5f ? -0.5f : d;
         }
 
-        private void AddAxis(float[] ring, int from, int to)
+        /// <summary>Sum of the three axes' spectra, each scaled to its own peak (not below the floor).</summary>
+        private void MotionSpectrum(int from, int to)
         {
-            Transform(ring, _accelWritten, _accelWindow, _accelHann, _accelSpectrum, _axisPower, from, to);
+            int extended = _accelPower.Length;
+            // Each axis scaled to its own peak (not below the floor): x and y share one complex transform.
+            Load(_ax, _horizontalSpectra.First);
+            Load(_ay, _horizontalSpectra.Second);
+            _horizontalSpectra.Compute(_accelPower, _axisPower, from, to);
+            Normalise(_accelPower, _accelFloorPower);
             Normalise(_axisPower, _accelFloorPower);
-            for (int k = 0; k < _axisPower.Length; k++)
+            for (int k = 0; k < extended; k++)
             {
-                _motion[k] += _axisPower[k];
+                _accelPower[k] += _axisPower[k];
+            }
+
+            Load(_az, _verticalSpectrum.Input);
+            _verticalSpectrum.Compute(_axisPower, from, to);
+            Normalise(_axisPower, _accelFloorPower);
+            for (int k = 0; k < extended; k++)
+            {
+                _accelPower[k] += _axisPower[k];
             }
         }
 
-        /// <summary>Windowed, mean-removed copy of the ring (oldest first) into the transform, then its power.</summary>
-        private static void Transform(float[] ring, int written, int length, float[] window, RealSpectrum spectrum, float[] power, int from, int to)
+        /// <summary>
+        /// Windowed copy of the ring (oldest first) into a transform's input, zeros after it. The mean is not removed:
+        /// the inputs are high-passed, and what is left of it stays in the lowest bins, below the band.
+        /// </summary>
+        private void Load(float[] ring, float[] input)
         {
-            int start = written % length;
-            float mean = 0;
-            for (int i = 0; i < length; i++)
+            int length = _window;
+            float[] window = _hann;
+            int start = _written % length;
+            int tail = length - start;
+            for (int i = 0; i < tail; i++)
             {
-                mean += ring[i];
+                input[i] = ring[start + i] * window[i];
             }
 
-            mean /= length;
-            float[] input = spectrum.Input;
-            for (int i = 0; i < length; i++)
+            for (int i = tail; i < length; i++)
             {
-                int r = start + i;
-                if (r >= length)
-                {
-                    r -= length;
-                }
-
-                input[i] = (ring[r] - mean) * window[i];
+                input[i] = ring[i - tail] * window[i];
             }
 
             for (int i = length; i < input.Length; i++)
             {
                 input[i] = 0;
             }
-
-            spectrum.Compute(power, from, to);
         }
 
         /// <summary>Scales to the largest in-band value (never below <paramref name="floor"/>).</summary>

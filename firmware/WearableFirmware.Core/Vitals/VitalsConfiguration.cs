@@ -199,9 +199,9 @@ namespace WearableFirmware.Vitals
             }
 
             MotionHeartRate.Validate();
-            if (AccelerometerRateHz < 1 || AccelerometerRateHz % MotionHeartRate.AnalysisRateHz != 0 || SampleRateHz % MotionHeartRate.AnalysisRateHz != 0)
+            if (AccelerometerRateHz < 1 || MotionHeartRate.Decimation(AccelerometerRateHz) < 1 || MotionHeartRate.Decimation(SampleRateHz) < 1)
             {
-                throw new ArgumentOutOfRangeException("AccelerometerRateHz", "the motion analysis rate must divide the PPG and accelerometer rates");
+                throw new ArgumentOutOfRangeException("AccelerometerRateHz", "the motion analysis period must hold whole PPG and accelerometer sample periods");
             }
 
             if (Calibration == null)

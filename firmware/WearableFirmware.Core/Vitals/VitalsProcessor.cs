@@ -91,7 +91,18 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>Set by the loop from the accelerometer: the wearer is moving, so readings are questionable.</summary>
-        public bool Motion { get; set; }
+        public bool Motion
+        {
+            get { return _motion; }
+            set
+            {
+                _motion = value;
+                // At rest the beats give the rate: the spectral estimator only keeps its samples.
+                _motionRate.Active = value;
+            }
+        }
+
+        private bool _motion;
 
         /// <summary>
         /// Set by the loop from the accelerometer while the wearer walks or runs: steps per minute (0 = none). Each

@@ -29,10 +29,12 @@ public sealed class EvalPpgMotionCommand : ICommand
           --taps <n>         adaptive canceller taps per axis (default 4)
           --step <mu>        canceller step size (default 0.01)
           --averaged <n>     spectra in the Wiener filter (default 2)
+          --motion-every <n> accelerometer spectra every n updates (default 2)
+          --period-ms <ms>   analysis sample period (default 80 = 12.5 Hz)
           --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
           --memory <m>       tracker memory per update, 0-1 (default 0.9)
-          --step-cost <c>    tracker cost of a one-bin move (default 0.9)
-          --spectrum <n>     transform length at 25 Hz, power of two (default 256)
+          --step-cost <c>    tracker cost of a one-bin move (default 0.6)
+          --spectrum <n>     transform length at the analysis rate, power of two (default 128)
           --track-bins <n>   largest move of the track per update in bins (default 2)
           --hold-bins <n>    the shown rate stays within this many bins unless another track leads (default 2)
           --switch-margin <m> lead another track needs to take over (default 3)
@@ -64,9 +66,11 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.CancellerTaps = args.Int("taps", m.CancellerTaps, 0, 64);
         m.CancellerStep = (float)args.Double("step", m.CancellerStep, 0, 1);
         m.SpectraAveraged = args.Int("averaged", m.SpectraAveraged, 1, 16);
+        m.MotionSpectrumEvery = args.Int("motion-every", m.MotionSpectrumEvery, 1, 16);
         m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
         m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
         m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
+        m.AnalysisPeriodMs = args.Int("period-ms", m.AnalysisPeriodMs, 10, 125);
         m.SpectrumSize = args.Int("spectrum", m.SpectrumSize, 64, 4096);
         m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
         m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
@@ -166,9 +170,11 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.CancellerTaps = from.CancellerTaps;
         to.CancellerStep = from.CancellerStep;
         to.SpectraAveraged = from.SpectraAveraged;
+        to.MotionSpectrumEvery = from.MotionSpectrumEvery;
         to.MotionPenalty = from.MotionPenalty;
         to.TrackMemory = from.TrackMemory;
         to.TrackStepCost = from.TrackStepCost;
+        to.AnalysisPeriodMs = from.AnalysisPeriodMs;
         to.SpectrumSize = from.SpectrumSize;
         to.TrackStepBins = from.TrackStepBins;
         to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;

@@ -43,6 +43,92 @@ public class RealSpectrumTests
     }
 }
 
+public class ComplexFftTests
+{
+    private static (double Re, double Im) Dft(double[] re, double[] im, int k)
+    {
+        int n = re.Length;
+        double sr = 0, si = 0;
+        for (int t = 0; t < n; t++)
+        {
+            double c = Math.Cos(2 * Math.PI * k * t / n), s = Math.Sin(2 * Math.PI * k * t / n);
+            sr += re[t] * c + im[t] * s;
+            si += im[t] * c - re[t] * s;
+        }
+
+        return (sr, si);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(128)]
+    public void TransformMatchesTheDftDefinition(int n)
+    {
+        var random = new Random(11);
+        var fft = new ComplexFft(n);
+        var re = new double[n];
+        var im = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            re[i] = random.NextDouble() * 2 - 1;
+            im[i] = random.NextDouble() * 2 - 1;
+            fft.InputReal[i] = (float)re[i];
+            fft.InputImaginary[i] = (float)im[i];
+        }
+
+        fft.Transform();
+        for (int k = 0; k < n; k++)
+        {
+            var (er, ei) = Dft(re, im, k);
+            Assert.True(Math.Abs(fft.Real[k] - er) <= 1e-4 * n && Math.Abs(fft.Imaginary[k] - ei) <= 1e-4 * n, $"bin {k}: {fft.Real[k]}, {fft.Imaginary[k]} against {er}, {ei}");
+        }
+    }
+
+    [Fact]
+    public void PairSpectrumSeparatesTwoRealSequences()
+    {
+        var random = new Random(5);
+        const int n = 64;
+        var pair = new PairSpectrum(n);
+        var a = new double[n];
+        var b = new double[n];
+        var zero = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = random.NextDouble() * 2 - 1;
+            b[i] = Math.Sin(2 * Math.PI * 5 * i / n) + 0.3 * (random.NextDouble() - 0.5);
+            pair.First[i] = (float)a[i];
+            pair.Second[i] = (float)b[i];
+        }
+
+        var pa = new float[n / 2 + 1];
+        var pb = new float[n / 2 + 1];
+        pair.Compute(pa, pb, 0, n / 2);
+        var sum = new float[n / 2 - 2];
+        pair.ComputeSum(sum, 2, n / 2 - 1);
+        for (int k = 0; k <= n / 2; k++)
+        {
+            var (ar, ai) = Dft(a, zero, k);
+            var (br, bi) = Dft(b, zero, k);
+            double ea = ar * ar + ai * ai, eb = br * br + bi * bi;
+            Assert.True(Math.Abs(pa[k] - ea) <= 1e-3 * (1 + ea), $"first, bin {k}: {pa[k]} against {ea}");
+            Assert.True(Math.Abs(pb[k] - eb) <= 1e-3 * (1 + eb), $"second, bin {k}: {pb[k]} against {eb}");
+            if (k >= 2 && k <= n / 2 - 1)
+            {
+                Assert.True(Math.Abs(sum[k - 2] - (ea + eb)) <= 1e-3 * (1 + ea + eb), $"sum, bin {k}");
+            }
+        }
+    }
+
+    [Fact]
+    public void SizeMustBeAPowerOfTwo()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ComplexFft(48));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ComplexFft(2));
+    }
+}
+
 public class MotionArtefactCancellerTests
 {
     [Fact]
