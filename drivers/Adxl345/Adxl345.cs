@@ -85,6 +85,9 @@ namespace WearableFirmware.Drivers.Adxl345
         private string _errorText;
         private BusStatus _errorBus;
 
+        // Read on every transfer: a field, not an auto-property (a call less each on nanoCLR).
+        private int _maxAttempts = 3;
+
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
         public Adxl345(IRegisterBus bus, IClock clock, Adxl345Settings settings)
         {
@@ -152,7 +155,11 @@ namespace WearableFirmware.Drivers.Adxl345
         }
 
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
-        public int MaxAttempts { get; set; } = 3;
+        public int MaxAttempts
+        {
+            get { return _maxAttempts; }
+            set { _maxAttempts = value; }
+        }
 
         /// <summary>
         /// Failed transfer attempts in a row after which the driver checks the chip and, if it lost its configuration,
@@ -342,7 +349,10 @@ namespace WearableFirmware.Drivers.Adxl345
 
             InterruptSource source = (InterruptSource)_read[0];
             _events = source;
-            CountEvents(source);
+            if ((source & CountedEvents) != 0)
+            {
+                CountEvents(source);
+            }
 
             long statusUs = _clock.NowMicroseconds;
             if (!ReadRegisters(Register.FIFO_STATUS, 1))
@@ -366,6 +376,7 @@ namespace WearableFirmware.Drivers.Adxl345
                 entries = FifoCapacity;
             }
 
+            byte[] read = _read;
             for (int i = 0; i < entries; i++)
             {
                 // One multi-byte read per entry: any read of the data registers pops one FIFO level.
@@ -377,9 +388,9 @@ namespace WearableFirmware.Drivers.Adxl345
                     return AfterFailedTransfer();
                 }
 
-                _x[i] = (short)(_read[0] | (_read[1] << 8));
-                _y[i] = (short)(_read[2] | (_read[3] << 8));
-                _z[i] = (short)(_read[4] | (_read[5] << 8));
+                _x[i] = (short)(read[0] | (read[1] << 8));
+                _y[i] = (short)(read[2] | (read[3] << 8));
+                _z[i] = (short)(read[4] | (read[5] << 8));
                 _count = i + 1;
             }
 
@@ -420,6 +431,10 @@ namespace WearableFirmware.Drivers.Adxl345
 
             return _count;
         }
+
+        // The sources CountEvents counts (DATA_READY, set on nearly every drain, is not one of them).
+        private const InterruptSource CountedEvents = InterruptSource.FreeFall | InterruptSource.Activity | InterruptSource.Inactivity
+            | InterruptSource.SingleTap | InterruptSource.DoubleTap | InterruptSource.Overrun | InterruptSource.Watermark;
 
         /// <summary>
         /// Books this drain's samples (the newest <paramref name="leftInFifo"/> produced ones still unread). After a
@@ -613,7 +628,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         private bool Write(int count)
         {
-            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            for (int attempt = 0; attempt < _maxAttempts; attempt++)
             {
                 BusStatus status = _bus.Write(_write, count);
                 if (status == BusStatus.Ok)
@@ -631,7 +646,7 @@ namespace WearableFirmware.Drivers.Adxl345
         private bool ReadRegisters(Register first, int count)
         {
             _write[0] = (byte)first;
-            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            for (int attempt = 0; attempt < _maxAttempts; attempt++)
             {
                 BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
                 if (status == BusStatus.Ok)

@@ -20,6 +20,9 @@ namespace WearableFirmware.Drivers
     /// </summary>
     public sealed class DriverHealth
     {
+        // A field, not an auto-property: every successful transfer clears it (a call less each on nanoCLR).
+        private int _consecutiveFailures;
+
         /// <summary>Current state; drivers set it when they start, fail or recover.</summary>
         public HealthState State { get; set; } = HealthState.Failed;
 
@@ -27,7 +30,10 @@ namespace WearableFirmware.Drivers
         public int TransferErrors { get; private set; }
 
         /// <summary>Failed transfers in a row; reset by the next success.</summary>
-        public int ConsecutiveFailures { get; private set; }
+        public int ConsecutiveFailures
+        {
+            get { return _consecutiveFailures; }
+        }
 
         /// <summary>Transfers that succeeded only after a retry.</summary>
         public int Retries { get; private set; }
@@ -43,7 +49,7 @@ namespace WearableFirmware.Drivers
 
         public void RecordSuccess(bool afterRetry)
         {
-            ConsecutiveFailures = 0;
+            _consecutiveFailures = 0;
             if (afterRetry)
             {
                 Retries++;
@@ -53,14 +59,14 @@ namespace WearableFirmware.Drivers
         public void RecordFailure(BusStatus status)
         {
             TransferErrors++;
-            ConsecutiveFailures++;
+            _consecutiveFailures++;
             LastError = status;
         }
 
         public void RecordRecovery()
         {
             Recoveries++;
-            ConsecutiveFailures = 0;
+            _consecutiveFailures = 0;
         }
 
         public void RecordSamplesLost(int count)

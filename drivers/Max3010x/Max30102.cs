@@ -743,19 +743,26 @@ namespace WearableFirmware.Drivers.Max3010x
 
         private void Unpack(int samples)
         {
+            // 18 bits left-justified in 3 bytes (bits 23:18 unused); lower resolutions leave the low bits zero. Per
+            // sample on the interpreter: fields in locals, one loop per channel count.
             int[] first = _swap ? _ir : _red;
-            int[] second = _swap ? _red : _ir;
-            int offset = 0;
-            for (int i = 0; i < samples; i++)
+            byte[] fifo = _fifo;
+            int shift = _shift;
+            if (_channels == 2)
             {
-                // 18 bits left-justified in 3 bytes (bits 23:18 unused); lower resolutions leave the low bits zero.
-                first[i] = (((_fifo[offset] & 0x03) << 16) | (_fifo[offset + 1] << 8) | _fifo[offset + 2]) >> _shift;
-                offset += BytesPerChannel;
-                if (_channels == 2)
+                int[] second = _swap ? _red : _ir;
+                for (int i = 0, o = 0; i < samples; i++, o += 2 * BytesPerChannel)
                 {
-                    second[i] = (((_fifo[offset] & 0x03) << 16) | (_fifo[offset + 1] << 8) | _fifo[offset + 2]) >> _shift;
-                    offset += BytesPerChannel;
+                    first[i] = (((fifo[o] & 0x03) << 16) | (fifo[o + 1] << 8) | fifo[o + 2]) >> shift;
+                    second[i] = (((fifo[o + 3] & 0x03) << 16) | (fifo[o + 4] << 8) | fifo[o + 5]) >> shift;
                 }
+
+                return;
+            }
+
+            for (int i = 0, o = 0; i < samples; i++, o += BytesPerChannel)
+            {
+                first[i] = (((fifo[o] & 0x03) << 16) | (fifo[o + 1] << 8) | fifo[o + 2]) >> shift;
             }
         }
 

@@ -362,7 +362,7 @@ namespace WearableFirmware.Drivers.Max3010x
 
         internal static string LedCurrentError(float milliamps)
         {
-            return "LED current " + milliamps.ToString() + " mA is outside 0..51 mA (LEDx_PA, 0.2 mA per LSB)";
+            return "LED current " + DecimalText.Fixed(milliamps, 1) + " mA is outside 0..51 mA (LEDx_PA, 0.2 mA per LSB)";
         }
     }
 }

@@ -7,12 +7,12 @@ namespace WearableFirmware.Application
     /// <summary>
     /// One place that turns what the firmware knows about its sensors and signal into the PLX status fields a phone
     /// reads (Measurement Status and Device and Sensor Status), so a reading is never sent without saying how good
-    /// it is and a broken sensor is always visible.
+    /// it is and a broken sensor is always visible. The reading comes by reference: a copy would allocate on nanoCLR.
     /// </summary>
     public static class DeviceStatus
     {
         /// <summary>PLX Device and Sensor Status bits for the current reading and sensor health.</summary>
-        public static int DeviceAndSensorStatus(VitalsReading reading, HealthState ppgHealth, HealthState motionHealth)
+        public static int DeviceAndSensorStatus(ref VitalsReading reading, HealthState ppgHealth, HealthState motionHealth)
         {
             int status = 0;
             if (ppgHealth == HealthState.Failed)
@@ -75,7 +75,7 @@ namespace WearableFirmware.Application
         }
 
         /// <summary>PLX Measurement Status bits for the current reading.</summary>
-        public static int MeasurementStatus(VitalsReading reading)
+        public static int MeasurementStatus(ref VitalsReading reading)
         {
             int status = 0;
             if (reading.Contact == SensorContact.Contact)

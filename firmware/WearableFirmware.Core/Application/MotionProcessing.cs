@@ -93,6 +93,7 @@ namespace WearableFirmware.Application
             int[] x = _sensor.X;
             int[] y = _sensor.Y;
             int[] z = _sensor.Z;
+            float movement = _movementG;
             for (int i = 0; i < count; i++)
             {
                 if (_detector.Process(x[i] * scale, y[i] * scale, z[i] * scale) == FallDecision.Fall)
@@ -101,9 +102,19 @@ namespace WearableFirmware.Application
                     _alerts.OnSuspectedFall(nowMicroseconds, _detector.PeakG, _detector.PostureAfter);
                 }
 
-                _movementG += MovementSmoothing * (Math.Abs(_detector.Magnitude - 1f) - _movementG);
-                _cadence.Add(_detector.Magnitude);
+                // |‖a‖ − 1 g| without Math.Abs: a native call per sample on nanoFramework.
+                float magnitude = _detector.Magnitude;
+                float deviation = magnitude - 1f;
+                if (deviation < 0)
+                {
+                    deviation = -deviation;
+                }
+
+                movement += MovementSmoothing * (deviation - movement);
+                _cadence.Add(magnitude);
             }
+
+            _movementG = movement;
 
             // Only fresh samples can show movement: an accelerometer that stopped delivering must not keep the
             // PPG readings questionable for ever with its last level.

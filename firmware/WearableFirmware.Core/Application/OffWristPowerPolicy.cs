@@ -60,7 +60,7 @@ namespace WearableFirmware.Application
                 _lastContactMicroseconds = nowMicroseconds;
             }
 
-            bool contact = _vitals.Reading.Contact == SensorContact.Contact;
+            bool contact = _vitals.Contact == SensorContact.Contact;
             if (contact)
             {
                 _lastContactMicroseconds = nowMicroseconds;

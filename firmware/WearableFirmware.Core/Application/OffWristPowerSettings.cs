@@ -1,4 +1,5 @@
 using System;
+using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Max3010x;
 
 namespace WearableFirmware.Application
@@ -46,8 +47,8 @@ namespace WearableFirmware.Application
 
             if (!(RedCurrentMilliamps >= 0f && RedCurrentMilliamps <= ppg.RedLedCurrentMilliamps))
             {
-                return "off-wrist red LED current " + RedCurrentMilliamps.ToString() + " mA must be between 0 and the worn current "
-                    + ppg.RedLedCurrentMilliamps.ToString() + " mA";
+                return "off-wrist red LED current " + DecimalText.Fixed(RedCurrentMilliamps, 1) + " mA must be between 0 and the worn current "
+                    + DecimalText.Fixed(ppg.RedLedCurrentMilliamps, 1) + " mA";
             }
 
             if (ppg.Mode != LedMode.SpO2)
@@ -57,8 +58,8 @@ namespace WearableFirmware.Application
 
             if (!(IrCurrentMilliamps > 0f && IrCurrentMilliamps <= ppg.IrLedCurrentMilliamps))
             {
-                return "off-wrist IR LED current " + IrCurrentMilliamps.ToString() + " mA must be above 0 and at most the worn current "
-                    + ppg.IrLedCurrentMilliamps.ToString() + " mA";
+                return "off-wrist IR LED current " + DecimalText.Fixed(IrCurrentMilliamps, 1) + " mA must be above 0 and at most the worn current "
+                    + DecimalText.Fixed(ppg.IrLedCurrentMilliamps, 1) + " mA";
             }
 
             // Counts the weakest skin gives at the programmed step: nA / full scale x 2^resolution.
@@ -66,8 +67,8 @@ namespace WearableFirmware.Application
             float skinCounts = programmed * MinimumSkinIrNanoampsPerMilliamp / ppg.FullScaleNanoamps * (1 << ppg.ResolutionBits);
             if (skinCounts < contactThresholdCounts)
             {
-                return "off-wrist IR LED current " + IrCurrentMilliamps.ToString() + " mA gives skin returning "
-                    + MinimumSkinIrNanoampsPerMilliamp.ToString() + " nA/mA only " + ((int)skinCounts).ToString()
+                return "off-wrist IR LED current " + DecimalText.Fixed(IrCurrentMilliamps, 1) + " mA gives skin returning "
+                    + DecimalText.Fixed(MinimumSkinIrNanoampsPerMilliamp, 0) + " nA/mA only " + ((int)skinCounts).ToString()
                     + " counts, below the contact threshold of " + contactThresholdCounts.ToString() + ": re-contact would go unseen";
             }
 

@@ -24,6 +24,10 @@ namespace WearableFirmware.Application
         private readonly Adxl345 _motion;
         private readonly ushort[] _rr = new ushort[32];
 
+        // Filled in place once a second and only ever passed by reference: on nanoCLR a struct is a heap object, and
+        // every copy of this one (a local, an argument, a property value) would allocate about 300 bytes.
+        private VitalsReading _reading;
+
         public VitalsPublisher(VitalsProcessor vitals, HealthProfile profile, FallAlertStateMachine alerts, RecordStore store,
             SpotCheckScheduler spotChecks, Max30102 ppg, Adxl345 motion)
         {
@@ -36,20 +40,22 @@ namespace WearableFirmware.Application
             _motion = motion;
         }
 
-        /// <summary>The reading published last.</summary>
-        public VitalsReading LastReading { get; private set; }
+        /// <summary>The reading published last (a copy: for tests and tools, not the loop).</summary>
+        public VitalsReading LastReading
+        {
+            get { return _reading; }
+        }
 
         /// <summary>Spot-checks stored since start.</summary>
         public int SpotChecksStored { get; private set; }
 
         public void Run(long nowMicroseconds)
         {
-            VitalsReading reading = _vitals.Reading;
-            LastReading = reading;
-            bool contact = reading.Contact == SensorContact.Contact;
+            _vitals.Read(ref _reading);
+            bool contact = _reading.Contact == SensorContact.Contact;
 
             int rrCount = _vitals.RrIntervals.Take(_rr);
-            if (reading.HeartRateValid)
+            if (_reading.HeartRateValid)
             {
                 HeartRateService heartRate = _profile.HeartRate;
                 for (int i = 0; i < rrCount; i++)
@@ -57,27 +63,27 @@ namespace WearableFirmware.Application
                     heartRate.AddRrInterval(_rr[i]);
                 }
 
-                heartRate.NotifyMeasurement((int)(reading.HeartRateBpm + 0.5f), contact);
+                heartRate.NotifyMeasurement((int)(_reading.HeartRateBpm + 0.5f), contact);
             }
 
-            int measurementStatus = DeviceStatus.MeasurementStatus(reading);
-            int sensorStatus = DeviceStatus.DeviceAndSensorStatus(reading, _ppg.Health.State, _motion.Health.State);
+            int measurementStatus = DeviceStatus.MeasurementStatus(ref _reading);
+            int sensorStatus = DeviceStatus.DeviceAndSensorStatus(ref _reading, _ppg.Health.State, _motion.Health.State);
             _profile.PulseOximeter.NotifyContinuous(
-                reading.SpO2Valid ? reading.SpO2Percent : float.NaN,
-                reading.HeartRateValid ? reading.HeartRateBpm : float.NaN,
+                _reading.SpO2Valid ? _reading.SpO2Percent : float.NaN,
+                _reading.HeartRateValid ? _reading.HeartRateBpm : float.NaN,
                 measurementStatus,
                 sensorStatus,
-                reading.PerfusionIndexValid ? reading.PerfusionIndexPercent : float.NaN);
+                _reading.PerfusionIndexValid ? _reading.PerfusionIndexPercent : float.NaN);
 
-            bool valid = reading.HeartRateValid && reading.SpO2Valid;
-            _alerts.UpdateVitals((int)(reading.HeartRateBpm + 0.5f), (int)(reading.SpO2Percent + 0.5f), valid);
+            bool valid = _reading.HeartRateValid && _reading.SpO2Valid;
+            _alerts.UpdateVitals((int)(_reading.HeartRateBpm + 0.5f), (int)(_reading.SpO2Percent + 0.5f), valid);
 
             // While worn, a due spot-check waits for the next valid reading instead of being skipped.
             bool due = contact ? valid && _spotChecks.IsDue(nowMicroseconds, true) : _spotChecks.IsDue(nowMicroseconds, false);
             if (due)
             {
-                int pai = reading.PerfusionIndexValid ? (int)(reading.PerfusionIndexPercent * 100f + 0.5f) : SpotCheckPayload.NoPulseAmplitudeIndex;
-                if (_store.AppendSpotCheck((int)(reading.SpO2Percent * 10f + 0.5f), (int)(reading.HeartRateBpm * 10f + 0.5f),
+                int pai = _reading.PerfusionIndexValid ? (int)(_reading.PerfusionIndexPercent * 100f + 0.5f) : SpotCheckPayload.NoPulseAmplitudeIndex;
+                if (_store.AppendSpotCheck((int)(_reading.SpO2Percent * 10f + 0.5f), (int)(_reading.HeartRateBpm * 10f + 0.5f),
                     measurementStatus, sensorStatus, pai) > 0)
                 {
                     SpotChecksStored++;

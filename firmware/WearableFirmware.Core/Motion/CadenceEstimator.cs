@@ -57,14 +57,13 @@ namespace WearableFirmware.Motion
         public void Add(float magnitudeG)
         {
             float x = _filter.Process(magnitudeG);
-            // As for beats: the refractory period follows the step interval, so a step's second bump is not a step.
-            _detector.SetExpectedInterval(_rate.Count >= 2 ? _rate.MedianIntervalMs * _sampleRateHz / 1000f : 0);
             if (_detector.Process(x) && _detector.LastBeatAmplitude >= MinimumStepG)
             {
                 long step = _detector.LastBeatSample;
                 if (_lastStep >= 0)
                 {
                     _rate.AddInterval((step - _lastStep) * 1000f / _sampleRateHz);
+                    FollowStepInterval();
                 }
 
                 _lastStep = step;
@@ -75,7 +74,15 @@ namespace WearableFirmware.Motion
             {
                 _rate.Reset();
                 _lastStep = -1;
+                FollowStepInterval();
             }
+        }
+
+        // As for beats: the refractory period follows the step interval, so a step's second bump is not a step. The
+        // interval changes only with the steps, so the detector hears of it then, not every sample.
+        private void FollowStepInterval()
+        {
+            _detector.SetExpectedInterval(_rate.Count >= 2 ? _rate.MedianIntervalMs * _sampleRateHz / 1000f : 0);
         }
 
         public void Reset()

@@ -34,6 +34,12 @@ namespace WearableFirmware.Sampling
         private readonly long[] _publishDue = new long[MaxTasksPerPhase];
         private int _publishCount;
 
+        // The publishers with period 0, in order, and the earliest due time of the periodic ones: most ticks run only
+        // the former (every check costs on the interpreter, 25 times a second).
+        private readonly ILoopTask[] _everyTick = new ILoopTask[MaxTasksPerPhase];
+        private int _everyTickCount;
+        private long _nextPeriodicDue = long.MaxValue;
+
         private long _nextDeadline;
         private bool _started;
         // 1 = stop requested. Interlocked, not volatile: nanoFramework's mscorlib 1.17.11 does not compile IsVolatile.
@@ -109,6 +115,10 @@ namespace WearableFirmware.Sampling
             _publish[_publishCount] = output;
             _publishPeriod[_publishCount] = periodMicroseconds;
             _publishCount++;
+            if (periodMicroseconds == 0)
+            {
+                _everyTick[_everyTickCount++] = output;
+            }
         }
 
         public string SensorName(int index)
@@ -154,6 +164,8 @@ namespace WearableFirmware.Sampling
                 {
                     _publishDue[i] = _nextDeadline + _publishPeriod[i];
                 }
+
+                UpdateNextPeriodicDue();
             }
 
             long now = _clock.NowMicroseconds;
@@ -206,6 +218,18 @@ namespace WearableFirmware.Sampling
         private void Publish(long tickStart)
         {
             long phaseStart = _clock.NowMicroseconds;
+            if (tickStart < _nextPeriodicDue)
+            {
+                // No periodic publisher is due: the every-tick ones run, in their order, as the full pass would.
+                for (int i = 0; i < _everyTickCount; i++)
+                {
+                    RunTask(LoopPhase.Publish, _everyTick[i], tickStart);
+                }
+
+                ChargePhase(LoopPhase.Publish, _clock.NowMicroseconds - phaseStart, _settings.PublishBudgetMicroseconds);
+                return;
+            }
+
             bool overBudget = phaseStart - tickStart > _settings.TickBudgetMicroseconds - _settings.PublishBudgetMicroseconds;
             bool deferred = false;
             for (int i = 0; i < _publishCount; i++)
@@ -240,7 +264,22 @@ namespace WearableFirmware.Sampling
                 _statistics.PublishDeferrals++;
             }
 
+            UpdateNextPeriodicDue();
             ChargePhase(LoopPhase.Publish, _clock.NowMicroseconds - phaseStart, _settings.PublishBudgetMicroseconds);
+        }
+
+        private void UpdateNextPeriodicDue()
+        {
+            long next = long.MaxValue;
+            for (int i = 0; i < _publishCount; i++)
+            {
+                if (_publishPeriod[i] > 0 && _publishDue[i] < next)
+                {
+                    next = _publishDue[i];
+                }
+            }
+
+            _nextPeriodicDue = next;
         }
 
         private bool RunPhase(LoopPhase phase, ILoopTask[] tasks, int count, long tickStart, int budget)

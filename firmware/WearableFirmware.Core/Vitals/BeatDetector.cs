@@ -30,6 +30,10 @@ namespace WearableFirmware.Vitals
         private long _candidateIndex;
         private float _candidateFraction;
         private float _candidateAmplitude;
+        private long _lastBeatSample;
+        private float _lastBeatFraction;
+        private float _lastBeatAmplitude;
+        private float _expectedInterval;
 
         /// <param name="sampleRateHz">Samples per second of the input.</param>
         /// <param name="maximumRateBpm">Fastest rate to detect; sets the minimum refractory period.</param>
@@ -48,13 +52,22 @@ namespace WearableFirmware.Vitals
         public int SampleRateHz { get; private set; }
 
         /// <summary>Index (count of samples since start, from 0) of the last confirmed beat's peak sample.</summary>
-        public long LastBeatSample { get; private set; }
+        public long LastBeatSample
+        {
+            get { return _lastBeatSample; }
+        }
 
         /// <summary>Sub-sample offset of the last peak, in samples, within [-0.5, 0.5].</summary>
-        public float LastBeatFraction { get; private set; }
+        public float LastBeatFraction
+        {
+            get { return _lastBeatFraction; }
+        }
 
         /// <summary>Height of the last confirmed peak (input units).</summary>
-        public float LastBeatAmplitude { get; private set; }
+        public float LastBeatAmplitude
+        {
+            get { return _lastBeatAmplitude; }
+        }
 
         /// <summary>Current detection threshold (input units).</summary>
         public float Threshold
@@ -68,6 +81,13 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public void SetExpectedInterval(float samples)
         {
+            // Called every sample; the interval changes once a beat at most.
+            if (samples == _expectedInterval)
+            {
+                return;
+            }
+
+            _expectedInterval = samples;
             int adaptive = (int)(0.55f * samples);
             _refractorySamples = adaptive > _minimumRefractorySamples ? adaptive : _minimumRefractorySamples;
         }
@@ -80,21 +100,20 @@ namespace WearableFirmware.Vitals
             // A higher peak being followed replaces the candidate when it ends, so the candidate waits for it.
             if (_pending && !_tracking && _sampleIndex - _candidateIndex >= _refractorySamples)
             {
-                LastBeatSample = _candidateIndex;
-                LastBeatFraction = _candidateFraction;
-                LastBeatAmplitude = _candidateAmplitude;
+                _lastBeatSample = _candidateIndex;
+                _lastBeatFraction = _candidateFraction;
+                _lastBeatAmplitude = _candidateAmplitude;
                 _hasBeat = true;
                 _pending = false;
                 beat = true;
             }
 
-            float threshold = _thresholdFraction * _envelope;
             if (!_tracking)
             {
                 // Within a candidate's refractory period only a higher peak may start; otherwise the period after
                 // the last beat must be over.
-                bool allowed = _pending ? x > _candidateAmplitude : !_hasBeat || _sampleIndex - LastBeatSample >= _refractorySamples;
-                if (allowed && x > threshold && x > _previous && x > 0)
+                bool allowed = _pending ? x > _candidateAmplitude : !_hasBeat || _sampleIndex - _lastBeatSample >= _refractorySamples;
+                if (allowed && x > _thresholdFraction * _envelope && x > _previous && x > 0)
                 {
                     _tracking = true;
                     NewMaximum(x);
@@ -139,9 +158,10 @@ namespace WearableFirmware.Vitals
             _pending = false;
             _previous = 0;
             _refractorySamples = _minimumRefractorySamples;
-            LastBeatSample = 0;
-            LastBeatFraction = 0;
-            LastBeatAmplitude = 0;
+            _expectedInterval = 0;
+            _lastBeatSample = 0;
+            _lastBeatFraction = 0;
+            _lastBeatAmplitude = 0;
         }
 
         private void NewMaximum(float x)

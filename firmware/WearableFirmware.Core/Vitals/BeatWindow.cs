@@ -4,26 +4,42 @@ namespace WearableFirmware.Vitals
 {
     /// <summary>
     /// Statistics of the band-passed red and IR signals over one beat (from one confirmed beat to the next), from
-    /// which the beat's ratio of ratios, perfusion and waveform agreement follow. Sums only, so nothing is stored
-    /// per sample; the last sample is kept across <see cref="Clear"/> so the next beat's first change is known.
+    /// which the beat's ratio of ratios, perfusion and waveform agreement follow. The last sample is kept across
+    /// <see cref="Clear"/> so the next beat's first change is known.
+    /// <para>
+    /// Per sample the window only stores the pair; the sums are taken when a statistic is first read (once per beat),
+    /// in one pass over the stored samples in arrival order, so they equal running sums bit for bit: nanoCLR pays for
+    /// every call and field access, and samples outnumber beats about 60 to 1. A window that outgrows its capacity (a
+    /// missed beat or more) sums what it stored at once and keeps running sums and extremes from there.
+    /// </para>
     /// </summary>
     public sealed class BeatWindow
     {
-        private readonly float[] _irSamples;
+        private readonly float[] _red;
+        private readonly float[] _ir;
+        private readonly float[] _spillRed = new float[1];
+        private readonly float[] _spillIr = new float[1];
+        private int _count;
+
+        // Sums over the first _summed samples and over their sample-to-sample differences (slopes: slow baseline
+        // wander has small ones).
+        private int _summed;
         private float _sumRedRed;
         private float _sumIrIr;
         private float _sumRedIr;
+        private float _sumDRedDRed;
+        private float _sumDIrDIr;
+
+        // IR extremes, kept only once the window has outgrown its capacity.
         private float _irMin;
         private float _irMax;
 
-        // Sums over the sample-to-sample differences (slopes): slow baseline wander has small slopes.
-        private float _sumDRedDRed;
-        private float _sumDIrDIr;
+        // The last sample summed (before the window's first: the previous beat's last).
         private float _previousRed;
         private float _previousIr;
         private bool _hasPrevious;
 
-        /// <summary>Keeps up to <paramref name="capacity"/> IR samples of a beat for the detrended peak-to-peak.</summary>
+        /// <summary>Keeps up to <paramref name="capacity"/> samples of a beat (the detrended peak-to-peak needs them).</summary>
         public BeatWindow(int capacity)
         {
             if (capacity < 2)
@@ -31,20 +47,34 @@ namespace WearableFirmware.Vitals
                 throw new ArgumentOutOfRangeException("capacity", "a beat window needs room for at least 2 samples");
             }
 
-            _irSamples = new float[capacity];
+            _red = new float[capacity];
+            _ir = new float[capacity];
         }
 
         /// <summary>Samples since the window was cleared.</summary>
-        public int Count { get; private set; }
+        public int Count
+        {
+            get { return _count; }
+        }
 
         public void Add(float redAc, float irAc)
         {
-            if (Count == 0)
+            int n = _count;
+            if (n < _red.Length)
             {
-                _irMin = irAc;
-                _irMax = irAc;
+                _red[n] = redAc;
+                _ir[n] = irAc;
+                _count = n + 1;
+                return;
             }
-            else if (irAc < _irMin)
+
+            if (n == _red.Length)
+            {
+                Sum();
+                StoredExtremes();
+            }
+
+            if (irAc < _irMin)
             {
                 _irMin = irAc;
             }
@@ -53,26 +83,10 @@ namespace WearableFirmware.Vitals
                 _irMax = irAc;
             }
 
-            if (Count < _irSamples.Length)
-            {
-                _irSamples[Count] = irAc;
-            }
-
-            _sumRedRed += redAc * redAc;
-            _sumIrIr += irAc * irAc;
-            _sumRedIr += redAc * irAc;
-            if (_hasPrevious)
-            {
-                float dRed = redAc - _previousRed;
-                float dIr = irAc - _previousIr;
-                _sumDRedDRed += dRed * dRed;
-                _sumDIrDIr += dIr * dIr;
-            }
-
-            _previousRed = redAc;
-            _previousIr = irAc;
-            _hasPrevious = true;
-            Count++;
+            _spillRed[0] = redAc;
+            _spillIr[0] = irAc;
+            SumRange(_spillRed, _spillIr, 0, 1);
+            _count = n + 1;
         }
 
         /// <summary>
@@ -84,18 +98,25 @@ namespace WearableFirmware.Vitals
         {
             get
             {
-                if (Count < 2 || Count > _irSamples.Length)
+                int count = _count;
+                if (count < 2)
+                {
+                    return 0;
+                }
+
+                if (count > _ir.Length)
                 {
                     return _irMax - _irMin;
                 }
 
-                float first = _irSamples[0];
-                float step = (_irSamples[Count - 1] - first) / (Count - 1);
+                float[] ir = _ir;
+                float first = ir[0];
+                float step = (ir[count - 1] - first) / (count - 1);
                 float min = 0;
                 float max = 0;
-                for (int i = 1; i < Count - 1; i++)
+                for (int i = 1; i < count - 1; i++)
                 {
-                    float d = _irSamples[i] - first - step * i;
+                    float d = ir[i] - first - step * i;
                     if (d < min)
                     {
                         min = d;
@@ -119,7 +140,11 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public float AcRatio
         {
-            get { return _sumDIrDIr > 0 ? (float)Math.Sqrt(_sumDRedDRed / _sumDIrDIr) : 0; }
+            get
+            {
+                Sum();
+                return _sumDIrDIr > 0 ? (float)Math.Sqrt(_sumDRedDRed / _sumDIrDIr) : 0;
+            }
         }
 
         /// <summary>Correlation of red with IR over the beat (1 = same shape; motion and noise lower it).</summary>
@@ -127,6 +152,7 @@ namespace WearableFirmware.Vitals
         {
             get
             {
+                Sum();
                 float denominator = _sumRedRed * _sumIrIr;
                 return denominator > 0 ? _sumRedIr / (float)Math.Sqrt(denominator) : 0;
             }
@@ -142,14 +168,101 @@ namespace WearableFirmware.Vitals
         /// <summary>Starts the next beat's window; the last sample stays as the reference for the next change.</summary>
         public void Clear()
         {
+            int n = _count;
+            if (n > 0 && n <= _red.Length)
+            {
+                _previousRed = _red[n - 1];
+                _previousIr = _ir[n - 1];
+                _hasPrevious = true;
+            }
+
+            // (A window past its capacity was summed as it went: its last sample is already the previous one.)
+            _count = 0;
+            _summed = 0;
             _sumRedRed = 0;
             _sumIrIr = 0;
             _sumRedIr = 0;
-            _irMin = 0;
-            _irMax = 0;
             _sumDRedDRed = 0;
             _sumDIrDIr = 0;
-            Count = 0;
+        }
+
+        // Brings the sums up to every stored sample.
+        private void Sum()
+        {
+            int end = _count < _red.Length ? _count : _red.Length;
+            if (_summed < end)
+            {
+                SumRange(_red, _ir, _summed, end);
+            }
+        }
+
+        // Adds samples from..to-1 to the sums, in order, with the running state in locals.
+        private void SumRange(float[] red, float[] ir, int from, int to)
+        {
+            float sumRedRed = _sumRedRed;
+            float sumIrIr = _sumIrIr;
+            float sumRedIr = _sumRedIr;
+            float sumDRedDRed = _sumDRedDRed;
+            float sumDIrDIr = _sumDIrDIr;
+            float previousRed = _previousRed;
+            float previousIr = _previousIr;
+            int i = from;
+            if (!_hasPrevious)
+            {
+                // The very first sample after a reset has no change to sum.
+                previousRed = red[i];
+                previousIr = ir[i];
+                sumRedRed += previousRed * previousRed;
+                sumIrIr += previousIr * previousIr;
+                sumRedIr += previousRed * previousIr;
+                i++;
+            }
+
+            for (; i < to; i++)
+            {
+                float r = red[i];
+                float x = ir[i];
+                sumRedRed += r * r;
+                sumIrIr += x * x;
+                sumRedIr += r * x;
+                float dRed = r - previousRed;
+                float dIr = x - previousIr;
+                sumDRedDRed += dRed * dRed;
+                sumDIrDIr += dIr * dIr;
+                previousRed = r;
+                previousIr = x;
+            }
+
+            _sumRedRed = sumRedRed;
+            _sumIrIr = sumIrIr;
+            _sumRedIr = sumRedIr;
+            _sumDRedDRed = sumDRedDRed;
+            _sumDIrDIr = sumDIrDIr;
+            _previousRed = previousRed;
+            _previousIr = previousIr;
+            _hasPrevious = true;
+            _summed += to - from;
+        }
+
+        private void StoredExtremes()
+        {
+            float min = _ir[0];
+            float max = min;
+            for (int i = 1; i < _ir.Length; i++)
+            {
+                float x = _ir[i];
+                if (x < min)
+                {
+                    min = x;
+                }
+                else if (x > max)
+                {
+                    max = x;
+                }
+            }
+
+            _irMin = min;
+            _irMax = max;
         }
     }
 }

@@ -10,6 +10,7 @@ namespace WearableFirmware.Vitals
     public sealed class DcTracker
     {
         private readonly float _alpha;
+        private float _level;
         private bool _started;
 
         public DcTracker(float sampleRateHz, float timeConstantSeconds)
@@ -24,7 +25,10 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>The current DC estimate, in the input's units (0 before the first sample).</summary>
-        public float Level { get; private set; }
+        public float Level
+        {
+            get { return _level; }
+        }
 
         /// <summary>False until the first sample after construction or <see cref="Reset"/>.</summary>
         public bool IsStarted
@@ -35,23 +39,32 @@ namespace WearableFirmware.Vitals
         /// <summary>Takes one raw sample; the first sample after construction or <see cref="Reset"/> sets the level outright.</summary>
         public float Process(float x)
         {
+            Track(x);
+            return _level;
+        }
+
+        /// <summary>
+        /// Takes one raw sample (as <see cref="Process"/>) and returns the level it is to be measured against: the level
+        /// before this sample, so a single spike cannot cancel itself, and for the first sample the sample itself.
+        /// </summary>
+        public float Track(float x)
+        {
+            float before = _level;
             if (!_started)
             {
-                Level = x;
+                _level = x;
                 _started = true;
-            }
-            else
-            {
-                Level += _alpha * (x - Level);
+                return x;
             }
 
-            return Level;
+            _level = before + _alpha * (x - before);
+            return before;
         }
 
         public void Reset()
         {
             _started = false;
-            Level = 0;
+            _level = 0;
         }
     }
 }

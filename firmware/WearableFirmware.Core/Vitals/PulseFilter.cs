@@ -9,14 +9,13 @@ namespace WearableFirmware.Vitals
     public sealed class PulseFilter
     {
         private readonly DcTracker _dc;
-        private readonly Biquad _highPass;
-        private readonly Biquad _lowPass;
+        private readonly Biquad _bandPass;
+        private float _ac;
 
         public PulseFilter(float sampleRateHz, float lowCornerHz, float highCornerHz, float dcTimeConstantSeconds)
         {
             _dc = new DcTracker(sampleRateHz, dcTimeConstantSeconds);
-            _highPass = Biquad.ButterworthHighPass(sampleRateHz, lowCornerHz);
-            _lowPass = Biquad.ButterworthLowPass(sampleRateHz, highCornerHz);
+            _bandPass = Biquad.ButterworthBandPass(sampleRateHz, lowCornerHz, highCornerHz);
         }
 
         /// <summary>DC level of the raw channel (ADC counts).</summary>
@@ -26,26 +25,26 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>Last band-passed output (ADC counts, zero-mean).</summary>
-        public float Ac { get; private set; }
+        public float Ac
+        {
+            get { return _ac; }
+        }
 
         /// <summary>Filters one raw sample and returns the band-passed value.</summary>
         public float Process(float raw)
         {
-            // The DC used for subtraction is the level before this sample, so a single spike cannot cancel itself.
-            bool first = !_dc.IsStarted;
-            float dcBefore = _dc.Level;
-            _dc.Process(raw);
-            float centred = raw - (first ? _dc.Level : dcBefore);
-            Ac = _lowPass.Process(_highPass.Process(centred));
-            return Ac;
+            // Centred on the DC level before this sample (so a single spike cannot cancel itself); per sample, so
+            // two calls and no property in between.
+            float ac = _bandPass.Process(raw - _dc.Track(raw));
+            _ac = ac;
+            return ac;
         }
 
         public void Reset()
         {
             _dc.Reset();
-            _highPass.Reset();
-            _lowPass.Reset();
-            Ac = 0;
+            _bandPass.Reset();
+            _ac = 0;
         }
     }
 }

@@ -5,13 +5,14 @@ namespace WearableFirmware.Vitals
     /// <summary>
     /// The last few seconds of the band-passed pulse in a ring, for checking a beat interval against the waveform
     /// itself: a true period makes the pulse resemble itself one interval earlier, while a detector that splits
-    /// beats (dicrotic notch, motion) reports an interval at which it does not. Computed on demand, once per beat.
+    /// beats (dicrotic notch, motion) reports an interval at which it does not. Computed on demand, at most once per
+    /// beat; every sample is added, so adding is kept to a store and an index step.
     /// </summary>
     public sealed class PulseHistory
     {
         private readonly float[] _samples;
         private int _next;
-        private int _count;
+        private bool _full;
 
         /// <param name="capacity">Samples kept; a correlation needs lag + length of them.</param>
         public PulseHistory(int capacity)
@@ -27,17 +28,21 @@ namespace WearableFirmware.Vitals
         /// <summary>Samples held (at most the capacity).</summary>
         public int Count
         {
-            get { return _count; }
+            get { return _full ? _samples.Length : _next; }
         }
 
         public void Add(float pulse)
         {
-            _samples[_next] = pulse;
-            _next = _next + 1 == _samples.Length ? 0 : _next + 1;
-            if (_count < _samples.Length)
+            int next = _next;
+            _samples[next] = pulse;
+            next++;
+            if (next == _samples.Length)
             {
-                _count++;
+                next = 0;
+                _full = true;
             }
+
+            _next = next;
         }
 
         /// <summary>
@@ -46,12 +51,13 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public float Correlation(int lag, int length)
         {
-            if (lag < 1 || length < 2 || lag + length > _count)
+            if (lag < 1 || length < 2 || lag + length > Count)
             {
                 return float.NaN;
             }
 
-            int n = _samples.Length;
+            float[] s = _samples;
+            int n = s.Length;
             int a = _next - length;
             if (a < 0)
             {
@@ -67,8 +73,8 @@ namespace WearableFirmware.Vitals
             float sumA = 0, sumB = 0, sumAa = 0, sumBb = 0, sumAb = 0;
             for (int i = 0; i < length; i++)
             {
-                float x = _samples[a];
-                float y = _samples[b];
+                float x = s[a];
+                float y = s[b];
                 sumA += x;
                 sumB += y;
                 sumAa += x * x;
@@ -80,18 +86,21 @@ namespace WearableFirmware.Vitals
 
             float varA = sumAa - sumA * sumA / length;
             float varB = sumBb - sumB * sumB / length;
-            if (!(varA > 0) || !(varB > 0))
+            // Both variances positive, and their product too (it can underflow to 0): a division by zero throws on
+            // nanoCLR where .NET would give infinity.
+            float product = varA * varB;
+            if (!(varA > 0) || !(varB > 0) || !(product > 0))
             {
                 return float.NaN;
             }
 
-            return (sumAb - sumA * sumB / length) / (float)Math.Sqrt(varA * varB);
+            return (sumAb - sumA * sumB / length) / (float)Math.Sqrt(product);
         }
 
         public void Clear()
         {
             _next = 0;
-            _count = 0;
+            _full = false;
         }
     }
 }

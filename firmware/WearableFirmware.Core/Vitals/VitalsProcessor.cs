@@ -188,6 +188,7 @@ namespace WearableFirmware.Vitals
                 _red.Reset();
                 _ir.Reset();
                 _detector.Reset();
+                FollowBeatInterval();
                 _detectorStartSample = -1;
                 _settleRemaining = _settleSamples;
                 _contactSinceSample = index;
@@ -213,16 +214,17 @@ namespace WearableFirmware.Vitals
                 _detectorStartSample = index;
             }
 
-            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
             if (_detector.Process(pulse))
             {
                 OnBeat();
             }
 
-            if (_hasPreviousBeat && index - _lastBeatSample > TimeoutSamples())
+            // TimeoutSamples() is at least the fixed timeout: compare with that first (per sample, a call saved).
+            if (_hasPreviousBeat && index - _lastBeatSample > _timeoutSamples && index - _lastBeatSample > TimeoutSamples())
             {
                 // No pulse for too long: old intervals no longer describe the present.
                 _heartRate.Reset();
+                FollowBeatInterval();
                 _periodic = false;
                 _rateEstablished = false;
                 _spo2.Reset();
@@ -231,54 +233,69 @@ namespace WearableFirmware.Vitals
             }
         }
 
-        /// <summary>The current values; call as often as needed (no allocation).</summary>
+        /// <summary>
+        /// The current values, as a copy (for tests and tools). The firmware's loop uses <see cref="Read"/>: on nanoCLR a
+        /// struct is a heap object and each copy of this one allocates about 300 bytes.
+        /// </summary>
         public VitalsReading Reading
         {
             get
             {
                 VitalsReading r = new VitalsReading();
-                long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
-                r.TimestampMs = now * 1000 / _config.SampleRateHz;
-                r.Contact = _contact.State;
-                r.MotionQuestionable = Motion;
-                r.AmbientLightOverflow = AmbientLightOverflow;
-                r.BeatCount = _beatCount;
-                r.Quality = CurrentQuality(now);
-                bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-                if (Motion && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
-                {
-                    // Moving: beats are not trusted (they follow the arm as readily as the heart); the spectrum is.
-                    r.HeartRateValid = true;
-                    r.HeartRateBpm = _motionRate.HeartRateBpm;
-                    r.HeartRateFromSpectrum = true;
-                }
-                else if (usable && HeartRateMeasured())
-                {
-                    if (LockedToCadence(_heartRate.HeartRateBpm))
-                    {
-                        r.Quality |= SignalQuality.Poor;
-                    }
-                    else
-                    {
-                        r.HeartRateValid = true;
-                        r.HeartRateBpm = _heartRate.HeartRateBpm;
-                    }
-                }
-
-                if (usable && _hasPerfusion)
-                {
-                    r.PerfusionIndexValid = true;
-                    r.PerfusionIndexPercent = _perfusionPercent;
-                }
-
-                if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
-                    && now - _lastCleanBeatSample <= _spo2HoldSamples)
-                {
-                    r.SpO2Valid = true;
-                    r.SpO2Percent = _spo2.SpO2Percent;
-                }
-
+                Read(ref r);
                 return r;
+            }
+        }
+
+        /// <summary>Sensor contact as the reading reports it.</summary>
+        public SensorContact Contact
+        {
+            get { return _contact.State; }
+        }
+
+        /// <summary>Writes the current values into <paramref name="r"/> in place (no copy, no allocation on either runtime).</summary>
+        public void Read(ref VitalsReading r)
+        {
+            r = new VitalsReading();
+            long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
+            r.TimestampMs = now * 1000 / _config.SampleRateHz;
+            r.Contact = _contact.State;
+            r.MotionQuestionable = Motion;
+            r.AmbientLightOverflow = AmbientLightOverflow;
+            r.BeatCount = _beatCount;
+            r.Quality = CurrentQuality(now);
+            bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
+            if (Motion && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
+            {
+                // Moving: beats are not trusted (they follow the arm as readily as the heart); the spectrum is.
+                r.HeartRateValid = true;
+                r.HeartRateBpm = _motionRate.HeartRateBpm;
+                r.HeartRateFromSpectrum = true;
+            }
+            else if (usable && HeartRateMeasured())
+            {
+                if (LockedToCadence(_heartRate.HeartRateBpm))
+                {
+                    r.Quality |= SignalQuality.Poor;
+                }
+                else
+                {
+                    r.HeartRateValid = true;
+                    r.HeartRateBpm = _heartRate.HeartRateBpm;
+                }
+            }
+
+            if (usable && _hasPerfusion)
+            {
+                r.PerfusionIndexValid = true;
+                r.PerfusionIndexPercent = _perfusionPercent;
+            }
+
+            if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
+                && now - _lastCleanBeatSample <= _spo2HoldSamples)
+            {
+                r.SpO2Valid = true;
+                r.SpO2Percent = _spo2.SpO2Percent;
             }
         }
 
@@ -368,7 +385,8 @@ namespace WearableFirmware.Vitals
                 }
 
                 bool accepted = !bridged && _heartRate.AddInterval(intervalMs);
-                _periodic = PeriodicAt(_heartRate.MedianIntervalMs);
+                // Read only at start-up (HeartRateMeasured): past it the correlation, the costliest step of a beat, is skipped.
+                _periodic = InStartup() && PeriodicAt(_heartRate.MedianIntervalMs);
                 EstablishRate();
                 if (accepted && !Motion)
                 {
@@ -411,6 +429,16 @@ namespace WearableFirmware.Vitals
             _previousBeatFraction = fraction;
             _hasPreviousBeat = true;
             _window.Clear();
+            FollowBeatInterval();
+        }
+
+        /// <summary>
+        /// The detector's refractory period follows the median interval. It changes only with the interval ring (a beat,
+        /// a timeout, a reset), so the detector is told then rather than every sample.
+        /// </summary>
+        private void FollowBeatInterval()
+        {
+            _detector.SetExpectedInterval(_heartRate.Count >= 2 ? _heartRate.MedianIntervalMs / _msPerSample : 0);
         }
 
         /// <summary>
@@ -469,7 +497,16 @@ namespace WearableFirmware.Vitals
         /// </summary>
         private bool HeartRateMeasured()
         {
-            return _heartRate.IsValid && (_periodic || !(_heartRate.IsEarly || _heartRate.Count < _config.StartupCheckIntervals));
+            return _heartRate.IsValid && (_periodic || !InStartup());
+        }
+
+        /// <summary>
+        /// Early estimate, or fewer than StartupCheckIntervals intervals. It changes only where an interval is added (a
+        /// beat, which then decides <see cref="_periodic"/>) or the ring is reset or restarted (which set it themselves).
+        /// </summary>
+        private bool InStartup()
+        {
+            return _heartRate.IsEarly || _heartRate.Count < _config.StartupCheckIntervals;
         }
 
         /// <summary>True when the pulse over the last interval (or window) resembles the same span one interval earlier.</summary>
@@ -528,6 +565,7 @@ namespace WearableFirmware.Vitals
             _periodic = false;
             _rateEstablished = false;
             _heartRate.Reset();
+            FollowBeatInterval();
             _spo2.Reset();
             _hasPreviousBeat = false;
             _hasCleanBeat = false;

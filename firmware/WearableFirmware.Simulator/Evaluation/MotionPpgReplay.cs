@@ -183,3 +183,4 @@ public static class MotionPpgReplay
         return r;
     }
 }
+

@@ -5,6 +5,7 @@ using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
 using WearableFirmware.Device.Ble;
+using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Motion;
@@ -21,22 +22,24 @@ namespace WearableFirmware.DeviceTests
     /// reported as skipped, with nano.hardware.runsettings they run. The skip is visible in the results.
     /// </summary>
     [TestClass]
-    public class HardwareSmokeTests
+    public static class HardwareSmokeTests
     {
         private const int SampleWindowMilliseconds = 2000;
         private const int DrainIntervalMilliseconds = 100;
 
         [Setup]
-        public void RequireEsp32()
+        public static void RequireEsp32()
         {
             if (!SmokeTestBoard.IsEsp32)
             {
-                Assert.SkipTest("hardware smoke tests need the ESP32 reference build (run with nano.hardware.runsettings)");
+                // The launcher then reports this Setup as skipped and runs nothing else of the class.
+                Assert.SkipTest(string.Concat("hardware smoke tests need the ESP32 reference build (nano.hardware.runsettings); this is ",
+                    SmokeTestBoard.Description));
             }
         }
 
         [TestMethod]
-        public void Max30102_answers_with_its_part_id()
+        public static void Max30102_answers_with_its_part_id()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             try
@@ -53,7 +56,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Adxl345_answers_with_its_device_id()
+        public static void Adxl345_answers_with_its_device_id()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             try
@@ -72,7 +75,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Max30102_fifo_fills_at_the_configured_rate()
+        public static void Max30102_fifo_fills_at_the_configured_rate()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Max30102.DefaultAddress);
             Esp32Clock clock = new Esp32Clock();
@@ -86,7 +89,7 @@ namespace WearableFirmware.DeviceTests
 
                 // Within 5 %: the neighbouring settings (half or double the rate, or averaging) are far outside it.
                 Assert.IsTrue(rate > expected * 0.95 && rate < expected * 1.05,
-                    "MAX30102 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
+                    "MAX30102 samples per second: " + DecimalText.Fixed((float)rate, 1) + ", configured " + DecimalText.Fixed((float)expected, 1));
             }
             finally
             {
@@ -95,7 +98,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Adxl345_fifo_fills_at_the_configured_rate()
+        public static void Adxl345_fifo_fills_at_the_configured_rate()
         {
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             Esp32Clock clock = new Esp32Clock();
@@ -108,7 +111,7 @@ namespace WearableFirmware.DeviceTests
 
                 // Within 10 %: the chip runs from its internal oscillator; the neighbouring rates (half, double) are far outside.
                 Assert.IsTrue(rate > expected * 0.9 && rate < expected * 1.1,
-                    "ADXL345 samples per second: " + rate.ToString("F1") + ", configured " + expected.ToString("F1"));
+                    "ADXL345 samples per second: " + DecimalText.Fixed((float)rate, 1) + ", configured " + DecimalText.Fixed((float)expected, 1));
             }
             finally
             {
@@ -117,7 +120,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Ble_services_of_the_profile_are_created()
+        public static void Ble_services_of_the_profile_are_created()
         {
             HealthProfile profile = new HealthProfile(new WallClock(new Esp32Clock()), new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 });
             BluetoothLEServer.Instance.DeviceName = "WearableFirmware-test";

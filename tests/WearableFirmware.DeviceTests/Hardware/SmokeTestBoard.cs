@@ -20,6 +20,12 @@ namespace WearableFirmware.DeviceTests
             get { return SystemInfo.Platform.IndexOf("ESP32") >= 0; }
         }
 
+        /// <summary>Platform and target as the runtime names them (e.g. "Linux, Virtual nanoDevice" on nanoCLR).</summary>
+        public static string Description
+        {
+            get { return string.Concat(SystemInfo.Platform, ", ", SystemInfo.TargetName); }
+        }
+
         public static I2cRegisterBus OpenBus(int address)
         {
             if (!_pinsSet)

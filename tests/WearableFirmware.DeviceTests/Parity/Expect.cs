@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using WearableFirmware.Drivers;
 
 namespace WearableFirmware.DeviceTests
 {
@@ -33,7 +34,8 @@ namespace WearableFirmware.DeviceTests
                 difference = -difference;
             }
 
-            Assert.IsTrue(difference <= tolerance, string.Concat(what, ": expected ", expected.ToString(), " +/- ", tolerance.ToString(), ", got ", actual.ToString()));
+            Assert.IsTrue(difference <= tolerance, string.Concat(what, ": expected ", DecimalText.Fixed(expected, 3), " +/- ", DecimalText.Fixed(tolerance, 3),
+                ", got ", DecimalText.Fixed(actual, 3)));
         }
 
         public static string Case(string name, int index)

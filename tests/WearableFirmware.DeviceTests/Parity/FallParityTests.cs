@@ -8,12 +8,12 @@ namespace WearableFirmware.DeviceTests
     /// jump): same samples, same decision, same stage verdicts; the peak within 0.01 g (written with two decimals).
     /// </summary>
     [TestClass]
-    public class FallParityTests
+    public static class FallParityTests
     {
         private const float PeakToleranceG = 0.01f;
 
         [TestMethod]
-        public void Fall_decisions_match_the_host()
+        public static void Fall_decisions_match_the_host()
         {
             // The shipped settings, as the host used them (GoldenVectors.MotionSampleRateHz records the rate).
             Assert.AreEqual(GoldenVectors.MotionSampleRateHz, FallSensing.SampleRateHz, "fall detector rate");

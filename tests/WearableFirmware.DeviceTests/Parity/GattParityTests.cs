@@ -9,13 +9,13 @@ namespace WearableFirmware.DeviceTests
     /// rounding or the integer packing differently from CoreCLR.
     /// </summary>
     [TestClass]
-    public class GattParityTests
+    public static class GattParityTests
     {
-        // Static: the nanoFramework test launcher calls test methods without an instance.
-        private static readonly byte[] _buffer = new byte[256];
+        // The launcher runs each test without an instance of its class: shared state is static.
+        private static readonly byte[] Buffer = new byte[256];
 
         [TestMethod]
-        public void SFloat_encodings_match_the_host()
+        public static void SFloat_encodings_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.SFloatValues.Length; i++)
             {
@@ -25,7 +25,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Float_encodings_match_the_host()
+        public static void Float_encodings_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.FloatValues.Length; i++)
             {
@@ -35,7 +35,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Heart_rate_measurements_match_the_host()
+        public static void Heart_rate_measurements_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.HrmFrames.Length; i++)
             {
@@ -46,54 +46,54 @@ namespace WearableFirmware.DeviceTests
                     service.AddRrIntervalMilliseconds(rr[k]);
                 }
 
-                int length = service.EncodeMeasurement(_buffer, GoldenVectors.HrmMaxLength[i], GoldenVectors.HrmBeatsPerMinute[i], GoldenVectors.HrmContact[i]);
-                Expect.SameBytes(GoldenVectors.HrmFrames[i], _buffer, length, Expect.Case("Heart Rate Measurement", i));
+                int length = service.EncodeMeasurement(Buffer, GoldenVectors.HrmMaxLength[i], GoldenVectors.HrmBeatsPerMinute[i], GoldenVectors.HrmContact[i]);
+                Expect.SameBytes(GoldenVectors.HrmFrames[i], Buffer, length, Expect.Case("Heart Rate Measurement", i));
             }
         }
 
         [TestMethod]
-        public void Plx_continuous_measurements_match_the_host()
+        public static void Plx_continuous_measurements_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.ContinuousFrames.Length; i++)
             {
-                int length = PulseOximeterService.EncodeContinuous(_buffer, GoldenVectors.ContinuousSpO2[i], GoldenVectors.ContinuousPulseRate[i],
+                int length = PulseOximeterService.EncodeContinuous(Buffer, GoldenVectors.ContinuousSpO2[i], GoldenVectors.ContinuousPulseRate[i],
                     GoldenVectors.ContinuousStatus[i], GoldenVectors.ContinuousDeviceStatus[i], GoldenVectors.ContinuousPai[i]);
-                Expect.SameBytes(GoldenVectors.ContinuousFrames[i], _buffer, length, Expect.Case("PLX Continuous", i));
+                Expect.SameBytes(GoldenVectors.ContinuousFrames[i], Buffer, length, Expect.Case("PLX Continuous", i));
             }
         }
 
         [TestMethod]
-        public void Plx_spot_check_measurements_match_the_host()
+        public static void Plx_spot_check_measurements_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.SpotCheckFrames.Length; i++)
             {
-                int length = PulseOximeterService.EncodeSpotCheck(_buffer, GoldenVectors.SpotCheckSpO2[i], GoldenVectors.SpotCheckPulseRate[i],
+                int length = PulseOximeterService.EncodeSpotCheck(Buffer, GoldenVectors.SpotCheckSpO2[i], GoldenVectors.SpotCheckPulseRate[i],
                     GoldenVectors.SpotCheckClockSet[i], GoldenVectors.SpotCheckTimestamp[i], GoldenVectors.SpotCheckStatus[i],
                     GoldenVectors.SpotCheckDeviceStatus[i], GoldenVectors.SpotCheckPai[i], GoldenVectors.SpotCheckFromStorage[i]);
-                Expect.SameBytes(GoldenVectors.SpotCheckFrames[i], _buffer, length, Expect.Case("PLX Spot-check", i));
+                Expect.SameBytes(GoldenVectors.SpotCheckFrames[i], Buffer, length, Expect.Case("PLX Spot-check", i));
             }
         }
 
         [TestMethod]
-        public void Current_time_values_match_the_host()
+        public static void Current_time_values_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.CurrentTimeFrames.Length; i++)
             {
-                int length = CurrentTimeService.Encode(_buffer, GoldenVectors.CurrentTimeClockSet[i], GoldenVectors.CurrentTimeUnixSeconds[i],
+                int length = CurrentTimeService.Encode(Buffer, GoldenVectors.CurrentTimeClockSet[i], GoldenVectors.CurrentTimeUnixSeconds[i],
                     GoldenVectors.CurrentTimeAdjust[i]);
-                Expect.SameBytes(GoldenVectors.CurrentTimeFrames[i], _buffer, length, Expect.Case("Current Time", i));
+                Expect.SameBytes(GoldenVectors.CurrentTimeFrames[i], Buffer, length, Expect.Case("Current Time", i));
             }
         }
 
         [TestMethod]
-        public void Fall_events_match_the_host()
+        public static void Fall_events_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.FallEventFrames.Length; i++)
             {
-                int length = FallAlertService.EncodeFallEvent(_buffer, GoldenVectors.FallEventId[i], (FallEventKind)GoldenVectors.FallEventKind[i],
+                int length = FallAlertService.EncodeFallEvent(Buffer, GoldenVectors.FallEventId[i], (FallEventKind)GoldenVectors.FallEventKind[i],
                     GoldenVectors.FallEventTimeFlags[i], GoldenVectors.FallEventTime[i], GoldenVectors.FallEventImpact[i],
                     (FallPosture)GoldenVectors.FallEventPosture[i], GoldenVectors.FallEventHeartRate[i], GoldenVectors.FallEventSpO2[i]);
-                Expect.SameBytes(GoldenVectors.FallEventFrames[i], _buffer, length, Expect.Case("Fall Event", i));
+                Expect.SameBytes(GoldenVectors.FallEventFrames[i], Buffer, length, Expect.Case("Fall Event", i));
             }
         }
     }

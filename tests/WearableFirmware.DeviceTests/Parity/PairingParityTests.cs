@@ -9,10 +9,10 @@ namespace WearableFirmware.DeviceTests
     /// retirement, with small stores of its own. These run the same on the host (Roslyn harness).
     /// </summary>
     [TestClass]
-    public class PairingParityTests
+    public static class PairingParityTests
     {
         [TestMethod]
-        public void Passkey_record_bytes_match_an_independent_crc()
+        public static void Passkey_record_bytes_match_an_independent_crc()
         {
             byte[] record = new byte[PairingPasskey.RecordLength];
             PairingPasskey.Encode(42, 3, record);
@@ -27,7 +27,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Passkey_draws_are_bounded_in_unsigned_arithmetic()
+        public static void Passkey_draws_are_bounded_in_unsigned_arithmetic()
         {
             Assert.AreEqual(999999, PairingPasskey.FromDraw(4293999999));
             Assert.AreEqual(-1, PairingPasskey.FromDraw(4294000000));
@@ -37,7 +37,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Back_off_doubles_to_ten_minutes()
+        public static void Back_off_doubles_to_ten_minutes()
         {
             long[] seconds = new long[] { 0, 0, 10, 20, 40, 80, 160, 320, 600, 600 };
             for (int n = 0; n < seconds.Length; n++)
@@ -47,7 +47,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Bond_manager_decides_as_on_the_host()
+        public static void Bond_manager_decides_as_on_the_host()
         {
             MemoryPasskey file = new MemoryPasskey();
             CountedBonds bonds = new CountedBonds();

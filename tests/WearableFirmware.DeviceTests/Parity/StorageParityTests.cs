@@ -8,10 +8,10 @@ namespace WearableFirmware.DeviceTests
     /// the device must read back on the host (and in the simulated store) bit for bit, and the other way round.
     /// </summary>
     [TestClass]
-    public class StorageParityTests
+    public static class StorageParityTests
     {
         [TestMethod]
-        public void Crc32_check_value_holds_on_the_device()
+        public static void Crc32_check_value_holds_on_the_device()
         {
             // The CRC-32 catalogue check value, independent of the host run.
             byte[] ascii = new byte[] { 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39 };
@@ -19,7 +19,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Crc32_values_match_the_host()
+        public static void Crc32_values_match_the_host()
         {
             for (int i = 0; i < GoldenVectors.Crc32Inputs.Length; i++)
             {
@@ -29,7 +29,7 @@ namespace WearableFirmware.DeviceTests
         }
 
         [TestMethod]
-        public void Encoded_record_slots_match_the_host()
+        public static void Encoded_record_slots_match_the_host()
         {
             byte[] slot = new byte[RecordLayout.SlotSize];
             for (int i = 0; i < GoldenVectors.SlotBytes.Length; i++)

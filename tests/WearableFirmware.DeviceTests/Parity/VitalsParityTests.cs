@@ -10,13 +10,13 @@ namespace WearableFirmware.DeviceTests
     /// bits; a real arithmetic difference moves beats or the ratio by far more).
     /// </summary>
     [TestClass]
-    public class VitalsParityTests
+    public static class VitalsParityTests
     {
         private const float HeartRateToleranceBpm = 0.5f;
         private const float SpO2TolerancePercent = 0.5f;
 
         [TestMethod]
-        public void Vitals_readings_match_the_host()
+        public static void Vitals_readings_match_the_host()
         {
             VitalsProcessor vitals = new VitalsProcessor(new VitalsConfiguration());
             int[] red = GoldenVectors.PpgRed;

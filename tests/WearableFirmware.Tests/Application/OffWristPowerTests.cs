@@ -205,8 +205,8 @@ public class OffWristPowerTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(2.6f, 0f, 30, "gives skin returning 225 nA/mA only 9360 counts, below the contact threshold of 10000")]
-    [InlineData(8f, 0f, 30, "must be above 0 and at most the worn current 7 mA")]
-    [InlineData(2.8f, 7.2f, 30, "red LED current 7.2 mA must be between 0 and the worn current 7 mA")]
+    [InlineData(8f, 0f, 30, "must be above 0 and at most the worn current 7.0 mA")]
+    [InlineData(2.8f, 7.2f, 30, "red LED current 7.2 mA must be between 0 and the worn current 7.0 mA")]
     [InlineData(2.8f, 0f, 0, "delay 0 s must be at least 1 s")]
     public void Off_wrist_settings_that_would_miss_re_contact_are_refused(float ir, float red, int delay, string message)
     {

@@ -358,7 +358,8 @@ public class WearableApplicationTests
 
         Assert.Equal(HealthState.Failed, board.App.Ppg.Health.State);
         Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
-        int status = DeviceStatus.DeviceAndSensorStatus(board.App.VitalsPublisher.LastReading, board.App.Ppg.Health.State, board.App.Motion.Health.State);
+        VitalsReading last = board.App.VitalsPublisher.LastReading;
+        int status = DeviceStatus.DeviceAndSensorStatus(ref last, board.App.Ppg.Health.State, board.App.Motion.Health.State);
         Assert.NotEqual(0, status & PlxDeviceSensorStatus.SensorMalfunctioning);
         Assert.False(board.App.VitalsPublisher.LastReading.SpO2Valid);
     }

@@ -21,6 +21,9 @@ public class GoldenVectorTests
 {
     private const int MaxGeneratedSourceBytes = 200 * 1024;
 
+    /// <summary>nanoFramework.UnitTestLauncher loads the test assembly by this name.</summary>
+    private const string TestAssemblyName = "NFUnitTest";
+
     private static readonly string DeviceTestsDir = Path.Combine(RepoPaths.Root, "tests", "WearableFirmware.DeviceTests");
 
     [Fact]
@@ -94,6 +97,7 @@ public class GoldenVectorTests
         Assert.Contains(doc.Descendants(ns + "ProjectCapability"), e => (string?)e.Attribute("Include") == "TestContainer");
         Assert.Equal("true", doc.Descendants(ns + "IsTestProject").Single().Value);
         Assert.Equal("UnitTest", doc.Descendants(ns + "TestProjectType").Single().Value);
+        Assert.Equal(TestAssemblyName, doc.Descendants(ns + "AssemblyName").Single().Value);
         Assert.EndsWith(@"\nano.runsettings", doc.Descendants(ns + "RunSettingsFilePath").Single().Value);
         var hints = doc.Descendants(ns + "HintPath").Select(e => e.Value).ToList();
         Assert.Contains(hints, h => h.EndsWith(@"\lib\nanoFramework.TestFramework.dll", StringComparison.Ordinal));
@@ -112,7 +116,7 @@ public class GoldenVectorTests
         string[] sources = Directory.EnumerateFiles(Path.Combine(DeviceTestsDir, "Parity"), "*.cs")
             .Append(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath))
             .Select(File.ReadAllText).ToArray();
-        byte[] tests = Compile("WearableFirmware.DeviceTests", sources, [MetadataReference.CreateFromImage(framework)]);
+        byte[] tests = Compile(TestAssemblyName, sources, [MetadataReference.CreateFromImage(framework)]);
 
         var allowed = new HashSet<string>(PortableAssemblies.NameSet()) { "nanoFramework.TestFramework" };
         using (var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(tests)))
@@ -123,22 +127,25 @@ public class GoldenVectorTests
 
         var context = new StandInContext(framework);
         Assembly assembly = context.LoadFromStream(new MemoryStream(tests));
-        Type attribute = context.LoadFromAssemblyName(new AssemblyName("nanoFramework.TestFramework")).GetType("nanoFramework.TestFramework.TestMethodAttribute")!;
         var ran = new List<string>();
         var failures = new List<string>();
         foreach (Type type in assembly.GetTypes().Where(t => t.GetCustomAttributes().Any(a => a.GetType().Name == "TestClassAttribute")))
         {
-            object instance = Activator.CreateInstance(type)!;
-            foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttributes(attribute, false).Length > 0))
+            // As nanoFramework.UnitTestLauncher does: Setup, then the tests, then Cleanup, each invoked without an
+            // instance of the class (an instance method fails here as it fails on the device).
+            foreach (string kind in new[] { "SetupAttribute", "TestMethodAttribute", "CleanupAttribute" })
             {
-                ran.Add(type.Name + "." + method.Name);
-                try
+                foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttributes().Any(a => a.GetType().Name == kind)))
                 {
-                    method.Invoke(instance, null);
-                }
-                catch (TargetInvocationException e)
-                {
-                    failures.Add(type.Name + "." + method.Name + ": " + e.InnerException!.Message);
+                    ran.Add(type.Name + "." + method.Name);
+                    try
+                    {
+                        method.Invoke(null, null);
+                    }
+                    catch (Exception e) when (e is TargetInvocationException or TargetException)
+                    {
+                        failures.Add(type.Name + "." + method.Name + ": " + (e.InnerException ?? e).Message);
+                    }
                 }
             }
         }
@@ -157,12 +164,35 @@ public class GoldenVectorTests
         int first = vectors.IndexOf("0x", frames, StringComparison.Ordinal);
         string corrupted = vectors[..first] + (vectors.Substring(first, 4) == "0x00" ? "0x01" : "0x00") + vectors[(first + 4)..];
         string[] sources = Directory.EnumerateFiles(Path.Combine(DeviceTestsDir, "Parity"), "*.cs").Select(File.ReadAllText).Append(corrupted).ToArray();
-        byte[] tests = Compile("WearableFirmware.DeviceTests", sources, [MetadataReference.CreateFromImage(framework)]);
+        byte[] tests = Compile(TestAssemblyName, sources, [MetadataReference.CreateFromImage(framework)]);
 
         Assembly assembly = new StandInContext(framework).LoadFromStream(new MemoryStream(tests));
         Type type = assembly.GetType("WearableFirmware.DeviceTests.GattParityTests")!;
-        var error = Assert.Throws<TargetInvocationException>(() => type.GetMethod("Fall_events_match_the_host")!.Invoke(Activator.CreateInstance(type), null));
+        var error = Assert.Throws<TargetInvocationException>(() => type.GetMethod("Fall_events_match_the_host")!.Invoke(null, null));
         Assert.Contains("Fall Event case 0: byte 0", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void Every_test_method_runs_without_an_instance_as_the_launcher_calls_it()
+    {
+        // nanoFramework.UnitTestLauncher invokes Setup, TestMethod, DataRow and Cleanup methods with a null target:
+        // no instance of the test class exists on the device, so an instance method's fields would be null there.
+        var offenders = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(DeviceTestsDir, "*.cs", SearchOption.AllDirectories).Where(p => !RepoPaths.IsIgnored(p)))
+        {
+            SyntaxNode root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+            foreach (var method in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            {
+                bool test = method.AttributeLists.SelectMany(l => l.Attributes)
+                    .Any(a => a.Name.ToString() is "TestMethod" or "Setup" or "Cleanup" or "DataRow");
+                if (test && !method.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)))
+                {
+                    offenders.Add(RepoPaths.Relative(file) + ": " + method.Identifier.Text);
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, "test methods must be static (the launcher creates no instance):\n  " + string.Join("\n  ", offenders));
     }
 
     private static string? RunSetting(string file, string element)

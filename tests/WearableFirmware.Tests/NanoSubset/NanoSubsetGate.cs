@@ -133,6 +133,8 @@ public static class NanoSubsetGate
                         CheckDecoded(local, where + " (local)", violations);
                     }
                 }
+
+                CheckInstructions(md, m, body, where, violations);
             }
         }
 
@@ -140,6 +142,84 @@ public static class NanoSubsetGate
     }
 
     private const string EventAccessorHelper = "System.Threading.Interlocked::CompareExchange";
+
+    // Operand size in bytes of every IL opcode (two-byte ones as 0xFE00 | second byte); InlineSwitch is variable.
+    private static readonly Dictionary<int, System.Reflection.Emit.OperandType> Operands = typeof(System.Reflection.Emit.OpCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => (System.Reflection.Emit.OpCode)f.GetValue(null)!)
+        .ToDictionary(o => (int)(ushort)o.Value, o => o.OperandType);
+
+    /// <summary>
+    /// What the interpreter runs differently from .NET at the instruction level (tests/WearableFirmware.DeviceTests/
+    /// Runtime): overflow-checked arithmetic does not trap on nanoCLR; and nanoCLR runs every static initialiser of an
+    /// assembly at start-up in type order, so one that reads another type's statics (a field, or a method of a type
+    /// that has them) may see their defaults.
+    /// </summary>
+    private static void CheckInstructions(MetadataReader md, MethodDefinition method, MethodBodyBlock body, string where, ISet<string> violations)
+    {
+        bool initialiser = md.GetString(method.Name) == ".cctor";
+        TypeDefinitionHandle owner = method.GetDeclaringType();
+        BlobReader il = body.GetILReader();
+        while (il.RemainingBytes > 0)
+        {
+            int code = il.ReadByte();
+            if (code == 0xFE)
+            {
+                code = 0xFE00 | il.ReadByte();
+            }
+
+            System.Reflection.Emit.OperandType operand = Operands[code];
+            ILOpCode op = (ILOpCode)code;
+            if (op is >= ILOpCode.Conv_ovf_i1_un and <= ILOpCode.Conv_ovf_u_un || op is >= ILOpCode.Conv_ovf_i1 and <= ILOpCode.Conv_ovf_u8
+                || op is ILOpCode.Conv_ovf_i or ILOpCode.Conv_ovf_u or ILOpCode.Add_ovf or ILOpCode.Add_ovf_un or ILOpCode.Mul_ovf
+                    or ILOpCode.Mul_ovf_un or ILOpCode.Sub_ovf or ILOpCode.Sub_ovf_un)
+            {
+                violations.Add($"checked arithmetic in {where} ({op}): nanoCLR does not trap overflow");
+            }
+
+            if (operand == System.Reflection.Emit.OperandType.InlineSwitch)
+            {
+                int targets = il.ReadInt32();
+                il.Offset += 4 * targets;
+                continue;
+            }
+
+            if (initialiser && (op is ILOpCode.Ldsfld or ILOpCode.Ldsflda or ILOpCode.Call))
+            {
+                EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
+                TypeDefinitionHandle target = token.Kind switch
+                {
+                    HandleKind.FieldDefinition => md.GetFieldDefinition((FieldDefinitionHandle)token).GetDeclaringType(),
+                    HandleKind.MethodDefinition when op == ILOpCode.Call => md.GetMethodDefinition((MethodDefinitionHandle)token).GetDeclaringType(),
+                    _ => owner,
+                };
+                if (target != owner && HasStaticFields(md, target))
+                {
+                    violations.Add($"static initialiser of {md.GetString(md.GetTypeDefinition(owner).Name)} reads {md.GetString(md.GetTypeDefinition(target).Name)}'s statics: "
+                        + "nanoCLR runs static initialisers at start-up in type order, so it may read their defaults");
+                }
+
+                continue;
+            }
+
+            il.Offset += operand switch
+            {
+                System.Reflection.Emit.OperandType.InlineNone => 0,
+                System.Reflection.Emit.OperandType.ShortInlineBrTarget or System.Reflection.Emit.OperandType.ShortInlineI
+                    or System.Reflection.Emit.OperandType.ShortInlineVar => 1,
+                System.Reflection.Emit.OperandType.InlineVar => 2,
+                System.Reflection.Emit.OperandType.InlineI8 or System.Reflection.Emit.OperandType.InlineR => 8,
+                _ => 4,
+            };
+        }
+    }
+
+    private static bool HasStaticFields(MetadataReader md, TypeDefinitionHandle type)
+        => md.GetTypeDefinition(type).GetFields().Any(h =>
+        {
+            var attributes = md.GetFieldDefinition(h).Attributes;
+            return (attributes & System.Reflection.FieldAttributes.Static) != 0 && (attributes & System.Reflection.FieldAttributes.Literal) == 0;
+        });
 
     /// <summary>Delegate types the assembly defines, plus the allowlisted outside ones it may name.</summary>
     private static ISet<string> DelegateTypes(MetadataReader md, SignatureNames names)

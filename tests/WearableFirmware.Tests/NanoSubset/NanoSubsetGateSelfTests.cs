@@ -55,6 +55,11 @@ public class NanoSubsetGateSelfTests
     }
 
     [Theory]
+    [InlineData("public static class C { public static int Add(int a, int b) { return checked(a + b); } }", "checked arithmetic")]
+    [InlineData("public static class A { public static readonly int V = B.W + 1; } public static class B { public static readonly int W = 41; }",
+        "static initialiser of A reads B's statics")]
+    [InlineData("public static class A { public static readonly int V = B.Get(); } public static class B { private static int _w = 41; public static int Get() { return _w; } }",
+        "static initialiser of A reads B's statics")]
     [InlineData("public class Box<T> { public T Value; }", "generic definition")]
     [InlineData("public static class P { public static unsafe int Read(int* p) { return *p; } }", "unsafe pointer")]
     [InlineData("public static class S { public static async System.Threading.Tasks.Task<int> Go() { await System.Threading.Tasks.Task.Yield(); return 1; } }", "async method")]
@@ -73,6 +78,7 @@ public class NanoSubsetGateSelfTests
         const string source = """
             public sealed class Filter
             {
+                private static readonly float[] Window = MakeWindow();
                 private readonly float[] _taps = new float[8];
                 private int _index;
                 public int Count { get; private set; }
@@ -87,8 +93,11 @@ public class NanoSubsetGateSelfTests
                     for (int i = 0; i < _taps.Length; i++) { sum += _taps[i]; }
                     if (Changed != null) { Changed(this, System.EventArgs.Empty); }
                     System.Console.WriteLine("pushed");
-                    return (float)System.Math.Round(sum / 8f);
+                    return (float)System.Math.Round(sum / 8f) * Window[0];
                 }
+
+                // A static initialiser that reads only its own type's statics is fine.
+                private static float[] MakeWindow() { return new float[] { 1f, 0.5f }; }
             }
             """;
 

@@ -67,7 +67,9 @@ public class ProjectConsistencyTests
 
         Assert.StartsWith(NanoFrameworkProjectType, Prop("ProjectTypeGuids"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("v1.0", Prop("TargetFrameworkVersion"));
-        Assert.Equal(Path.GetFileNameWithoutExtension(path), Prop("AssemblyName"));
+        // A test project's assembly is NFUnitTest: nanoFramework.UnitTestLauncher loads exactly that name.
+        bool testProject = Prop("IsTestProject") == "true";
+        Assert.Equal(testProject ? "NFUnitTest" : Path.GetFileNameWithoutExtension(path), Prop("AssemblyName"));
         var imports = doc.Descendants(ns + "Import").ToList();
         foreach (string target in new[] { "NFProjectSystem.Default.props", "NFProjectSystem.props", "NFProjectSystem.CSharp.targets" })
         {
