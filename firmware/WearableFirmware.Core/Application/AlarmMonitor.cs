@@ -32,6 +32,9 @@ namespace WearableFirmware.Application
         private readonly FallAlertStateMachine _alerts;
         private readonly long _period;
         private readonly AlarmInputs _inputs = new AlarmInputs();
+
+        // Filled in place once a second: on nanoCLR every copy of the struct would be a heap object.
+        private VitalsReading _reading;
         private bool _started;
         private long _nextEvaluation;
         private long _nextStoreCheck;
@@ -96,13 +99,13 @@ namespace WearableFirmware.Application
 
         private void Evaluate(long now)
         {
-            VitalsReading reading = _vitals.Reading;
-            _inputs.SpO2Valid = reading.SpO2Valid;
-            _inputs.SpO2Percent = reading.SpO2Percent;
-            _inputs.PulseRateValid = reading.HeartRateValid;
-            _inputs.PulseRateBpm = reading.HeartRateBpm;
-            _inputs.OnSkin = reading.Contact == SensorContact.Contact;
-            _inputs.OffSkin = reading.Contact == SensorContact.NoContact;
+            _vitals.Read(ref _reading);
+            _inputs.SpO2Valid = _reading.SpO2Valid;
+            _inputs.SpO2Percent = _reading.SpO2Percent;
+            _inputs.PulseRateValid = _reading.HeartRateValid;
+            _inputs.PulseRateBpm = _reading.HeartRateBpm;
+            _inputs.OnSkin = _reading.Contact == SensorContact.Contact;
+            _inputs.OffSkin = _reading.Contact == SensorContact.NoContact;
             _inputs.Moving = _motion.Moving;
             _inputs.Charging = _battery.Charging;
             _inputs.PpgSensorFailed = _ppgHealth.State == HealthState.Failed;
