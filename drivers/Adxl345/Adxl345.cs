@@ -158,7 +158,15 @@ namespace WearableFirmware.Drivers.Adxl345
         public int MaxAttempts
         {
             get { return _maxAttempts; }
-            set { _maxAttempts = value; }
+            set
+            {
+                if (value < 1)
+                {
+                    throw new ArgumentOutOfRangeException("value", "at least one transfer attempt");
+                }
+
+                _maxAttempts = value;
+            }
         }
 
         /// <summary>
@@ -376,23 +384,33 @@ namespace WearableFirmware.Drivers.Adxl345
                 entries = FifoCapacity;
             }
 
+            // One multi-byte read per entry (any read of the data registers pops one FIFO level), straight on the bus:
+            // the status read above left no failure to clear, so only a failed transfer needs the retry path.
             byte[] read = _read;
+            byte[] write = _write;
+            IRegisterBus bus = _bus;
+            int[] xs = _x;
+            int[] ys = _y;
+            int[] zs = _z;
+            write[0] = (byte)Register.DATAX0;
             for (int i = 0; i < entries; i++)
             {
-                // One multi-byte read per entry: any read of the data registers pops one FIFO level.
-                if (!ReadRegisters(Register.DATAX0, BytesPerEntry))
+                BusStatus status = bus.WriteRead(write, 1, read, 0, BytesPerEntry);
+                if (status != BusStatus.Ok && !RetryRead(status, BytesPerEntry))
                 {
                     // Entries left behind are counted as seen, so the next drain does not count them as new.
-                    _unreadEntries = entries - _count;
-                    Delivered(entries - _count);
+                    _count = i;
+                    _unreadEntries = entries - i;
+                    Delivered(entries - i);
                     return AfterFailedTransfer();
                 }
 
-                _x[i] = (short)(read[0] | (read[1] << 8));
-                _y[i] = (short)(read[2] | (read[3] << 8));
-                _z[i] = (short)(read[4] | (read[5] << 8));
-                _count = i + 1;
+                xs[i] = (short)(read[0] | (read[1] << 8));
+                ys[i] = (short)(read[2] | (read[3] << 8));
+                zs[i] = (short)(read[4] | (read[5] << 8));
             }
+
+            _count = entries;
 
             _unreadEntries = 0;
             if (_count > 0)
@@ -646,12 +664,27 @@ namespace WearableFirmware.Drivers.Adxl345
         private bool ReadRegisters(Register first, int count)
         {
             _write[0] = (byte)first;
-            for (int attempt = 0; attempt < _maxAttempts; attempt++)
+            BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
+            if (status == BusStatus.Ok)
+            {
+                _health.RecordSuccess(false);
+                return true;
+            }
+
+            return RetryRead(status, count);
+        }
+
+        // After a first attempt that failed with the given status: counts it, then the remaining attempts (_write holds
+        // the register address).
+        private bool RetryRead(BusStatus firstFailure, int count)
+        {
+            _health.RecordFailure(firstFailure);
+            for (int attempt = 1; attempt < _maxAttempts; attempt++)
             {
                 BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
                 if (status == BusStatus.Ok)
                 {
-                    _health.RecordSuccess(attempt > 0);
+                    _health.RecordSuccess(true);
                     return true;
                 }
 

@@ -53,6 +53,9 @@ namespace WearableFirmware.Vitals
         private int _sinceUpdate;
         private bool _tracking;
         private bool _active = true;
+        private int _restSamples;
+        private bool _trackedWhileMoving;
+        private readonly int _anchorAfterRestSamples;
 
         public SpectralHeartRateTracker(MotionHeartRateSettings settings)
         {
@@ -89,6 +92,7 @@ namespace WearableFirmware.Vitals
             // A sinusoid of amplitude A through a Hann window of n samples peaks at A·n/4 in the transform.
             float peak = settings.AccelerationFloorG * _window / 4f;
             _accelFloorPower = peak * peak;
+            _anchorAfterRestSamples = settings.AnchorAfterRestSeconds * 1000 / settings.AnalysisPeriodMs;
         }
 
         /// <summary>True once an estimate exists (a full window was analysed, or the rate was anchored).</summary>
@@ -111,7 +115,16 @@ namespace WearableFirmware.Vitals
             get { return _active; }
             set
             {
-                if (!value && _active)
+                if (value == _active)
+                {
+                    return;
+                }
+
+                if (value)
+                {
+                    _restSamples = 0;
+                }
+                else
                 {
                     // Spectra from before the rest must not be averaged into the first ones after it.
                     _historyCount = 0;
@@ -163,12 +176,25 @@ namespace WearableFirmware.Vitals
                 {
                     Update();
                 }
+                else if (_restSamples < _anchorAfterRestSamples)
+                {
+                    // Counted per update (2 s) so the moving path pays nothing for it.
+                    _restSamples += _updateSamples;
+                }
             }
         }
 
-        /// <summary>Sets the track to a rate known from elsewhere (the beat detector at rest).</summary>
+        /// <summary>
+        /// Sets the track to a rate known from elsewhere (the beat detector at rest). A track built by the spectra
+        /// while moving is kept until the rest has lasted <see cref="MotionHeartRateSettings.AnchorAfterRestSeconds"/>.
+        /// </summary>
         public void Anchor(float bpm)
         {
+            if (_trackedWhileMoving && _restSamples < _anchorAfterRestSamples)
+            {
+                return;
+            }
+
             float j = bpm / _bpmPerBin - _firstBin;
             for (int b = 0; b < _bins; b++)
             {
@@ -179,6 +205,7 @@ namespace WearableFirmware.Vitals
             HeartRateBpm = bpm;
             IsValid = true;
             Anchored = true;
+            _trackedWhileMoving = false;
             _tracking = true;
         }
 
@@ -189,6 +216,7 @@ namespace WearableFirmware.Vitals
             _historyNext = 0;
             _historyCount = 0;
             _tracking = false;
+            _trackedWhileMoving = false;
             IsValid = false;
             Anchored = false;
             HeartRateBpm = 0;
@@ -398,6 +426,7 @@ namespace WearableFirmware.Vitals
             HeartRateBpm = (_firstBin + chosen + PeakOffset(chosen + 1)) * _bpmPerBin;
             IsValid = true;
             _tracking = true;
+            _trackedWhileMoving = true;
         }
 
         /// <summary>
@@ -442,12 +471,15 @@ namespace WearableFirmware.Vitals
         /// </summary>
         private int Fundamental(int bin)
         {
-            int half = (_firstBin + bin) / 2 - _firstBin;
+            // Half the refined rate, not of the bin's: a bin-wide search around a rounded half also took the slow
+            // walk's step line below it (SP Cup 10: 105 -> 59 bpm against a true 128).
+            float half = 0.5f * (_firstBin + bin + PeakOffset(bin + 1)) - _firstBin;
             float best = 0;
             int at = bin;
-            for (int b = half - 1; b <= half + 1; b++)
+            for (int b = (int)(half - FundamentalReachBins); b <= half + FundamentalReachBins; b++)
             {
-                if (b >= 0 && b < _bins && _evidence[b + 1] > best)
+                float d = b - half;
+                if (b >= 0 && b < _bins && d <= FundamentalReachBins && -d <= FundamentalReachBins && _evidence[b + 1] > best)
                 {
                     best = _evidence[b + 1];
                     at = b;
@@ -458,6 +490,9 @@ namespace WearableFirmware.Vitals
         }
 
         private const float FundamentalShare = 0.33f;
+
+        /// <summary>How far (bins) from half the refined rate a fundamental may lie (0.5-1.1 score alike on the SP Cup).</summary>
+        private const float FundamentalReachBins = 0.75f;
 
         /// <summary>Vertex of the parabola through the log spectrum at bins k−1, k, k+1 (in bins, within ±0.5).</summary>
         private float PeakOffset(int k)

@@ -83,6 +83,8 @@ namespace WearableFirmware.Vitals
             _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
             _msPerSample = 1000f / fs;
             _motionRate = new MotionHeartRateEstimator(fs, configuration.AccelerometerRateHz, configuration.MotionHeartRate);
+            // At rest until the loop says otherwise (Motion forwards changes only).
+            _motionRate.Active = false;
         }
 
         public VitalsConfiguration Configuration
@@ -96,6 +98,11 @@ namespace WearableFirmware.Vitals
             get { return _motion; }
             set
             {
+                if (value == _motion)
+                {
+                    return;
+                }
+
                 _motion = value;
                 // At rest the beats give the rate: the spectral estimator only keeps its samples.
                 _motionRate.Active = value;

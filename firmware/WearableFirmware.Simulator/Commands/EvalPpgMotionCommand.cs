@@ -28,7 +28,7 @@ public sealed class EvalPpgMotionCommand : ICommand
           --no-plots         skip the PNGs
           --taps <n>         adaptive canceller taps per axis (default 4)
           --step <mu>        canceller step size (default 0.01)
-          --averaged <n>     spectra in the Wiener filter (default 2)
+          --averaged <n>     spectra in the Wiener filter (default 1)
           --motion-every <n> accelerometer spectra every n updates (default 2)
           --period-ms <ms>   analysis sample period (default 80 = 12.5 Hz)
           --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
@@ -41,8 +41,12 @@ public sealed class EvalPpgMotionCommand : ICommand
           --harmonic <h>     share of the evidence at twice a rate added to it (default 0)
           --ir-only          the IR light's spectrum alone (default: IR and red spectra summed)
           --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
+          --anchor-rest <s>  rest before beats re-anchor a track the spectra built while moving (default 10)
           --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
           --trace            print every window of each recording: reference, shown, source, step rate, motion
+          --loro             leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05
+                             capped at 0.99, step cost x0.7/x1/x1.3 around the values above) on every recording; each
+                             recording is scored with the set best on the other recordings (first in grid order on ties)
           --help             this text
         """;
 
@@ -76,10 +80,12 @@ public sealed class EvalPpgMotionCommand : ICommand
         m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
         m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
         m.HarmonicSupport = (float)args.Double("harmonic", m.HarmonicSupport, 0, 10);
+        m.AnchorAfterRestSeconds = args.Int("anchor-rest", m.AnchorAfterRestSeconds, 0, 3600);
         m.SecondChannel = !args.Flag("ir-only") && m.SecondChannel;
         m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
         string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool trace = args.Flag("trace");
+        bool loro = args.Flag("loro");
         args.RejectUnknown(1);
         IReadOnlyList<SpCupRecording> recordings = PpgArguments.ReadingData(() => SpCupRecording.LoadAll(dir, s => Console.Error.WriteLine(s)));
         if (only.Length > 0)
@@ -90,6 +96,11 @@ public sealed class EvalPpgMotionCommand : ICommand
                 throw new UsageException("--only matched no recording");
             }
         }
+        if (loro)
+        {
+            return LeaveOneRecordingOut(recordings, settings);
+        }
+
         if (plots)
         {
             Directory.CreateDirectory(outDir);
@@ -147,6 +158,99 @@ public sealed class EvalPpgMotionCommand : ICommand
         return 0;
     }
 
+    /// <summary>
+    /// Cross-validated MAE over a 3 x 3 x 3 grid of the tracker's main settings: each recording is scored with the
+    /// set that has the lowest mean MAE on the other recordings, so no recording's figure was tuned on itself.
+    /// </summary>
+    private static int LeaveOneRecordingOut(IReadOnlyList<SpCupRecording> recordings, ApplicationSettings baseSettings)
+    {
+        if (recordings.Count < 2)
+        {
+            throw new UsageException("--loro needs at least two recordings");
+        }
+
+        MotionHeartRateSettings b = baseSettings.Vitals.MotionHeartRate;
+        float[] penalties = { 0.7f * b.MotionPenalty, b.MotionPenalty, Math.Min(1f, 1.3f * b.MotionPenalty) };
+        float[] memories = { b.TrackMemory - 0.05f, b.TrackMemory, Math.Min(0.99f, b.TrackMemory + 0.05f) };
+        float[] stepCosts = { 0.7f * b.TrackStepCost, b.TrackStepCost, 1.3f * b.TrackStepCost };
+        var sets = new List<ApplicationSettings>();
+        foreach (float p in penalties)
+        {
+            foreach (float m in memories)
+            {
+                foreach (float c in stepCosts)
+                {
+                    ApplicationSettings s = Clone(baseSettings);
+                    s.Vitals.MotionHeartRate.MotionPenalty = p;
+                    s.Vitals.MotionHeartRate.TrackMemory = m;
+                    s.Vitals.MotionHeartRate.TrackStepCost = c;
+                    sets.Add(s);
+                }
+            }
+        }
+
+        int n = recordings.Count;
+        var mae = new double[sets.Count, n];
+        int done = 0, total = sets.Count * n;
+        Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
+        {
+            int set = k / n, rec = k % n;
+            mae[set, rec] = MotionScore.Of(MotionPpgReplay.Run(recordings[rec], Clone(sets[set]))).Mae;
+            int d = Interlocked.Increment(ref done);
+            if (d % n == 0)
+            {
+                Console.Error.WriteLine($"loro: {d}/{total} replays");
+            }
+        });
+
+        Console.WriteLine("set  penalty memory step-cost  mean MAE");
+        for (int s = 0; s < sets.Count; s++)
+        {
+            MotionHeartRateSettings m = sets[s].Vitals.MotionHeartRate;
+            double mean = 0;
+            for (int r = 0; r < n; r++)
+            {
+                mean += mae[s, r] / n;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s,3} {m.MotionPenalty,8:F3} {m.TrackMemory,6:F3} {m.TrackStepCost,9:F3} {mean,9:F2}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("held out           chosen set (penalty memory step-cost)  train MAE  held-out MAE");
+        double cv = 0;
+        for (int held = 0; held < n; held++)
+        {
+            int best = 0;
+            double bestMean = double.MaxValue;
+            for (int s = 0; s < sets.Count; s++)
+            {
+                double mean = 0;
+                for (int r = 0; r < n; r++)
+                {
+                    mean += r == held ? 0 : mae[s, r] / (n - 1);
+                }
+
+                if (mean < bestMean - 1e-9)
+                {
+                    best = s;
+                    bestMean = mean;
+                }
+            }
+
+            MotionHeartRateSettings m = sets[best].Vitals.MotionHeartRate;
+            cv += mae[best, held] / n;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{recordings[held].Name,-18} {best,3} ({m.MotionPenalty:F3} {m.TrackMemory:F3} {m.TrackStepCost:F3}) {bestMean,13:F2} {mae[best, held],13:F2}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"leave-one-recording-out MAE over {n} recordings: {cv:F2} bpm (the settings given, set 13: {Enumerable.Range(0, n).Average(r => mae[13, r]):F2})"));
+        return 0;
+    }
+
     private static string Trace(MotionReplayResult r, MotionScore s)
     {
         var b = new System.Text.StringBuilder();
@@ -182,6 +286,7 @@ public sealed class EvalPpgMotionCommand : ICommand
         to.AnchorInLightMotion = from.AnchorInLightMotion;
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;
+        to.AnchorAfterRestSeconds = from.AnchorAfterRestSeconds;
         return c;
     }
 }

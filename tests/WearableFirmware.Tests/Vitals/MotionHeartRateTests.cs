@@ -169,6 +169,7 @@ public class SpectralHeartRateTrackerTests
     public void FollowsTheHeartNotTheStepsWhenTheArtefactIsStronger()
     {
         var estimator = new MotionHeartRateEstimator(100, 50, new MotionHeartRateSettings());
+        estimator.Active = false; // at rest until the anchor
         double phase = 0;
         double worst = 0;
         bool anchored = false;
@@ -189,6 +190,7 @@ public class SpectralHeartRateTrackerTests
             if (!anchored && t >= 10)
             {
                 estimator.Anchor(140);
+                estimator.Active = true;
                 anchored = true;
             }
 
@@ -201,6 +203,41 @@ public class SpectralHeartRateTrackerTests
 
         // The spectrum's window averages the ramp over 8 s (±1.3 bpm) and the bins are 5.9 bpm wide, refined.
         Assert.True(worst < 4, $"worst error {worst:F1} bpm");
+    }
+
+    /// <summary>
+    /// In a pause of slow walking the beats can read half the rate: a track built while moving takes the beats'
+    /// rate only after <see cref="MotionHeartRateSettings.AnchorAfterRestSeconds"/> of rest.
+    /// </summary>
+    [Fact]
+    public void BeatsReanchorATrackBuiltWhileMovingOnlyAfterTheRestDelay()
+    {
+        var settings = new MotionHeartRateSettings();
+        var estimator = new MotionHeartRateEstimator(100, 50, settings);
+        int sample = 0;
+        void Feed(double seconds)
+        {
+            for (int end = sample + (int)(100 * seconds); sample < end; sample++)
+            {
+                double t = sample / 100.0;
+                if (sample % 2 == 0)
+                {
+                    estimator.AddAcceleration((float)(0.5 * Math.Sin(2 * Math.PI * 0.8 * t)), 1, 0);
+                }
+
+                estimator.AddPulse((float)(Math.Sin(2 * Math.PI * 2 * t) + Math.Sin(2 * Math.PI * 0.8 * t)));
+            }
+        }
+
+        Feed(20);
+        Assert.InRange(estimator.HeartRateBpm, 116, 124);
+        estimator.Active = false;
+        Feed(settings.AnchorAfterRestSeconds - 2);
+        estimator.Anchor(60);
+        Assert.InRange(estimator.HeartRateBpm, 116, 124);
+        Feed(3);
+        estimator.Anchor(60);
+        Assert.Equal(60f, estimator.HeartRateBpm);
     }
 
     [Fact]

@@ -245,6 +245,17 @@ public class Adxl345DrainTests
         Assert.Equal(3, rig.Driver.Health.TransferErrors);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Fewer_than_one_transfer_attempt_is_refused(int attempts)
+    {
+        // With no attempt at all the driver could never reach the chip; the setting is rejected, not obeyed.
+        var rig = new Adxl345Rig();
+        Assert.Throws<ArgumentOutOfRangeException>(() => rig.Driver.MaxAttempts = attempts);
+        Assert.Equal(3, rig.Driver.MaxAttempts);
+    }
+
     [Fact]
     public void Sample_times_follow_the_chip_grid()
     {
