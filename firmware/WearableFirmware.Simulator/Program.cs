@@ -10,6 +10,7 @@ ICommand[] commands =
     new EvalPpgCommand(),
     new EvalPpgMotionCommand(),
     new FitSpO2Command(),
+    new WearableFirmware.Simulator.Alarms.EvalAlarmsCommand(),
     new SoakStoreCommand(),
     new WearableFirmware.Simulator.Falls.EvalFallsCommand(),
     new WearableFirmware.Simulator.Falls.TuneFallsCommand(),

@@ -14,7 +14,7 @@ namespace WearableFirmware.Sampling
     /// </summary>
     public sealed class SamplingLoop
     {
-        private const int MaxTasksPerPhase = 8;
+        private const int MaxTasksPerPhase = 12;
 
         private readonly IClock _clock;
         private readonly LoopSettings _settings;
@@ -352,7 +352,7 @@ namespace WearableFirmware.Sampling
         {
             if (count >= MaxTasksPerPhase)
             {
-                throw new InvalidOperationException("too many " + what + " (at most 8)");
+                throw new InvalidOperationException("too many " + what + " (at most " + MaxTasksPerPhase.ToString() + ")");
             }
         }
     }
