@@ -373,13 +373,15 @@ public class AlarmPathTests(ITestOutputHelper output)
     [Fact]
     public void Ticks_with_alarms_starting_escalating_pausing_ending_allocate_nothing()
     {
-        var board = new SimulatedWearable(WearerScenario.Desaturation(seed: 4));
-        Assert.True(board.Boot());
-        board.RunUntil(10);
+        static SimulatedWearable Build()
+        {
+            var board = new SimulatedWearable(WearerScenario.Desaturation(seed: 4));
+            Assert.True(board.Boot());
+            board.RunUntil(10);
+            return board;
+        }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        board.RunUntil(170);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocation.Of(Build, b => b.RunUntil(170), out SimulatedWearable board);
 
         Assert.Equal(0, allocated);
         Assert.Equal(4, board.App.AlarmBridge.EventsStored);
