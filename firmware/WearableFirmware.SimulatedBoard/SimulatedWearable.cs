@@ -1,3 +1,4 @@
+using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Motion;
@@ -24,8 +25,9 @@ public sealed class SimulatedWearable
     /// <param name="flash">The flash of a previous run, to simulate a reboot (records survive); null for a new board.</param>
     /// <param name="keys">The passkey file and bond store of a previous run (they survive a reboot); null for a new board.</param>
     /// <param name="battery">The cell of a previous run (a reboot keeps its charge); null for a new one.</param>
+    /// <param name="settingsFlash">The settings flash of a previous run (alarm limits survive a reboot); null for a new board.</param>
     public SimulatedWearable(WearerScenario scenario, ApplicationSettings? settings = null, SimulatedFlash? flash = null, SimulatedKeyStorage? keys = null,
-        SimulatedBattery? battery = null)
+        SimulatedBattery? battery = null, SimulatedFlash? settingsFlash = null)
     {
         Scenario = scenario;
         _settings = settings;
@@ -36,13 +38,21 @@ public sealed class SimulatedWearable
         PpgBus = new FaultInjectingBus(PpgChip, Clock, scenario.Seed + 101);
         MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
         Flash = flash ?? new SimulatedFlash(16, 8192, scenario.Seed);
+        SettingsFlash = settingsFlash ?? new SimulatedFlash(2, SettingsSegmentBytes, scenario.Seed + 303);
         Battery = battery ?? new SimulatedBattery(Clock);
         Battery.MoveTo(Clock);
         Battery.Sleeping = false;
         Button = new ScriptedButton(Clock);
+        foreach (var (seconds, press) in scenario.Presses)
+        {
+            Button.PressAt(seconds, press);
+        }
+
         Alarm = new RecordingAlarm(Clock);
         Watchdog = new RecordingWatchdog(Clock);
-        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, Watchdog, Alarm, Button, new BatterySensor(this), BluetoothAddress, settings ?? new ApplicationSettings());
+        App = new WearableApplication(Clock, PpgBus, MotionBus, Flash, SettingsFlash, Watchdog, Alarm, Button, new BatterySensor(this), BluetoothAddress,
+            settings ?? new ApplicationSettings());
+        App.AlarmBridge.Observer = AlarmLog;
         Keys = keys ?? new SimulatedKeyStorage(scenario.Seed + 404);
         Server = new SimulatedGattServer(App.Profile, FirmwareIdentity.Model, Keys.Bonds, BluetoothAddress, scenario.Seed + 303);
         Pairing = new BondManager(Keys.PasskeyFile, Keys.Entropy, Keys.Bonds);
@@ -69,6 +79,12 @@ public sealed class SimulatedWearable
 
     public SimulatedFlash Flash { get; }
 
+    /// <summary>Two small segments for settings kept across restarts (the device: two files on I:\settings).</summary>
+    public SimulatedFlash SettingsFlash { get; }
+
+    /// <summary>Bytes per settings segment, as on the device.</summary>
+    public const int SettingsSegmentBytes = 128;
+
     public SimulatedBattery Battery { get; }
 
     public ScriptedButton Button { get; }
@@ -76,6 +92,9 @@ public sealed class SimulatedWearable
     public RecordingAlarm Alarm { get; }
 
     public RecordingWatchdog Watchdog { get; }
+
+    /// <summary>Every alarm event of this run, with its monotonic time (the store keeps whole seconds of wall time).</summary>
+    public AlarmLog AlarmLog { get; } = new();
 
     public WearableApplication App { get; }
 
@@ -115,7 +134,7 @@ public sealed class SimulatedWearable
     }
 
     /// <summary>The factory-reset gesture's work (records, bonds, passkey); build a new board on the same storage to reboot.</summary>
-    public bool FactoryReset() => WearableFirmware.Application.FactoryReset.Run(Flash, Pairing);
+    public bool FactoryReset() => WearableFirmware.Application.FactoryReset.Run(Flash, SettingsFlash, Pairing);
 
     /// <summary>The firmware went to deep sleep on a critical battery; only <see cref="Wake"/> (a reboot) brings it back.</summary>
     public bool Asleep { get; private set; }
@@ -171,7 +190,7 @@ public sealed class SimulatedWearable
     /// </summary>
     public SimulatedWearable Wake() =>
         Battery.CutOff && !Battery.Charging ? throw new InvalidOperationException("the cell is at its cut-off: attach the charger first")
-            : new SimulatedWearable(Scenario, _settings, Flash, Keys, Battery);
+            : new SimulatedWearable(Scenario, _settings, Flash, Keys, Battery, SettingsFlash);
 
     /// <summary>Runs exactly <paramref name="ticks"/> more loop ticks.</summary>
     public void RunTicks(int ticks)
@@ -348,43 +367,93 @@ public sealed class ScriptedButton(VirtualClock clock) : IButtonInput
 
     public ButtonPress TakePress()
     {
-        if (_presses.Count == 0 || _presses.Keys[0] > clock.NowMicroseconds)
+        // GetKeyAtIndex/GetValueAtIndex: the Keys/Values views allocate a wrapper on first use, inside a measured tick.
+        if (_presses.Count == 0 || _presses.GetKeyAtIndex(0) > clock.NowMicroseconds)
         {
             return ButtonPress.None;
         }
 
-        ButtonPress press = _presses.Values[0];
+        ButtonPress press = _presses.GetValueAtIndex(0);
         _presses.RemoveAt(0);
         return press;
     }
 }
 
-/// <summary>The buzzer and vibration motor: remembers when they sounded.</summary>
-public sealed class RecordingAlarm(VirtualClock clock) : IAlarmOutput
+
+/// <summary>
+/// The buzzer, vibration motor and status LED: remembers every signal they played (from, to, which) and the alarm
+/// light shown, on the virtual clock.
+/// </summary>
+public sealed class RecordingAlarm(VirtualClock clock) : IAlarmSignalOutput
 {
-    public bool Sounding { get; private set; }
-
-    public List<(double StartSeconds, double StopSeconds)> Episodes { get; } = new();
-
     private double _start;
 
-    public void Start()
+    /// <summary>True while buzzer and motor play any signal.</summary>
+    public bool Sounding => Signal != AlarmSignal.Off;
+
+    /// <summary>What they play now.</summary>
+    public AlarmSignal Signal { get; private set; }
+
+    /// <summary>The priority the LED shows now.</summary>
+    public AlarmPriority Light { get; private set; }
+
+    /// <summary>Every signal that has stopped (or changed), in order.</summary>
+    public List<(double StartSeconds, double StopSeconds, AlarmSignal Signal)> Episodes { get; } = new(256); // no growth inside measured ticks
+
+    public void Show(AlarmSignal sound, AlarmPriority light)
     {
-        if (!Sounding)
+        Light = light;
+        if (sound == Signal)
         {
-            Sounding = true;
-            _start = clock.NowMicroseconds / 1e6;
+            return;
         }
+
+        double now = clock.NowMicroseconds / 1e6;
+        if (Signal != AlarmSignal.Off)
+        {
+            Episodes.Add((_start, now, Signal));
+        }
+
+        Signal = sound;
+        _start = now;
+    }
+}
+
+/// <summary>
+/// A copy of every alarm event the firmware raised, in order. The first <see cref="Preallocated"/> copies come from a
+/// pool made up front, so logging allocates nothing inside the measured ticks of the allocation tests.
+/// </summary>
+public sealed class AlarmLog : IAlarmEventSink
+{
+    public const int Preallocated = 512;
+
+    private readonly AlarmEvent[] _pool = Enumerable.Range(0, Preallocated).Select(_ => new AlarmEvent()).ToArray();
+
+    public List<AlarmEvent> Events { get; } = new(Preallocated);
+
+    public void OnAlarmEvent(AlarmEvent e)
+    {
+        AlarmEvent copy = Events.Count < Preallocated ? _pool[Events.Count] : new AlarmEvent();
+        copy.Kind = e.Kind;
+        copy.Condition = e.Condition;
+        copy.Priority = e.Priority;
+        copy.Value = e.Value;
+        copy.Limit = e.Limit;
+        copy.DurationSeconds = e.DurationSeconds;
+        copy.Conditions = e.Conditions;
+        copy.Latched = e.Latched;
+        copy.AtMicroseconds = e.AtMicroseconds;
+        Events.Add(copy);
     }
 
-    public void Stop()
-    {
-        if (Sounding)
-        {
-            Sounding = false;
-            Episodes.Add((_start, clock.NowMicroseconds / 1e6));
-        }
-    }
+    /// <summary>Events of one condition and kind.</summary>
+    public IEnumerable<AlarmEvent> Of(AlarmCondition condition, AlarmEventKind kind) => Events.Where(e => e.Condition == condition && e.Kind == kind);
+
+    /// <summary>When the condition's first alarm of at least that priority began (start or escalation), in s; null if never.</summary>
+    public double? FirstAt(AlarmCondition condition, AlarmPriority atLeast) =>
+        Events.FirstOrDefault(x => x.Condition == condition && x.Priority >= atLeast && x.Kind is AlarmEventKind.Started or AlarmEventKind.Escalated) is { } first
+            ? first.AtMicroseconds / 1e6
+            : null;
 }
 
 /// <summary>The watchdog: records the longest gap between feeds (on the device a gap past the timeout reboots).</summary>

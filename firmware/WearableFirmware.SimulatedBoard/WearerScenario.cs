@@ -1,3 +1,4 @@
+using WearableFirmware.Application;
 using WearableFirmware.SimulatedBoard.Signals;
 
 namespace WearableFirmware.SimulatedBoard;
@@ -11,6 +12,7 @@ public sealed class WearerScenario
 {
     private readonly MotionScenario.Builder _motion;
     private readonly List<Step> _steps = new();
+    private readonly List<(double Seconds, ButtonPress Press)> _presses = new();
     private double _seconds;
     private PpgRecording? _recording;
 
@@ -27,6 +29,9 @@ public sealed class WearerScenario
     public Placement Placement { get; }
 
     public double DurationSeconds => _seconds;
+
+    /// <summary>Button presses the wearer makes, at scenario times (the board queues them on its button).</summary>
+    public IReadOnlyList<(double Seconds, ButtonPress Press)> Presses => _presses;
 
     /// <summary>Named moments (activity starts) for the report.</summary>
     public IReadOnlyList<(double Seconds, string Name)> Timeline => _steps.Select(s => (s.Start, s.Name)).ToList();
@@ -69,6 +74,21 @@ public sealed class WearerScenario
     /// <summary>The band taken off the wrist: no contact, ambient light reaches the photodiode.</summary>
     public WearerScenario OffWrist(double seconds) =>
         Add("off wrist", seconds, 70, 97f, 0f, 0f, false, () => _motion.Hold(seconds));
+
+    /// <summary>The band slips off the wrist unnoticed (the same light as taking it off; named for the report).</summary>
+    public WearerScenario SensorFallsOff(double seconds) =>
+        Add("sensor falls off", seconds, 70, 97f, 0f, 0f, false, () => _motion.Hold(seconds));
+
+    /// <summary>A fast heart rate at rest (e.g. an arrhythmia): the rate drifts to <paramref name="heartRate"/> while sitting.</summary>
+    public WearerScenario Tachycardia(double seconds, float heartRate) =>
+        Add("tachycardia", seconds, heartRate, 97.5f, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+
+    /// <summary>The wearer presses the button now (short: pause or acknowledge an alarm, cancel a fall; long: emergency).</summary>
+    public WearerScenario Press(ButtonPress press = ButtonPress.Short)
+    {
+        _presses.Add((_seconds, press));
+        return this;
+    }
 
     /// <summary>The accelerometer source for the ADXL345 model, with sensor noise.</summary>
     public IMotionSource BuildMotion() => _motion.BuildWithNoise(0.01, Seed);
@@ -152,9 +172,25 @@ public sealed class WearerScenario
     public static WearerScenario FallCancelled(int seed) =>
         new WearerScenario(seed).Sit(20).StandUp().Walk(20).Fall(FallDirection.Sideways, 8).DoubleTap().Sit(30);
 
-    /// <summary>Resting with a slow desaturation to 85 % and back, then the band taken off.</summary>
+    /// <summary>
+    /// Resting, then a desaturation towards 80 % for 90 s (SpO2 below 90 % from about 37 s, below 85 % from about
+    /// 45 s: a medium, then a high SpO2 alarm), recovery (the high alarm latches when SpO2 is back), and the wearer
+    /// acknowledging it with a short press at 165 s.
+    /// </summary>
     public static WearerScenario Desaturation(int seed) =>
-        new WearerScenario(seed).Sit(30).Desaturate(60, 85).Sit(60, 70, 97.5f).OffWrist(20).Sit(20);
+        new WearerScenario(seed).Sit(30).Desaturate(90, 80).Sit(45, 70, 97.5f).Press().Sit(15, 70, 97.5f);
+
+    /// <summary>
+    /// Resting, then the heart rate climbs to 135 bpm (above 120 from about 42 s: medium), the wearer pauses the alarm
+    /// at 70 s, the rate climbs on to 155 (above 140 from about 87 s: high, sounding through the pause), falls back to
+    /// 75 (the high alarm latches) and the wearer acknowledges it at 150 s.
+    /// </summary>
+    public static WearerScenario TachycardiaAtRest(int seed) =>
+        new WearerScenario(seed).Sit(30, 70).Tachycardia(40, 135).Press().Tachycardia(15, 135).Tachycardia(35, 155).Sit(30, 75).Press().Sit(10, 75);
+
+    /// <summary>Resting; the band slips off at 40 s and stays off for 40 s (sensor-off alarm), then is put back on.</summary>
+    public static WearerScenario SensorOff(int seed) =>
+        new WearerScenario(seed).Sit(40).SensorFallsOff(40).Sit(40);
 
     /// <summary>
     /// PPG physiology following the scenario. Heart rate and SpO2 approach each step's value with a first-order lag

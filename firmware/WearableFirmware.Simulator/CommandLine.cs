@@ -238,6 +238,7 @@ public static class SimulatorCli
             new Commands.EvalPpgCommand(),
             new Commands.EvalPpgMotionCommand(),
             new Commands.FitSpO2Command(),
+            new Alarms.EvalAlarmsCommand(),
             new Commands.SoakStoreCommand(),
             new Falls.EvalFallsCommand(),
             new Falls.TuneFallsCommand(),

@@ -23,6 +23,9 @@ namespace WearableFirmware
         /// <summary>The loop feeds the watchdog every 40 ms; 3 s without a feed means it is stuck.</summary>
         private const int WatchdogTimeoutMilliseconds = 3000;
 
+        /// <summary>Where settings kept across restarts live (alarm limits): two 128-byte files used in turn.</summary>
+        private const string SettingsDirectory = "I:\\settings";
+
         private static WearableApplication _app;
 
         public static void Main()
@@ -40,12 +43,14 @@ namespace WearableFirmware
             SoftwareWatchdog watchdog = new SoftwareWatchdog(clock, WatchdogTimeoutMilliseconds);
             watchdog.Stalled += ResetMarker.MarkWatchdogReboot;
             FlashFileStorage flash = new FlashFileStorage(FlashFileStorage.DefaultDirectory, 16, 8192);
+            FlashFileStorage settingsFlash = new FlashFileStorage(SettingsDirectory, 2, 128);
 
             _app = new WearableApplication(
                 clock,
                 new I2cRegisterBus(board.I2cBusId, Max30102.DefaultAddress),
                 new I2cRegisterBus(board.I2cBusId, Adxl345.DefaultAddress),
                 flash,
+                settingsFlash,
                 watchdog,
                 alarm,
                 button,
@@ -107,7 +112,7 @@ namespace WearableFirmware
                     loop.Join(1000);
                     lock (_app.SyncRoot)
                     {
-                        FactoryReset.Run(flash, pairing);
+                        FactoryReset.Run(flash, settingsFlash, pairing);
                     }
 
                     nanoFramework.Runtime.Native.Power.RebootDevice();

@@ -1,3 +1,4 @@
+using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Motion;
@@ -105,7 +106,7 @@ namespace WearableFirmware.Bench
     }
 
     /// <summary>The board's other ports, idle: a watchdog that counts feeds, a silent alarm, no presses, a full battery.</summary>
-    public sealed class BenchBoard : IWatchdog, IAlarmOutput, IButtonInput, IBatterySensor, IFallAlertLink, IFallEventSink
+    public sealed class BenchBoard : IWatchdog, IAlarmOutput, IAlarmSignalOutput, IButtonInput, IBatterySensor, IFallAlertLink, IFallEventSink
     {
         public int Feeds { get; private set; }
 
@@ -133,6 +134,14 @@ namespace WearableFirmware.Bench
 
         public void Stop()
         {
+        }
+
+        public void Show(AlarmSignal sound, AlarmPriority light)
+        {
+            if (sound != AlarmSignal.Off)
+            {
+                Alarms++;
+            }
         }
 
         public ButtonPress TakePress()

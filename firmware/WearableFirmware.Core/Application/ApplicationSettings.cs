@@ -1,3 +1,4 @@
+using WearableFirmware.Alarms;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Motion;
@@ -31,6 +32,9 @@ namespace WearableFirmware.Application
         public FallDetectorSettings FallDetector = FallSensing.DetectorSettings();
 
         public FallAlertSettings FallAlerts = new FallAlertSettings();
+
+        /// <summary>Alarm limits and delays used until a phone sets others (those are kept on flash and win at start).</summary>
+        public AlarmSettings Alarms = new AlarmSettings();
 
         /// <summary>Spot-check measurement interval while worn (stored for RACP retrieval).</summary>
         public int SpotCheckIntervalSeconds = 300;

@@ -14,6 +14,21 @@ namespace WearableFirmware.Application
     /// </summary>
     public static class FactoryReset
     {
+        /// <summary>
+        /// The reset on the device: also erases the settings flash, so the alarm limits a phone set for the previous
+        /// wearer go back to the defaults (a new wearer starts from the documented alarm table).
+        /// </summary>
+        public static bool Run(IFlashStorage recordFlash, IFlashStorage settingsFlash, BondManager pairing)
+        {
+            bool ok = true;
+            for (int segment = 0; segment < settingsFlash.SegmentCount; segment++)
+            {
+                ok &= settingsFlash.Erase(segment);
+            }
+
+            return Run(recordFlash, pairing) && ok;
+        }
+
         public static bool Run(IFlashStorage recordFlash, BondManager pairing)
         {
             bool ok = true;

@@ -31,8 +31,7 @@ namespace WearableFirmware.Application
         private readonly StoredRecord _live = new StoredRecord();
         private readonly IGattLink[] _links = new IGattLink[MaxConnections];
         private readonly bool[] _awaitingLive = new bool[MaxConnections];
-        private RacpControlPoint _racp;
-        private IGattLink _owner;
+        private OwnedRecordAccess _racp;
         private int _liveSequence;
         private int _liveCursor;
 
@@ -47,7 +46,7 @@ namespace WearableFirmware.Application
         /// <summary>The procedures this bridge serves (set once, after both exist).</summary>
         public void Attach(RacpControlPoint racp)
         {
-            _racp = racp;
+            _racp = new OwnedRecordAccess(racp);
         }
 
         public bool ProcedureInProgress
@@ -60,28 +59,17 @@ namespace WearableFirmware.Application
 
         public byte OnControlPointWrite(IGattLink link, byte[] data, int offset, int length)
         {
-            if (_racp.InProgress && link != _owner)
-            {
-                return AttErrorCode.ProcedureAlreadyInProgress; // another peer's procedure: not this one's to abort
-            }
-
-            byte status = _racp.Write(data, offset, length, link.IsSubscribed(_service.RecordAccessControlPoint), link.IsSubscribed(_service.SpotCheck));
-            if (status == AttErrorCode.Success && _racp.InProgress)
-            {
-                _owner = link;
-            }
-
-            return status;
+            return _racp.Write(link, data, offset, length, link.IsSubscribed(_service.RecordAccessControlPoint), link.IsSubscribed(_service.SpotCheck));
         }
 
         public bool SendStoredRecord(StoredRecord record)
         {
-            return _owner != null && Send(_owner, record, true);
+            return _racp.Owner != null && Send(_racp.Owner, record, true);
         }
 
         public bool SendRacpResponse(byte[] value, int length)
         {
-            return _owner != null && _service.SendRacpResponse(_owner, value, length);
+            return _racp.Owner != null && _service.SendRacpResponse(_racp.Owner, value, length);
         }
 
         /// <summary>A peer connected.</summary>
@@ -105,11 +93,7 @@ namespace WearableFirmware.Application
                 _awaitingLive[i] = false;
             }
 
-            if (link == _owner)
-            {
-                _racp.OnDisconnected();
-                _owner = null;
-            }
+            _racp.OnDisconnected(link);
         }
 
         /// <summary>A peer confirmed an indication on the Pulse Oximeter service.</summary>
@@ -128,14 +112,14 @@ namespace WearableFirmware.Application
                         _liveSequence = 0;
                     }
                 }
-                else if (link == _owner)
+                else
                 {
-                    _racp.OnRecordConfirmed();
+                    _racp.OnRecordConfirmed(link);
                 }
             }
-            else if (characteristic == _service.RecordAccessControlPoint && link == _owner)
+            else if (characteristic == _service.RecordAccessControlPoint)
             {
-                _racp.OnResponseConfirmed();
+                _racp.OnResponseConfirmed(link);
             }
         }
 
@@ -144,7 +128,6 @@ namespace WearableFirmware.Application
             _racp.Poll();
             if (!_racp.InProgress)
             {
-                _owner = null;
                 OfferLive();
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using WearableFirmware.Alarms;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
@@ -13,8 +14,9 @@ using WearableFirmware.Vitals;
 namespace WearableFirmware.Application
 {
     /// <summary>
-    /// The firmware, assembled: sensors, sampling loop, vitals, fall detection and alerts, record store and the GATT
-    /// health profile, over ports the platform supplies (clock, I2C buses, flash, watchdog, alarm, button, battery).
+    /// The firmware, assembled: sensors, sampling loop, vitals, fall detection and alerts, the alarm system, record
+    /// store and the GATT health profile, over ports the platform supplies (clock, I2C buses, flash for records and
+    /// for settings, watchdog, alarm outputs, button, battery).
     /// The ESP32 application and the simulated board both build exactly this object, so what the simulator shows is
     /// what the device runs. Everything is allocated here; ticks allocate nothing.
     /// </summary>
@@ -26,10 +28,10 @@ namespace WearableFirmware.Application
         private bool _started;
         private int _connectedPhones;
 
-        public WearableApplication(IClock clock, IRegisterBus ppgBus, IRegisterBus motionBus, IFlashStorage flash, IWatchdog watchdog,
-            IAlarmOutput alarm, IButtonInput button, IBatterySensor battery, byte[] bluetoothAddress, ApplicationSettings settings)
+        public WearableApplication(IClock clock, IRegisterBus ppgBus, IRegisterBus motionBus, IFlashStorage flash, IFlashStorage settingsFlash,
+            IWatchdog watchdog, IAlarmSignalOutput alarm, IButtonInput button, IBatterySensor battery, byte[] bluetoothAddress, ApplicationSettings settings)
         {
-            if (clock == null || ppgBus == null || motionBus == null || flash == null || watchdog == null || alarm == null
+            if (clock == null || ppgBus == null || motionBus == null || flash == null || settingsFlash == null || watchdog == null || alarm == null
                 || button == null || battery == null || bluetoothAddress == null)
             {
                 throw new ArgumentException("a platform port is missing (null)");
@@ -53,18 +55,34 @@ namespace WearableFirmware.Application
             Vitals = new VitalsProcessor(_settings.Vitals);
             Battery = new BatteryGauge();
 
-            FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, alarm, clock);
-            Alerts = new FallAlertStateMachine(_settings.FallAlerts, alarm, FallAlerts, FallAlerts);
+            // The fall alarm and the alarm system share the buzzer, motor and LED (precedence: AlarmSignalArbiter).
+            AlarmOutputs = new AlarmSignalArbiter(alarm);
+            FallAlerts = new FallAlertBridge(Profile.FallAlert, Store, WallClock, AlarmOutputs, clock);
+            Alerts = new FallAlertStateMachine(_settings.FallAlerts, AlarmOutputs, FallAlerts, FallAlerts);
             FallAlerts.Attach(Alerts);
             RecordAccess = new RecordAccessBridge(Profile.PulseOximeter, Store);
             RecordAccess.Attach(new RacpControlPoint(Store, RecordAccess));
 
+            AlarmSettings liveAlarmSettings = new AlarmSettings();
+            liveAlarmSettings.CopyFrom(_settings.Alarms);
+            AlarmBridge = new AlarmBridge(Profile.Alarms, Store, new SettingsStore(settingsFlash, AlarmSettings.EncodedLength), liveAlarmSettings,
+                clock);
+            Alarms = new AlarmSystem(AlarmBridge);
+            AlarmEvaluator = new AlarmEvaluator(Alarms, liveAlarmSettings);
+            AlarmBridge.Attach(Alarms, AlarmEvaluator, AlarmOutputs);
+            AlarmSettings = liveAlarmSettings;
+            ButtonRouter router = new ButtonRouter(button, clock);
+            router.Attach(Alerts, Alarms);
+            Buttons = router;
+
             IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
-            MotionProcessing = new MotionProcessing(Motion, detector, Alerts, button);
+            MotionProcessing = new MotionProcessing(Motion, detector, Alerts, router);
             VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
             VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);
             OffWristPower = new OffWristPowerPolicy(Ppg, Vitals, _settings.OffWrist);
+            AlarmMonitor = new AlarmMonitor(Alarms, AlarmEvaluator, AlarmOutputs, AlarmBridge, Vitals, MotionProcessing, Ppg.Health, Motion.Health, Battery,
+                battery, Store, Alerts, _settings.VitalsPeriodMicroseconds);
 
             Loop = new SamplingLoop(clock, _settings.Loop, watchdog);
             Loop.AddSensor("MAX30102", new PpgDrain(Ppg), Ppg.Health);
@@ -74,6 +92,7 @@ namespace WearableFirmware.Application
             Loop.AddPublisher(FallAlerts, 0);
             Loop.AddPublisher(RecordAccess, 0);
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
+            Loop.AddPublisher(AlarmMonitor, 0);   // every tick: pauses end on time; judges the vitals once a second
             Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
             FallDetection = new FallDetectionMonitor(Profile.FallAlert, Motion.Health);
             Loop.AddPublisher(FallDetection, 1000000);
@@ -115,6 +134,26 @@ namespace WearableFirmware.Application
         public OffWristPowerPolicy OffWristPower { get; private set; }
 
         public SamplingLoop Loop { get; private set; }
+
+        /// <summary>The alarm system: conditions' alarms, priorities, latching, pause.</summary>
+        public AlarmSystem Alarms { get; private set; }
+
+        /// <summary>Judges the alarm conditions once a second.</summary>
+        public AlarmEvaluator AlarmEvaluator { get; private set; }
+
+        /// <summary>The alarm limits and delays in force (defaults, or what a phone set, kept across restarts).</summary>
+        public AlarmSettings AlarmSettings { get; private set; }
+
+        /// <summary>Alarm records, alarm status and limits over BLE.</summary>
+        public AlarmBridge AlarmBridge { get; private set; }
+
+        public AlarmMonitor AlarmMonitor { get; private set; }
+
+        /// <summary>Buzzer, motor and LED shared by the fall alarm and the alarm system.</summary>
+        public AlarmSignalArbiter AlarmOutputs { get; private set; }
+
+        /// <summary>Routes short presses to the fall alarm or the alarm system.</summary>
+        public ButtonRouter Buttons { get; private set; }
 
         /// <summary>Take it before calling into the firmware from another thread (BLE callbacks on the device).</summary>
         public object SyncRoot
@@ -160,13 +199,14 @@ namespace WearableFirmware.Application
         }
 
         /// <summary>
-        /// Deep sleep is due: the gauge reads critical and no charger is attached (the main thread asks once a second,
-        /// under <see cref="SyncRoot"/>). After a wake the first readings decide again, so a still-critical cell goes
-        /// straight back.
+        /// Deep sleep is due: the gauge reads critical, no charger is attached, and the critical-battery alarm has
+        /// started (stored, indicated to a phone, its burst begun: the alarm system judges once a second), so the
+        /// device never goes dark unannounced. The main thread asks once a second, under <see cref="SyncRoot"/>. After
+        /// a wake the first readings decide again, so a still-critical cell goes straight back.
         /// </summary>
         public bool DeepSleepDue(bool charging)
         {
-            return Battery.IsCritical && !charging;
+            return Battery.IsCritical && !charging && Alarms.IsActive(AlarmCondition.BatteryCritical);
         }
 
         /// <summary>
@@ -185,6 +225,7 @@ namespace WearableFirmware.Application
             _connectedPhones++;
             RecordAccess.OnConnected(link);
             FallAlerts.IsConnected = true;
+            AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneConnected(_clock.NowMicroseconds);
         }
 
@@ -194,14 +235,17 @@ namespace WearableFirmware.Application
             // A caregiver's second phone may still be connected: alerts keep going to it.
             _connectedPhones = _connectedPhones > 0 ? _connectedPhones - 1 : 0;
             FallAlerts.IsConnected = _connectedPhones > 0;
+            AlarmMonitor.OnConnectedPhones(_connectedPhones);
             Alerts.OnPhoneDisconnected();
             RecordAccess.OnDisconnected(link);
+            AlarmBridge.OnDisconnected(link);
         }
 
         /// <summary>A phone confirmed an indication (call under <see cref="SyncRoot"/>).</summary>
         public void OnIndicationConfirmed(IGattLink link, GattCharacteristic characteristic)
         {
             RecordAccess.OnIndicationConfirmed(link, characteristic);
+            AlarmBridge.OnIndicationConfirmed(link, characteristic);
         }
     }
 }

@@ -37,6 +37,9 @@ namespace WearableFirmware.Ble
         /// <summary>Fall alert control: the operation does not apply in the current alert state.</summary>
         public const byte FallAlertInvalidState = 0x82;
 
+        /// <summary>Common profile error: the write was refused although well formed (e.g. it could not be kept).</summary>
+        public const byte WriteRequestRejected = 0xFC;
+
         public const byte CccdImproperlyConfigured = 0xFD;
         public const byte ProcedureAlreadyInProgress = 0xFE;
         public const byte OutOfRange = 0xFF;

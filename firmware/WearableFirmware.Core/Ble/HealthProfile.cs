@@ -16,7 +16,8 @@ namespace WearableFirmware.Ble
             PulseOximeter = new PulseOximeterService();
             CurrentTime = new CurrentTimeService(clock);
             FallAlert = new FallAlertService();
-            Services = new GattService[] { DeviceInformation, Battery, HeartRate, PulseOximeter, CurrentTime, FallAlert };
+            Alarms = new AlarmService();
+            Services = new GattService[] { DeviceInformation, Battery, HeartRate, PulseOximeter, CurrentTime, FallAlert, Alarms };
         }
 
         public DeviceInformationService DeviceInformation { get; }
@@ -30,6 +31,9 @@ namespace WearableFirmware.Ble
         public CurrentTimeService CurrentTime { get; }
 
         public FallAlertService FallAlert { get; }
+
+        /// <summary>Alarm status, limits and stored alarm events (last, so the other services keep their handles).</summary>
+        public AlarmService Alarms { get; }
 
         public GattService[] Services { get; }
 

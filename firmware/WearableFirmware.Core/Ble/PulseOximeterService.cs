@@ -34,11 +34,8 @@ namespace WearableFirmware.Ble
         public const int SupportedFeatures = FeatureMeasurementStatus | FeatureDeviceSensorStatus | FeatureSpotCheckStorage
             | FeatureSpotCheckTimestamp | FeaturePulseAmplitudeIndex | FeatureMultipleBonds;
 
-        /// <summary>
-        /// Largest RACP write the service passes on (op code, operator, filter type and operands, with room to spare):
-        /// longer writes get Invalid Attribute Value Length; the procedure itself answers a malformed shorter one.
-        /// </summary>
-        public const int RacpMaxLength = 17;
+        /// <summary>Largest RACP write the service passes on (<see cref="RecordAccessWrite"/>).</summary>
+        public const int RacpMaxLength = RecordAccessWrite.MaxLength;
 
         private const int ContinuousLength = 1 + 4 + 2 + 3 + 2;
         private const int SpotCheckMaxLength = 1 + 4 + 7 + 2 + 3 + 2;
@@ -187,30 +184,7 @@ namespace WearableFirmware.Ble
                 return AttErrorCode.WriteNotPermitted;
             }
 
-            if (length < 2 || length > RacpMaxLength)
-            {
-                return AttErrorCode.InvalidAttributeValueLength;
-            }
-
-            // RACP answers by indication, so a client that has not enabled them cannot start a procedure.
-            if (!link.IsSubscribed(RecordAccessControlPoint))
-            {
-                return AttErrorCode.CccdImproperlyConfigured;
-            }
-
-            IRecordAccessHandler handler = RecordAccess;
-            if (handler == null)
-            {
-                return AttErrorCode.RequestNotSupported;
-            }
-
-            const byte AbortOperation = 0x03;
-            if (handler.ProcedureInProgress && data[offset] != AbortOperation)
-            {
-                return AttErrorCode.ProcedureAlreadyInProgress;
-            }
-
-            return handler.OnControlPointWrite(link, data, offset, length);
+            return RecordAccessWrite.Handle(RecordAccess, RecordAccessControlPoint, link, data, offset, length);
         }
     }
 }

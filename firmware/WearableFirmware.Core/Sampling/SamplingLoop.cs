@@ -14,7 +14,7 @@ namespace WearableFirmware.Sampling
     /// </summary>
     public sealed class SamplingLoop
     {
-        private const int MaxTasksPerPhase = 8;
+        private const int MaxTasksPerPhase = 12;
 
         private readonly IClock _clock;
         private readonly LoopSettings _settings;
@@ -168,43 +168,53 @@ namespace WearableFirmware.Sampling
                 UpdateNextPeriodicDue();
             }
 
-            long now = _clock.NowMicroseconds;
-            if (now < _nextDeadline)
+            // One clock read per phase boundary: each phase ends where the next starts (an interface call each, 25
+            // times a second on the interpreter).
+            long tickStart = _clock.NowMicroseconds;
+            if (tickStart < _nextDeadline)
             {
-                _clock.SleepMicroseconds(_nextDeadline - now);
+                _clock.SleepMicroseconds(_nextDeadline - tickStart);
+                tickStart = _clock.NowMicroseconds;
             }
 
-            long tickStart = _clock.NowMicroseconds;
+            LoopStatistics statistics = _statistics;
             long lateness = tickStart - _nextDeadline;
-            _statistics.TotalLatenessMicroseconds += lateness;
-            if (lateness > _statistics.WorstLatenessMicroseconds)
+            statistics.TotalLatenessMicroseconds += lateness;
+            if (lateness > statistics.WorstLatenessMicroseconds)
             {
-                _statistics.WorstLatenessMicroseconds = lateness;
+                statistics.WorstLatenessMicroseconds = lateness;
             }
 
             bool acquired;
+            long end;
             Monitor.Enter(SyncRoot);
             try
             {
-                acquired = RunPhase(LoopPhase.Acquire, _acquire, _acquireCount, tickStart, _settings.AcquireBudgetMicroseconds);
-                RunPhase(LoopPhase.Process, _process, _processCount, tickStart, _settings.ProcessBudgetMicroseconds);
-                Publish(tickStart);
+                acquired = RunTasks(LoopPhase.Acquire, _acquire, _acquireCount, tickStart);
+                long acquireEnd = _clock.NowMicroseconds;
+                ChargePhase(LoopPhase.Acquire, acquireEnd - tickStart, _settings.AcquireBudgetMicroseconds);
+                RunTasks(LoopPhase.Process, _process, _processCount, tickStart);
+                long processEnd = _clock.NowMicroseconds;
+                ChargePhase(LoopPhase.Process, processEnd - acquireEnd, _settings.ProcessBudgetMicroseconds);
+                Publish(tickStart, processEnd);
+                end = _clock.NowMicroseconds;
+                ChargePhase(LoopPhase.Publish, end - processEnd, _settings.PublishBudgetMicroseconds);
             }
             finally
             {
                 Monitor.Exit(SyncRoot);
             }
 
-            long work = _clock.NowMicroseconds - tickStart;
-            _statistics.Ticks++;
-            if (work > _statistics.WorstTickMicroseconds)
+            long work = end - tickStart;
+            statistics.Ticks++;
+            if (work > statistics.WorstTickMicroseconds)
             {
-                _statistics.WorstTickMicroseconds = work;
+                statistics.WorstTickMicroseconds = work;
             }
 
             if (work > _settings.TickBudgetMicroseconds)
             {
-                _statistics.Overruns++;
+                statistics.Overruns++;
             }
 
             if (acquired)
@@ -212,21 +222,15 @@ namespace WearableFirmware.Sampling
                 _watchdog.Feed();
             }
 
-            AdvanceDeadline();
+            AdvanceDeadline(end);
         }
 
-        private void Publish(long tickStart)
+        private void Publish(long tickStart, long phaseStart)
         {
-            long phaseStart = _clock.NowMicroseconds;
             if (tickStart < _nextPeriodicDue)
             {
                 // No periodic publisher is due: the every-tick ones run, in their order, as the full pass would.
-                for (int i = 0; i < _everyTickCount; i++)
-                {
-                    RunTask(LoopPhase.Publish, _everyTick[i], tickStart);
-                }
-
-                ChargePhase(LoopPhase.Publish, _clock.NowMicroseconds - phaseStart, _settings.PublishBudgetMicroseconds);
+                RunTasks(LoopPhase.Publish, _everyTick, _everyTickCount, tickStart);
                 return;
             }
 
@@ -265,7 +269,6 @@ namespace WearableFirmware.Sampling
             }
 
             UpdateNextPeriodicDue();
-            ChargePhase(LoopPhase.Publish, _clock.NowMicroseconds - phaseStart, _settings.PublishBudgetMicroseconds);
         }
 
         private void UpdateNextPeriodicDue()
@@ -282,16 +285,22 @@ namespace WearableFirmware.Sampling
             _nextPeriodicDue = next;
         }
 
-        private bool RunPhase(LoopPhase phase, ILoopTask[] tasks, int count, long tickStart, int budget)
+        private bool RunTasks(LoopPhase phase, ILoopTask[] tasks, int count, long tickStart)
         {
-            long phaseStart = _clock.NowMicroseconds;
             bool allRan = true;
             for (int i = 0; i < count; i++)
             {
-                allRan &= RunTask(phase, tasks[i], tickStart);
+                try
+                {
+                    tasks[i].Run(tickStart);
+                }
+                catch (Exception)
+                {
+                    Fault(phase);
+                    allRan = false;
+                }
             }
 
-            ChargePhase(phase, _clock.NowMicroseconds - phaseStart, budget);
             return allRan;
         }
 
@@ -304,11 +313,16 @@ namespace WearableFirmware.Sampling
             }
             catch (Exception)
             {
-                // A faulty stage must not stop the loop: count it; the device status reports it.
-                _statistics.TaskFaults++;
-                _statistics.LastFaultPhase = phase;
+                Fault(phase);
                 return false;
             }
+        }
+
+        // A faulty stage must not stop the loop: count it; the device status reports it.
+        private void Fault(LoopPhase phase)
+        {
+            _statistics.TaskFaults++;
+            _statistics.LastFaultPhase = phase;
         }
 
         private void ChargePhase(LoopPhase phase, long elapsed, int budget)
@@ -325,11 +339,11 @@ namespace WearableFirmware.Sampling
             }
         }
 
-        private void AdvanceDeadline()
+        private void AdvanceDeadline(long now)
         {
             long period = _settings.PeriodMicroseconds;
             _nextDeadline += period;
-            long behind = _clock.NowMicroseconds - _nextDeadline;
+            long behind = now - _nextDeadline;
             if (behind >= period)
             {
                 // More than a whole period late: skip the missed slots instead of running a burst of
@@ -352,7 +366,7 @@ namespace WearableFirmware.Sampling
         {
             if (count >= MaxTasksPerPhase)
             {
-                throw new InvalidOperationException("too many " + what + " (at most 8)");
+                throw new InvalidOperationException("too many " + what + " (at most " + MaxTasksPerPhase.ToString() + ")");
             }
         }
     }

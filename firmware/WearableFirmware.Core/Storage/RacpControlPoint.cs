@@ -36,6 +36,7 @@ namespace WearableFirmware.Storage
         private readonly RecordStore _store;
         private readonly IRecordTransport _transport;
         private readonly bool _sequenceFilters;
+        private readonly RecordType _recordType;
         private readonly StoredRecord _record = new StoredRecord();
         private readonly byte[] _request = new byte[MaxRequest];
         private readonly byte[] _response = new byte[4];
@@ -56,10 +57,17 @@ namespace WearableFirmware.Storage
         }
 
         public RacpControlPoint(RecordStore store, IRecordTransport transport, bool sequenceFilters)
+            : this(store, transport, sequenceFilters, RecordType.SpotCheck)
+        {
+        }
+
+        /// <param name="recordType">The records the procedures report, count and delete (spot-checks for PLX, alarms for the alarm service).</param>
+        public RacpControlPoint(RecordStore store, IRecordTransport transport, bool sequenceFilters, RecordType recordType)
         {
             _store = store;
             _transport = transport;
             _sequenceFilters = sequenceFilters;
+            _recordType = recordType;
         }
 
         /// <summary>True from an accepted write until its response indication is confirmed (or the link drops).</summary>
@@ -242,7 +250,7 @@ namespace WearableFirmware.Storage
                 return;
             }
 
-            int count = _from > _to ? 0 : _store.Count(_from, _to, RecordType.SpotCheck);
+            int count = _from > _to ? 0 : _store.Count(_from, _to, _recordType);
             if (opCode == (int)RacpOpCode.ReportNumberOfStoredRecords)
             {
                 _response[0] = (byte)RacpOpCode.NumberOfStoredRecordsResponse;
@@ -303,8 +311,8 @@ namespace WearableFirmware.Storage
                 if (op != (int)RacpOperator.AllRecords)
                 {
                     int found = op == (int)RacpOperator.FirstRecord
-                        ? _store.FindFirst(1, int.MaxValue, RecordType.SpotCheck, false)
-                        : _store.FindLast(1, int.MaxValue, RecordType.SpotCheck);
+                        ? _store.FindFirst(1, int.MaxValue, _recordType, false)
+                        : _store.FindLast(1, int.MaxValue, _recordType);
                     _from = found > 0 ? found : 1;
                     _to = found > 0 ? found : 0;
                 }
@@ -362,7 +370,7 @@ namespace WearableFirmware.Storage
         {
             while (true)
             {
-                int sequence = _cursor <= _to ? _store.FindFirst(_cursor, _to, RecordType.SpotCheck, false) : 0;
+                int sequence = _cursor <= _to ? _store.FindFirst(_cursor, _to, _recordType, false) : 0;
                 if (sequence == 0)
                 {
                     Respond(RacpOpCode.ReportStoredRecords, RacpResponseCode.Success);
@@ -393,7 +401,7 @@ namespace WearableFirmware.Storage
         {
             for (int i = 0; i < DeleteBatch; i++)
             {
-                int sequence = _cursor <= _to ? _store.FindFirst(_cursor, _to, RecordType.SpotCheck, false) : 0;
+                int sequence = _cursor <= _to ? _store.FindFirst(_cursor, _to, _recordType, false) : 0;
                 if (sequence == 0)
                 {
                     Respond(RacpOpCode.DeleteStoredRecords, RacpResponseCode.Success);

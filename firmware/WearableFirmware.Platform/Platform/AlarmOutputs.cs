@@ -3,8 +3,8 @@ using System.Device.Gpio;
 using System.Device.Pwm;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using WearableFirmware.Alarms;
 using WearableFirmware.Board;
-using WearableFirmware.Motion;
 
 namespace WearableFirmware.Platform
 {
@@ -28,21 +28,15 @@ namespace WearableFirmware.Platform
 
     /// <summary>
     /// The wearer-facing outputs: vibration motor (GPIO through a transistor), piezo buzzer (PWM) and the status LED.
-    /// Implements the fall-alert state machine's <see cref="IAlarmOutput"/>: <see cref="Start"/> runs a two-tone beep
-    /// with vibration (0.3 s on, 0.2 s off, alternating 2.7 and 3.3 kHz so it is heard over noise and not mistaken
-    /// for a phone) until <see cref="Stop"/>. A 50 ms timer thread plays the patterns, so callers never wait; the
-    /// timer stops when there is nothing to play. Start/Stop/SetLed may be called from any thread. No allocation
-    /// after construction.
+    /// Implements <see cref="IAlarmSignalOutput"/>: <see cref="Show"/> plays an alarm signal on buzzer and motor
+    /// together (the bursts of <see cref="AlarmSignalPattern"/>: high, medium, low priority, or the fall alarm's
+    /// two-tone beeping) and flashes the LED at the alarm priority's rate, over the status pattern, until told
+    /// otherwise. A 50 ms timer thread plays the patterns, so callers never wait; the timer stops when there is
+    /// nothing to play. Show/Chirp/SetLed may be called from any thread. No allocation after construction.
     /// </summary>
-    public sealed class AlarmOutputs : IAlarmOutput, IDisposable
+    public sealed class AlarmOutputs : IAlarmSignalOutput, IDisposable
     {
-        public const int ToneLowHz = 2700;
-        public const int ToneHighHz = 3300;
         public const int TickMilliseconds = 50;
-
-        // Alarm cycle: 10 ticks = 0.5 s; sound and vibration during ticks 0..5.
-        private const int AlarmCycleTicks = 10;
-        private const int AlarmOnTicks = 6;
 
         // Feedback chirp: 2 ticks of tone and vibration.
         private const int ChirpTicks = 2;
@@ -53,8 +47,10 @@ namespace WearableFirmware.Platform
         private readonly Timer _timer;
         private readonly object _sync = new object();
 
-        private bool _alarm;
-        private int _alarmTick;
+        private AlarmSignalPattern _sound;
+        private int _soundTick;
+        private AlarmSignalPattern _light;
+        private int _lightTick;
         private int _chirpTicksLeft;
         private StatusLedMode _ledMode;
         private int _ledTick;
@@ -81,44 +77,50 @@ namespace WearableFirmware.Platform
 
             // The ESP32 routes any GPIO to an LEDC channel; the pin function must be set before the channel opens.
             Configuration.SetPinFunction(board.BuzzerPin, DeviceFunction.PWM1);
-            _buzzer = PwmChannel.CreateFromPin(board.BuzzerPin, ToneLowHz, 0);
+            _buzzer = PwmChannel.CreateFromPin(board.BuzzerPin, AlarmSignalPattern.PriorityToneHz, 0);
             _timer = new Timer(OnTick, null, Timeout.Infinite, Timeout.Infinite);
         }
 
-        /// <summary>True while the alarm pattern plays.</summary>
+        /// <summary>True while an alarm signal plays.</summary>
         public bool AlarmActive
         {
             get
             {
                 lock (_sync)
                 {
-                    return _alarm;
+                    return _sound != null;
                 }
             }
         }
 
-        /// <summary>IAlarmOutput: starts the alarm pattern (idempotent).</summary>
-        public void Start()
+        /// <summary>IAlarmSignalOutput: a changed signal starts its pattern from the beginning; Off silences at once.</summary>
+        public void Show(AlarmSignal sound, AlarmPriority light)
         {
             lock (_sync)
             {
-                if (!_alarm)
+                AlarmSignalPattern pattern = AlarmSignalPattern.For(sound);
+                if (pattern != _sound)
                 {
-                    _alarm = true;
-                    _alarmTick = 0;
+                    _sound = pattern;
+                    _soundTick = 0;
+                    if (pattern == null)
+                    {
+                        Silence();
+                    }
+                }
+
+                AlarmSignalPattern lightPattern = AlarmSignalPattern.For((AlarmSignal)(int)light);
+                if (lightPattern != _light)
+                {
+                    _light = lightPattern;
+                    _lightTick = 0;
+                    if (lightPattern == null)
+                    {
+                        _led.Write(PinValue.Low);
+                    }
                 }
 
                 EnsureRunning();
-            }
-        }
-
-        /// <summary>IAlarmOutput: silences the alarm at once.</summary>
-        public void Stop()
-        {
-            lock (_sync)
-            {
-                _alarm = false;
-                Silence();
             }
         }
 
@@ -138,7 +140,7 @@ namespace WearableFirmware.Platform
             {
                 _ledMode = mode;
                 _ledTick = 0;
-                if (mode == StatusLedMode.Off)
+                if (mode == StatusLedMode.Off && _light == null)
                 {
                     _led.Write(PinValue.Low);
                 }
@@ -152,7 +154,8 @@ namespace WearableFirmware.Platform
         {
             lock (_sync)
             {
-                _alarm = false;
+                _sound = null;
+                _light = null;
                 _chirpTicksLeft = 0;
                 _ledMode = StatusLedMode.Off;
                 Silence();
@@ -176,27 +179,25 @@ namespace WearableFirmware.Platform
             lock (_sync)
             {
                 bool busy = false;
-                if (_alarm)
+                if (_sound != null)
                 {
                     busy = true;
-                    int phase = _alarmTick % AlarmCycleTicks;
-                    bool on = phase < AlarmOnTicks;
-                    int hz = (_alarmTick / AlarmCycleTicks) % 2 == 0 ? ToneLowHz : ToneHighHz;
-                    if (on)
+                    long elapsed = (long)_soundTick * TickMilliseconds;
+                    if (_sound.IsSounding(elapsed))
                     {
-                        Sound(hz);
+                        Sound(_sound.ToneAt(elapsed));
                     }
                     else
                     {
                         Silence();
                     }
 
-                    _alarmTick++;
+                    _soundTick++;
                 }
                 else if (_chirpTicksLeft > 0)
                 {
                     busy = true;
-                    Sound(ToneHighHz);
+                    Sound(AlarmSignalPattern.FallToneHighHz);
                     _chirpTicksLeft--;
                 }
                 else if (_sounding)
@@ -204,7 +205,14 @@ namespace WearableFirmware.Platform
                     Silence();
                 }
 
-                if (_ledMode != StatusLedMode.Off)
+                if (_light != null)
+                {
+                    // An alarm's light takes the LED over the status pattern.
+                    busy = true;
+                    _led.Write(_light.IsLit((long)_lightTick * TickMilliseconds) ? PinValue.High : PinValue.Low);
+                    _lightTick++;
+                }
+                else if (_ledMode != StatusLedMode.Off)
                 {
                     busy = true;
                     _led.Write(LedOn(_ledMode, _ledTick) ? PinValue.High : PinValue.Low);
@@ -218,7 +226,6 @@ namespace WearableFirmware.Platform
                 }
             }
         }
-
         // Caller holds _sync.
         private void EnsureRunning()
         {

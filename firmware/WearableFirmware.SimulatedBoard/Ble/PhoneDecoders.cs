@@ -125,6 +125,62 @@ public static class PhoneDecoders
         0 => "idle", 1 => "fall detected, waiting for the wearer", 2 => "ALARM", 3 => "acknowledged", 4 => "test alarm", _ => "state " + state,
     };
 
+    /// <summary>Alarm Status as the phone reads it (vendor alarm service, 16 bytes).</summary>
+    public sealed record AlarmStatus(int Highest, bool AudioPaused, bool Latched, bool FallSignal, int Running, int LatchedConditions,
+        int Paused, int Acknowledged, int PauseSecondsLeft, int[] Priorities)
+    {
+        /// <summary>Priority of condition <paramref name="condition"/> (1-based), 0 when it has no alarm.</summary>
+        public int PriorityOf(int condition) => Priorities[condition - 1];
+    }
+
+    public static AlarmStatus DecodeAlarmStatus(byte[] v)
+    {
+        uint packed = (uint)(v[12] | (v[13] << 8) | (v[14] << 16) | (v[15] << 24));
+        int[] priorities = new int[16];
+        for (int c = 0; c < 16; c++)
+        {
+            priorities[c] = (int)((packed >> (2 * c)) & 3);
+        }
+
+        return new AlarmStatus(v[0], (v[1] & 1) != 0, (v[1] & 2) != 0, (v[1] & 4) != 0, U16(v, 2), U16(v, 4), U16(v, 6), U16(v, 8), U16(v, 10), priorities);
+    }
+
+    /// <summary>One stored alarm event (Alarm Record, 20 bytes); <see cref="Settings"/> holds the 8 bytes of a settings change.</summary>
+    public sealed record AlarmRecordValue(uint Number, bool CalendarTime, bool Latched, uint TimeSeconds, int Kind, int Condition, int Priority,
+        double Value, double Limit, int DurationSeconds, int Conditions, byte[]? Settings);
+
+    public static AlarmRecordValue DecodeAlarmRecord(byte[] v)
+    {
+        uint number = (uint)(v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24));
+        uint time = (uint)(v[5] | (v[6] << 8) | (v[7] << 16) | (v[8] << 24));
+        if (v[9] == 6)
+        {
+            return new AlarmRecordValue(number, (v[4] & 1) != 0, false, time, 6, 0, 0, double.NaN, double.NaN, 0, 0, v[12..20]);
+        }
+
+        return new AlarmRecordValue(number, (v[4] & 1) != 0, (v[4] & 2) != 0, time, v[9], v[10], v[11], SFloat(v, 12), SFloat(v, 14), U16(v, 16),
+            U16(v, 18), null);
+    }
+
+    public static string AlarmConditionName(int condition) => condition switch
+    {
+        1 => "SpO2 low", 2 => "pulse rate high", 3 => "pulse rate low", 4 => "sensor off", 5 => "no signal", 6 => "sensor fault",
+        7 => "battery low", 8 => "battery critical", 9 => "store full", 10 => "phone link lost", _ => "condition " + condition,
+    };
+
+    public static string AlarmPriorityName(int priority) => priority switch { 0 => "none", 1 => "low", 2 => "medium", 3 => "high", _ => "priority " + priority };
+
+    public static string AlarmKindName(int kind) => kind switch
+    {
+        1 => "started", 2 => "escalated", 3 => "audio paused", 4 => "ended", 5 => "acknowledged", 6 => "limits changed", _ => "kind " + kind,
+    };
+
+    /// <summary>Names of the conditions in a mask.</summary>
+    public static string AlarmConditionList(int mask) =>
+        string.Join(", ", Enumerable.Range(1, 16).Where(c => (mask & (1 << (c - 1))) != 0).Select(AlarmConditionName));
+
+    private static int U16(byte[] v, int i) => v[i] | (v[i + 1] << 8);
+
     /// <summary>One line as a health app would show the value of characteristic <paramref name="uuid"/>.</summary>
     public static string Show(string uuid, byte[] v)
     {
@@ -157,6 +213,30 @@ public static class PhoneDecoders
             case "584b0003-5c8b-44d3-94b7-4836cbf4bcd4":
                 int id = v[1] | (v[2] << 8);
                 return $"Alert state: {AlertStateName(v[0])}{(id != 0 ? $" (event #{id})" : "")}";
+            case "584b0011-5c8b-44d3-94b7-4836cbf4bcd4":
+                var a = DecodeAlarmStatus(v);
+                if (a.Highest == 0)
+                {
+                    return "Alarms: none";
+                }
+
+                var parts = Enumerable.Range(1, 16).Where(c => a.PriorityOf(c) != 0)
+                    .Select(c => AlarmConditionName(c) + " (" + AlarmPriorityName(a.PriorityOf(c)) + (((a.LatchedConditions >> (c - 1)) & 1) != 0 ? ", ended, latched" : "") + ")");
+                string silence = (a.AudioPaused ? $"  [audio paused {a.PauseSecondsLeft} s]" : "") + (a.Acknowledged != 0 ? "  [acknowledged: " + AlarmConditionList(a.Acknowledged) + "]" : "")
+                    + (a.FallSignal ? "  [fall alarm sounding]" : "");
+                return $"Alarms: {AlarmPriorityName(a.Highest).ToUpperInvariant()} - {string.Join(", ", parts)}{silence}";
+            case "584b0013-5c8b-44d3-94b7-4836cbf4bcd4":
+                var r = DecodeAlarmRecord(v);
+                string at = r.CalendarTime ? DateTime.UnixEpoch.AddSeconds(r.TimeSeconds).ToString("yyyy-MM-dd HH:mm:ss", Inv) : $"{r.TimeSeconds} s after boot";
+                string what = r.Kind switch
+                {
+                    6 => "limits changed to " + Convert.ToHexString(r.Settings!),
+                    3 or 5 => $"{AlarmKindName(r.Kind)}: {AlarmConditionList(r.Conditions)}",
+                    _ => $"{AlarmConditionName(r.Condition)} {AlarmKindName(r.Kind)} ({AlarmPriorityName(r.Priority)}{(r.Latched ? ", latched" : "")}) value {Num(r.Value, "F1")} limit {Num(r.Limit, "F1")}",
+                };
+                return $"Stored alarm #{r.Number} at {at}: {what}";
+            case "584b0014-5c8b-44d3-94b7-4836cbf4bcd4":
+                return "Stored alarms: RACP response " + Convert.ToHexString(v);
             default:
                 return $"{uuid}: {Convert.ToHexString(v)}";
         }

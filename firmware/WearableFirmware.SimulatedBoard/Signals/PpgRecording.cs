@@ -58,6 +58,22 @@ public sealed class PpgRecording
             TestPointHeartRate = referenceHeartRate,
         };
     }
+    /// <summary>
+    /// OxiWear test points joined into one recording (<see cref="OxiWearSequence"/>): photocurrents as
+    /// <see cref="FromMaxm86161"/>, the reference SpO2 and heart rate as a time series that steps at each join.
+    /// </summary>
+    internal static PpgRecording JoinedMaxm86161(string name, long[] sampleTimes, float[] red, float[] ir, float[] ambient,
+        double[] referenceTimes, double[] referenceSpO2, double[] referenceHeartRate)
+    {
+        return new PpgRecording("oxiwear/" + name, "oxiwear/subject", PpgDataSet.OxiWear, sampleTimes, red, ir)
+        {
+            Ambient = ambient,
+            ReferenceTimes = referenceTimes,
+            ReferenceSpO2 = referenceSpO2,
+            ReferencePulseRate = referenceHeartRate,
+        };
+    }
+
     /// <summary>Unique name, e.g. "welltory/subject_01" or "oximetry/100001-Left".</summary>
     public string Name { get; }
 
@@ -131,7 +147,7 @@ public sealed class PpgRecording
     /// </summary>
     public double ReferenceHeartRate(double t, double windowSeconds)
     {
-        if (DataSet == PpgDataSet.Oximetry)
+        if (DataSet == PpgDataSet.Oximetry || ReferencePulseRate.Length > 0)
         {
             return At(ReferencePulseRate, t);
         }
@@ -162,7 +178,7 @@ public sealed class PpgRecording
     }
 
     /// <summary>Reference SpO2 at time t (s), NaN when there is none.</summary>
-    public double ReferenceSpO2At(double t) => DataSet == PpgDataSet.OxiWear ? TestPointSpO2 : At(ReferenceSpO2, t);
+    public double ReferenceSpO2At(double t) => DataSet == PpgDataSet.OxiWear && ReferenceSpO2.Length == 0 ? TestPointSpO2 : At(ReferenceSpO2, t);
 
     /// <summary>
     /// Every recording under a data directory: the ppg folder (welltory/ and oximetry-phone-cam/), or an OxiWear

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ScottPlot;
+using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
@@ -19,17 +20,18 @@ namespace WearableFirmware.Simulator.Commands;
 /// </summary>
 public sealed class RunCommand : Command
 {
-    private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation"];
+    private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation", "tachycardia", "sensor-off"];
     private static readonly string[] PairingModes = ["passkey", "wrong-passkey", "just-works", "none-window"];
     private static readonly string[] CaptureModes = ["all", "no-notifications", "off"];
 
     // What the simulated phone keeps of its lines and values (the run reports totals; older entries are dropped).
     private const int PhoneHistory = 4096;
 
-    private readonly Option<string?> _scenario = Cli.Choice("--scenario", "wearer scenario (default rest-walk-sit: 2 min sitting, walking, sitting)", "scenario", Scenarios);
+    private readonly Option<string?> _scenario = Cli.Choice("--scenario", "wearer scenario (default rest-walk-sit: 2 min sitting, walking, sitting); desaturation, tachycardia and sensor-off raise the alarms the summary lists", "scenario", Scenarios);
     private readonly Option<string?> _recording = Cli.Text("--recording", "play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer sits still): "
         + "a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv; the status lines and plot compare with its reference "
-        + "(chest strap, or oximeters); Welltory has one usable camera channel (red = IR), so its SpO2 means nothing", "path");
+        + "(chest strap, or oximeters); Welltory has one usable camera channel (red = IR), so its SpO2 means nothing; an OxiWear folder (ppg-redir/oxiwear) plays its test points joined in clock order "
+        + "(OxiWearSequence: the gaps between them left out, levels equalised)", "path");
     private readonly Option<string?> _irChannel = PpgArguments.IrChannelOption();
     private readonly Option<string?> _calibration = Cli.InputFile("--calibration", "SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)");
     private readonly Option<double?> _duration = Cli.Number("--duration", "simulated seconds (default: the scenario's length)", 1, 30 * 24 * 3600);
@@ -92,13 +94,20 @@ public sealed class RunCommand : Command
             throw new UsageException("--phone-away needs a phone (drop --no-phone)");
         }
 
-        WearerScenario scenario = recordingPath != null
+        OxiWearSequence? sequence = recordingPath != null && Directory.Exists(recordingPath)
+            ? PpgArguments.ReadingData(() => OxiWearSequence.Load(recordingPath))
+            : null;
+        WearerScenario scenario = sequence != null
+            ? WearerScenario.Recorded(sequence.Recording, seed)
+            : recordingPath != null
             ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
             : scenarioName switch
         {
             "fall" => WearerScenario.FallNotCancelled(seed),
             "fall-cancelled" => WearerScenario.FallCancelled(seed),
             "desaturation" => WearerScenario.Desaturation(seed),
+            "tachycardia" => WearerScenario.TachycardiaAtRest(seed),
+            "sensor-off" => WearerScenario.SensorOff(seed),
             _ => WearerScenario.RestWalkSit(seed),
         };
         double duration = durationGiven ?? scenario.DurationSeconds;
@@ -109,6 +118,12 @@ public sealed class RunCommand : Command
         }
 
         var settings = new ApplicationSettings();
+        if (sequence != null)
+        {
+            // Red and IR order known from the MAXM86161's registers: the driver's order check stays out (OxiWearFile).
+            settings.Ppg = OxiWearFile.ReplaySettings();
+        }
+
         if (calibrationFile != null)
         {
             settings.Vitals.Calibration = PpgArguments.ReadingData(() => SpO2CalibrationFile.Load(calibrationFile));
@@ -249,11 +264,60 @@ public sealed class RunCommand : Command
         string contact = r.Contact == SensorContact.Contact ? "on skin" : r.Contact == SensorContact.NoContact ? "off skin" : "contact?";
         float cadence = board.App.MotionProcessing.CadenceStepsPerMinute;
         string motion = r.MotionQuestionable ? (cadence > 0 ? $" moving, {cadence:F0} steps/min" : " moving") : "";
-        string alert = board.Alarm.Sounding ? "  ALARM" : "";
+        string alert = AlarmText(board);
         return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {trueHr})  {spo2} (true {trueSpO2})  {pi}  {quality,-12} {contact}{motion}"
             + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Motion.Health.SamplesLost}, "
             + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Motion.Health.TransferErrors}{alert}";
     }
+
+    /// <summary>The alarms as the wearer perceives them: what sounds (or is silenced) and why.</summary>
+    private static string AlarmText(SimulatedWearable board)
+    {
+        var alarms = board.App.Alarms;
+        if (board.Alarm.Signal == AlarmSignal.Fall)
+        {
+            return "  FALL ALARM";
+        }
+
+        if (alarms.HighestPriority == AlarmPriority.None)
+        {
+            return "";
+        }
+
+        var names = new List<string>();
+        for (int c = 1; c <= AlarmConditions.Count; c++)
+        {
+            var condition = (AlarmCondition)c;
+            AlarmPriority p = alarms.PriorityOf(condition);
+            if (p == AlarmPriority.None)
+            {
+                continue;
+            }
+
+            int bit = AlarmConditions.Bit(condition);
+            string state = (alarms.LatchedMask & bit) != 0 ? " latched" : (alarms.PausedMask & bit) != 0 ? " paused" : (alarms.AcknowledgedMask & bit) != 0 ? " acknowledged" : "";
+            names.Add($"{PhoneDecoders.AlarmConditionName(c)} {p.ToString().ToLowerInvariant()}{state}");
+        }
+
+        string sounding = board.Alarm.Sounding ? "ALARM " + board.Alarm.Signal.ToString().ToUpperInvariant() : "alarm silent";
+        return $"  {sounding}: {string.Join(", ", names)}";
+    }
+
+    /// <summary>The alarm events of this run, in order, as one line each (time to the loop tick).</summary>
+    public static List<string> AlarmEventLines(SimulatedWearable board) => board.AlarmLog.Events.Select(e =>
+    {
+        string what = e.Kind switch
+        {
+            AlarmEventKind.Paused => $"audio paused {e.DurationSeconds} s: {PhoneDecoders.AlarmConditionList(e.Conditions)}",
+            AlarmEventKind.Acknowledged => "acknowledged: " + PhoneDecoders.AlarmConditionList(e.Conditions),
+            AlarmEventKind.SettingsChanged => "limits changed",
+            _ => $"{PhoneDecoders.AlarmConditionName((int)e.Condition)} {PhoneDecoders.AlarmKindName((int)e.Kind)} "
+                + $"({e.Priority.ToString().ToLowerInvariant()}{(e.Latched ? ", latched" : "")})"
+                + (float.IsNaN(e.Value) ? "" : $" at {e.Value:F1}") + (float.IsNaN(e.Limit) ? "" : $" (limit {e.Limit:F0})")
+                + (e.Kind == AlarmEventKind.Ended ? $" after {e.DurationSeconds} s" : ""),
+        };
+        return $"t={e.AtMicroseconds / 1e6,7:F2} s  {what}";
+    }).ToList();
 
     private static void SavePlot(string path, string scenario, string truthName, RunTrace run)
     {
@@ -297,7 +361,15 @@ public sealed class RunCommand : Command
             + $"{app.Ppg.Health.Recoveries} recoveries; ADXL345 {app.Motion.Health.State}, {app.Motion.Health.SamplesLost} lost, {app.Motion.Health.TransferErrors} I2C errors");
         Console.WriteLine($"  power    PPG LEDs at off-wrist currents for {app.OffWristPower.ReducedMicroseconds / 1e6:F0} s ({app.OffWristPower.Reductions} times down, "
             + $"{app.OffWristPower.Restorations} restored, {app.OffWristPower.FailedChanges} failed changes); now red {app.Ppg.RedPulseAmplitude * 0.2:F1} mA, IR {app.Ppg.IrPulseAmplitude * 0.2:F1} mA");
-        Console.WriteLine($"  alerts   {app.MotionProcessing.FallsDetected} falls detected, alarm sounded {board.Alarm.Episodes.Count} times, "
+        var alarmEvents = AlarmEventLines(board);
+        Console.WriteLine($"  alarms   {alarmEvents.Count} alarm events ({app.AlarmBridge.EventsStored} stored, {app.AlarmBridge.StoreFailures} not), now: "
+            + (app.Alarms.HighestPriority == AlarmPriority.None ? "none" : AlarmText(board).Trim()));
+        foreach (string line in alarmEvents)
+        {
+            Console.WriteLine("           " + line);
+        }
+
+        Console.WriteLine($"  alerts   {app.MotionProcessing.FallsDetected} falls detected, fall alarm sounded {board.Alarm.Episodes.Count(e => e.Signal == AlarmSignal.Fall)} times, "
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
         Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
             + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");

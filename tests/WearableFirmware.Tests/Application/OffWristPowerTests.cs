@@ -151,13 +151,16 @@ public class OffWristPowerTests(ITestOutputHelper output)
     [Fact]
     public void The_off_wrist_leds_allocate_nothing_per_tick_across_both_switches()
     {
-        var board = new SimulatedWearable(BandOffForAMinute());
-        Assert.True(board.Boot());
-        board.RunUntil(10);
+        static SimulatedWearable Build()
+        {
+            var board = new SimulatedWearable(BandOffForAMinute());
+            Assert.True(board.Boot());
+            board.RunUntil(10);
+            return board;
+        }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        board.RunUntil(100); // through the reduction (~50 s) and the restoration (~80 s)
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // through the reduction (~50 s) and the restoration (~80 s)
+        long allocated = Allocation.Of(Build, b => b.RunUntil(100), out SimulatedWearable board);
 
         Assert.Equal(0, allocated);
         Assert.Equal(1, board.App.OffWristPower.Reductions);

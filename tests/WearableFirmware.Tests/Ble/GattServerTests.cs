@@ -19,9 +19,11 @@ public class GattServerTests
     {
         var bench = new BleBench();
         var (phone, _) = bench.Connected();
-        Assert.Equal(["1800", "180a", "180f", "180d", "1822", "1805", "584b0001-5c8b-44d3-94b7-4836cbf4bcd4"], phone.Services.Select(s => s.Uuid));
+        Assert.Equal(["1800", "180a", "180f", "180d", "1822", "1805", "584b0001-5c8b-44d3-94b7-4836cbf4bcd4",
+            AlarmService.ServiceUuid], phone.Services.Select(s => s.Uuid));
         string[] expected = ["2a00", "2a01", "2a29", "2a24", "2a25", "2a27", "2a26", "2a28", "2a23", "2a2a", "2a19", "2a37", "2a38",
-            "2a5e", "2a5f", "2a60", "2a52", "2a2b", "584b0002-5c8b-44d3-94b7-4836cbf4bcd4", AlertState, AlertControl, FallAlertService.DetectionStatusUuid];
+            "2a5e", "2a5f", "2a60", "2a52", "2a2b", "584b0002-5c8b-44d3-94b7-4836cbf4bcd4", AlertState, AlertControl, FallAlertService.DetectionStatusUuid,
+            AlarmService.AlarmStatusUuid, AlarmService.AlarmSettingsUuid, AlarmService.AlarmRecordUuid, AlarmService.AlarmRecordAccessUuid];
         Assert.Equal(expected, phone.Characteristics.Select(c => c.Uuid));
         foreach (var c in phone.Characteristics)
         {

@@ -187,47 +187,61 @@ public class ProfileFrameTests
     [Fact]
     public void Hot_path_encoders_allocate_nothing()
     {
-        var hrs = new HeartRateService();
-        var buffer = new byte[244];
-        PulseOximeterService.EncodeContinuous(buffer, 97f, 60f, 0, 0, 1f);
-        PulseOximeterService.EncodeSpotCheck(buffer, 97f, 60f, true, 1, 0, 0, 1f, false);
-        hrs.AddRrInterval(1000);
-        hrs.EncodeMeasurement(buffer, 20, 60, true);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++)
+        static (HeartRateService Hrs, byte[] Buffer) Build()
         {
-            hrs.AddRrIntervalMilliseconds(800 + i % 200);
-            hrs.EncodeMeasurement(buffer, 20, 60 + i % 100, true);
-            PulseOximeterService.EncodeContinuous(buffer, 90f + i % 10, 60f, 0, 0, 1.5f);
-            PulseOximeterService.EncodeSpotCheck(buffer, 97f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
-            FallAlertService.EncodeFallEvent(buffer, i, FallEventKind.Detected, FallAlertService.EventFlagCalendarTime, i, 2.5f, FallPosture.Lying, 70f, 97f);
+            var hrs = new HeartRateService();
+            var buffer = new byte[244];
+            PulseOximeterService.EncodeContinuous(buffer, 97f, 60f, 0, 0, 1f);
+            PulseOximeterService.EncodeSpotCheck(buffer, 97f, 60f, true, 1, 0, 0, 1f, false);
+            hrs.AddRrInterval(1000);
+            hrs.EncodeMeasurement(buffer, 20, 60, true);
+            return (hrs, buffer);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = Allocation.Of(Build, s =>
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                s.Hrs.AddRrIntervalMilliseconds(800 + i % 200);
+                s.Hrs.EncodeMeasurement(s.Buffer, 20, 60 + i % 100, true);
+                PulseOximeterService.EncodeContinuous(s.Buffer, 90f + i % 10, 60f, 0, 0, 1.5f);
+                PulseOximeterService.EncodeSpotCheck(s.Buffer, 97f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
+                FallAlertService.EncodeFallEvent(s.Buffer, i, FallEventKind.Detected, FallAlertService.EventFlagCalendarTime, i, 2.5f, FallPosture.Lying, 70f, 97f);
+            }
+        });
+
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
     public void Publishing_through_a_notifier_allocates_nothing()
     {
-        var profile = new HealthProfile(new WallClock(new VirtualClock()), [1, 2, 3, 4, 5, 6]);
-        var sink = new CountingNotifier();
-        profile.AttachNotifier(sink);
-        profile.HeartRate.AddRrInterval(900);
-        profile.HeartRate.NotifyMeasurement(60, true);
-        profile.PulseOximeter.NotifyContinuous(97f, 60f, 0, 0, 1f);
-        profile.Battery.SetLevel(50);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++)
+        static (HealthProfile Profile, CountingNotifier Sink) Build()
         {
-            profile.HeartRate.AddRrIntervalMilliseconds(800 + i % 300);
-            profile.HeartRate.NotifyMeasurement(60 + i % 60, true);
-            profile.PulseOximeter.NotifyContinuous(95f + i % 5, 60f, 0, 0, 1.2f);
-            profile.PulseOximeter.SendSpotCheck(95f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
-            profile.Battery.SetLevel(i % 101);
+            var profile = new HealthProfile(new WallClock(new VirtualClock()), [1, 2, 3, 4, 5, 6]);
+            var sink = new CountingNotifier();
+            profile.AttachNotifier(sink);
+            profile.HeartRate.AddRrInterval(900);
+            profile.HeartRate.NotifyMeasurement(60, true);
+            profile.PulseOximeter.NotifyContinuous(97f, 60f, 0, 0, 1f);
+            profile.Battery.SetLevel(50);
+            return (profile, sink);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(3 + 5000 * 4, sink.Sent);   // consecutive battery levels here always differ, so each one notifies
+        long allocated = Allocation.Of(Build, s =>
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                s.Profile.HeartRate.AddRrIntervalMilliseconds(800 + i % 300);
+                s.Profile.HeartRate.NotifyMeasurement(60 + i % 60, true);
+                s.Profile.PulseOximeter.NotifyContinuous(95f + i % 5, 60f, 0, 0, 1.2f);
+                s.Profile.PulseOximeter.SendSpotCheck(95f, 60f, true, 1_700_000_000 + i, 0, 0, 1f, false);
+                s.Profile.Battery.SetLevel(i % 101);
+            }
+        }, out var measured);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(3 + 5000 * 4, measured.Sink.Sent);   // consecutive battery levels here always differ, so each one notifies
     }
 
     private sealed class CountingNotifier : IGattNotifier

@@ -114,20 +114,27 @@ public class ButtonClassifierTests
     [Fact]
     public void Taking_presses_allocates_nothing()
     {
-        var button = new ButtonClassifier(false, 0);
-        long t = 0;
-        button.OnLevel(true, t += 100 * Ms);
-        button.OnLevel(false, t += 100 * Ms);
-        button.Take(t);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++)
+        static (ButtonClassifier Button, long Now) Build()
         {
+            var button = new ButtonClassifier(false, 0);
+            long t = 0;
             button.OnLevel(true, t += 100 * Ms);
             button.OnLevel(false, t += 100 * Ms);
             button.Take(t);
+            return (button, t);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = Allocation.Of(Build, s =>
+        {
+            long t = s.Now;
+            for (int i = 0; i < 5000; i++)
+            {
+                s.Button.OnLevel(true, t += 100 * Ms);
+                s.Button.OnLevel(false, t += 100 * Ms);
+                s.Button.Take(t);
+            }
+        });
+
+        Assert.Equal(0, allocated);
     }
 }

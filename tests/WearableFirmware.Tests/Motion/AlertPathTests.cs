@@ -153,13 +153,16 @@ public class AlertPathTests
     [InlineData(Placement.Waist)]
     public void Ticks_allocate_nothing_over_minutes_of_walking(Placement placement)
     {
-        var device = new Device(MotionScenario.Create(placement, 5).Hold(2).Walk(400).Build(),
-            placement == Placement.Wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
-        device.Loop.Run(20 * Second); // start-up: first drains, detector history filled
+        Device Build()
+        {
+            var device = new Device(MotionScenario.Create(placement, 5).Hold(2).Walk(400).Build(),
+                placement == Placement.Wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
+            device.Loop.Run(20 * Second); // start-up: first drains, detector history filled
+            return device;
+        }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        device.Loop.Run(320 * Second); // 7500 ticks, ~15,000 samples through driver, detector and alert machine
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // 7500 ticks, ~15,000 samples through driver, detector and alert machine
+        long allocated = Allocation.Of(Build, d => d.Loop.Run(320 * Second), out Device device);
 
         Assert.Equal(0, allocated);
         Assert.Equal(0, device.Processing.FallsDetected);

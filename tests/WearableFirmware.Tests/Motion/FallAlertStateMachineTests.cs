@@ -301,20 +301,27 @@ public class FallAlertStateMachineTests
     [Fact]
     public void Alert_cycles_allocate_nothing()
     {
-        var sink = new CountingSink();
-        var link = new AcceptingLink();
-        var alerts = new FallAlertStateMachine(new FallAlertSettings(), _alarm, link, sink);
-        long now = 0;
-        RunCycle(alerts, link, ref now); // warm-up
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        static (FallAlertStateMachine Alerts, AcceptingLink Link, CountingSink Sink, long Now) Build()
         {
+            var sink = new CountingSink();
+            var link = new AcceptingLink();
+            var alerts = new FallAlertStateMachine(new FallAlertSettings(), new RecordingAlarm(), link, sink);
+            long now = 0;
             RunCycle(alerts, link, ref now);
+            return (alerts, link, sink, now);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(1001 * 4, sink.Count); // per cycle: cancelled, confirmed, acknowledged, manual confirmed
+        long allocated = Allocation.Of(Build, s =>
+        {
+            long now = s.Now;
+            for (int i = 0; i < 1000; i++)
+            {
+                RunCycle(s.Alerts, s.Link, ref now);
+            }
+        }, out var measured);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1001 * 4, measured.Sink.Count); // per cycle: cancelled, confirmed, acknowledged, manual confirmed
     }
 
     private static void RunCycle(FallAlertStateMachine alerts, AcceptingLink link, ref long now)

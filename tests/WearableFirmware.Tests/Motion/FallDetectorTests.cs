@@ -205,16 +205,16 @@ public class FallDetectorTests
     {
         float[] trace = new SyntheticMotion().Walk(10).FreeFall(0.5, 0.3, SyntheticMotion.Up, SyntheticMotion.FaceDown)
             .Impact(4.5, SyntheticMotion.FaceDown).Still(5, SyntheticMotion.FaceDown).Run(20).Still(3, SyntheticMotion.Up).ToArray();
-        var detector = new FallDetector(new FallDetectorSettings());
-        int decisions = Feed(detector, trace); // warm-up: JIT and first-use costs
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int pass = 0; pass < 5; pass++)
+        int decisions = 0;
+        long allocated = Allocation.Of(() => new FallDetector(new FallDetectorSettings()), detector =>
         {
-            decisions += Feed(detector, trace);
-        }
+            decisions = 0;
+            for (int pass = 0; pass < 5; pass++)
+            {
+                decisions += Feed(detector, trace);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(decisions > 0); // the loop really judged impacts
     }

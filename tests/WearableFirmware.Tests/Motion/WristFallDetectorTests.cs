@@ -142,20 +142,28 @@ public class WristFallDetectorTests
     public void Processing_allocates_nothing_including_the_judgement()
     {
         Vector3[] samples = Sample(MotionScenario.Create(Placement.Wrist, 4).Hold(2).Walk(10).Fall(FallDirection.Backward).Hold(8).Build(), 24);
-        var detector = new WristFallDetector(FallSensing.WristDetectorSettings());
-        for (int i = 0; i < 50; i++)
+        static WristFallDetector Build()
         {
-            detector.Process(0, 0, 1); // first calls JIT the path
+            var detector = new WristFallDetector(FallSensing.WristDetectorSettings());
+            for (int i = 0; i < 50; i++)
+            {
+                detector.Process(0, 0, 1);
+            }
+
+            return detector;
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
         int falls = 0;
-        foreach (Vector3 a in samples)
+        long allocated = Allocation.Of(Build, detector =>
         {
-            falls += detector.Process(a.X, a.Y, a.Z) == FallDecision.Fall ? 1 : 0;
-        }
+            falls = 0;
+            foreach (Vector3 a in samples)
+            {
+                falls += detector.Process(a.X, a.Y, a.Z) == FallDecision.Fall ? 1 : 0;
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.Equal(1, falls);
     }
 

@@ -205,20 +205,26 @@ public class SamplingLoopTests
     [Fact]
     public void A_tick_allocates_nothing()
     {
-        var clock = new VirtualClock();
-        var loop = NewLoop(clock);
-        loop.AddSensor("ppg", new FreeTask(clock), new DriverHealth());
-        loop.AddProcessor(new FreeTask(clock));
-        loop.AddPublisher(new FreeTask(clock), 0);
-        loop.AddPublisher(new FreeTask(clock), 1_000_000);
-        loop.RunOneTick();
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        static SamplingLoop Build()
         {
+            var clock = new VirtualClock();
+            var loop = NewLoop(clock);
+            loop.AddSensor("ppg", new FreeTask(clock), new DriverHealth());
+            loop.AddProcessor(new FreeTask(clock));
+            loop.AddPublisher(new FreeTask(clock), 0);
+            loop.AddPublisher(new FreeTask(clock), 1_000_000);
             loop.RunOneTick();
+            return loop;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = Allocation.Of(Build, loop =>
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                loop.RunOneTick();
+            }
+        });
+
+        Assert.Equal(0, allocated);
     }
 }

@@ -215,7 +215,7 @@ public class SimulatorCommandLineTests : IDisposable
     {
         var (_, options, _) = Cli("[suggest:9]", "run --pai");
         Assert.Contains("--pairing", options.Split('\n', StringSplitOptions.TrimEntries));
-        var (_, choices, _) = Cli("[suggest:16]", "run --scenario f");
+        var (_, choices, _) = Cli("[suggest:17]", "run --scenario fa");
         Assert.Equal(["fall", "fall-cancelled"], choices.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var (code, script, _) = Cli("completion");
         Assert.Equal(0, code);

@@ -94,6 +94,33 @@ public class SimulatorProcessTests : IDisposable
         Assert.Contains(alsoExpected, output);
     }
 
+    [Fact]
+    public void The_desaturation_run_lists_its_alarms_in_the_summary()
+    {
+        var (code, output, error) = Simulator("run", "--scenario", "desaturation", "--no-phone", "--btsnoop", Path.Combine(_dir, "s.btsnoop"),
+            "--plot", Path.Combine(_dir, "p.png"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("alarms   4 alarm events (4 stored, 0 not), now: none", output);
+        Assert.Matches(@"t= +\d+\.\d\d s  SpO2 low started \(medium\)", output);
+        Assert.Contains("SpO2 low escalated (high)", output);
+        Assert.Contains("SpO2 low ended (high, latched)", output);
+        Assert.Contains("acknowledged: SpO2 low", output);
+        Assert.Contains("ALARM HIGH: SpO2 low high", output); // a status line while it sounds
+    }
+
+    [Fact]
+    public void Eval_alarms_scores_the_scenarios_without_data()
+    {
+        var (code, output, error) = Simulator("eval-alarms", "--seeds", "1", "--no-plots");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("stated delay: condition delay + estimator averaging + publication = 10 + 6 + 1 = 17 s", output);
+        Assert.Matches(@"desaturation:\s+SpO2 < 90 % \(medium\)\s+1 of 1 episodes alarmed within the stated delay", output);
+        Assert.Contains("sensor off (low): 1 of 1 raised", output);
+        Assert.DoesNotContain("recordings", output);
+    }
+
     [SkippableFact]
     public void A_recorded_ppg_runs_through_the_firmware_and_is_compared_with_its_chest_strap()
     {

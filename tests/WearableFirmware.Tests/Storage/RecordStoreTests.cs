@@ -311,42 +311,48 @@ public class RecordStoreTests
     [Fact]
     public void Appending_and_serving_RACP_allocate_nothing()
     {
-        var rig = new StoreRig(segments: 4, segmentSize: 512);
-        var transport = new CountingTransport();
-        var racp = new RacpControlPoint(rig.Store, transport);
-        byte[] all = [0x01, 0x01];
-        byte[] payload = StoreRig.Payload(5);
-        void Cycle()
+        static (StoreRig Rig, CountingTransport Transport, Action Cycle) Build()
         {
-            for (int i = 0; i < 50; i++)
+            var rig = new StoreRig(segments: 4, segmentSize: 512);
+            var transport = new CountingTransport();
+            var racp = new RacpControlPoint(rig.Store, transport);
+            byte[] all = [0x01, 0x01];
+            byte[] payload = StoreRig.Payload(5);
+            void Cycle()
             {
-                int sequence = rig.Store.Append(RecordType.SpotCheck, payload, 0, payload.Length);
-                if (i % 10 == 0)
+                for (int i = 0; i < 50; i++)
                 {
-                    rig.Store.AppendDeviceEvent(DeviceEventCode.SensorFault, i);
-                    rig.Store.MarkDelivered(sequence);
+                    int sequence = rig.Store.Append(RecordType.SpotCheck, payload, 0, payload.Length);
+                    if (i % 10 == 0)
+                    {
+                        rig.Store.AppendDeviceEvent(DeviceEventCode.SensorFault, i);
+                        rig.Store.MarkDelivered(sequence);
+                    }
+                }
+
+                racp.Write(all, 0, all.Length, true, true);
+                for (int guard = 0; guard < 10_000 && racp.InProgress; guard++)
+                {
+                    racp.Poll();
+                    racp.OnRecordConfirmed();
+                    racp.OnResponseConfirmed();
                 }
             }
 
-            racp.Write(all, 0, all.Length, true, true);
-            for (int guard = 0; guard < 10_000 && racp.InProgress; guard++)
-            {
-                racp.Poll();
-                racp.OnRecordConfirmed();
-                racp.OnResponseConfirmed();
-            }
-        }
-
-        Cycle(); // warm-up: JIT and first-use statics
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int n = 0; n < 100; n++)
-        {
             Cycle();
+            return (rig, transport, Cycle);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocation.Of(Build, s =>
+        {
+            for (int n = 0; n < 100; n++)
+            {
+                s.Cycle();
+            }
+        }, out var measured);
+
         Assert.Equal(0, allocated);
-        Assert.True(rig.Store.Rotations > 50, "the loop must have exercised segment rotation");
-        Assert.True(transport.Records > 1000);
+        Assert.True(measured.Rig.Store.Rotations > 50, "the loop must have exercised segment rotation");
+        Assert.True(measured.Transport.Records > 1000);
     }
 }

@@ -266,32 +266,33 @@ public class VitalsUnderMotionTests
     [Fact]
     public void MovingTheProcessorAllocatesNothingAndSendsNoRrIntervals()
     {
-        var vitals = new VitalsProcessor(new VitalsConfiguration());
         var rr = new ushort[16];
-        var random = new Random(3);
-        // Warm-up: contact, filters and tracker state exist before measuring.
-        void Feed(int n0, int count)
+        (VitalsProcessor Vitals, Random Random) Build()
+        {
+            var copy = (Vitals: new VitalsProcessor(new VitalsConfiguration()) { Motion = true }, Random: new Random(3));
+            Feed(copy, 0, 2000); // contact, filters and tracker state exist before measuring
+            copy.Vitals.RrIntervals.Take(rr);
+            return copy;
+        }
+
+        static void Feed((VitalsProcessor Vitals, Random Random) copy, int n0, int count)
         {
             for (int n = n0; n < n0 + count; n++)
             {
                 double t = n / 100.0;
                 if (n % 2 == 0)
                 {
-                    vitals.AddAcceleration((float)Math.Sin(2 * Math.PI * 1.4 * t), 1f, (float)(0.3 * random.NextDouble()));
+                    copy.Vitals.AddAcceleration((float)Math.Sin(2 * Math.PI * 1.4 * t), 1f, (float)(0.3 * copy.Random.NextDouble()));
                 }
 
                 double pulse = Math.Sin(2 * Math.PI * 2 * t) + 2 * Math.Sin(2 * Math.PI * 1.4 * t);
                 int ir = (int)(100000 - 800 * pulse);
-                vitals.AddSample((int)(0.6 * ir), ir);
+                copy.Vitals.AddSample((int)(0.6 * ir), ir);
             }
         }
 
-        vitals.Motion = true;
-        Feed(0, 2000);
-        vitals.RrIntervals.Take(rr);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Feed(2000, 6000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocation.Of(Build, copy => Feed(copy, 2000, 6000), out var measured);
+        VitalsProcessor vitals = measured.Vitals;
         VitalsReading r = vitals.Reading;
         Assert.Equal(0, allocated);
         Assert.Equal(0, vitals.RrIntervals.Take(rr));

@@ -596,29 +596,36 @@ public class VitalsProcessorTests(ITestOutputHelper output)
             ir.AddRange(w.Sensor.Driver.Ir.Take(n));
         }
 
-        var vitals = new VitalsProcessor(new VitalsConfiguration());
-        var rr = new ushort[8];
-        for (int i = 0; i < 2000; i++)
-        {
-            vitals.AddSample(red[i], ir[i]);
-        }
-
         int[] redArray = red.ToArray();
         int[] irArray = ir.ToArray();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        float sum = 0;
-        for (int i = 2000; i < redArray.Length; i++)
+        VitalsProcessor Build()
         {
-            vitals.AddSample(redArray[i], irArray[i]);
-            if (i % 100 == 0)
+            var vitals = new VitalsProcessor(new VitalsConfiguration());
+            for (int i = 0; i < 2000; i++)
             {
-                VitalsReading r = vitals.Reading;
-                sum += r.HeartRateBpm + r.SpO2Percent;
-                vitals.RrIntervals.Take(rr);
+                vitals.AddSample(redArray[i], irArray[i]);
             }
+
+            return vitals;
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var rr = new ushort[8];
+        float sum = 0;
+        long allocated = Allocation.Of(Build, vitals =>
+        {
+            sum = 0;
+            for (int i = 2000; i < redArray.Length; i++)
+            {
+                vitals.AddSample(redArray[i], irArray[i]);
+                if (i % 100 == 0)
+                {
+                    VitalsReading r = vitals.Reading;
+                    sum += r.HeartRateBpm + r.SpO2Percent;
+                    vitals.RrIntervals.Take(rr);
+                }
+            }
+        });
+
         Assert.Equal(0, allocated);
         Assert.True(sum > 0);
     }

@@ -286,25 +286,31 @@ public class Adxl345DrainTests
     [Fact]
     public void Draining_allocates_nothing_including_overflow_and_events()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 2).Hold(1).DoubleTap().Fall(FallDirection.Backward).Hold(1).Build();
-        var rig = new Adxl345Rig(source: new RecordedMotion(new float[] { 0, 0 }, new float[] { 0, 0 }, new float[] { 1, 1 }, 100));
-        var driver = rig.Driver;
-        Assert.True(driver.Start());
-        rig.Chip.Source = scenario;
-        for (int i = 0; i < 200; i++)
+        static Adxl345Rig Build()
         {
-            rig.Clock.Advance(40_000);
-            driver.Drain();
+            var scenario = MotionScenario.Create(Placement.Wrist, seed: 2).Hold(1).DoubleTap().Fall(FallDirection.Backward).Hold(1).Build();
+            var rig = new Adxl345Rig(source: new RecordedMotion(new float[] { 0, 0 }, new float[] { 0, 0 }, new float[] { 1, 1 }, 100));
+            Assert.True(rig.Driver.Start());
+            rig.Chip.Source = scenario;
+            for (int i = 0; i < 200; i++)
+            {
+                rig.Clock.Advance(40_000);
+                rig.Driver.Drain();
+            }
+
+            return rig;
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++)
+        long allocated = Allocation.Of(Build, rig =>
         {
-            rig.Clock.Advance(i % 500 == 0 ? 1_000_000 : 40_000);
-            driver.Drain();
-        }
+            for (int i = 0; i < 5000; i++)
+            {
+                rig.Clock.Advance(i % 500 == 0 ? 1_000_000 : 40_000);
+                rig.Driver.Drain();
+            }
+        }, out Adxl345Rig measured);
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var driver = measured.Driver;
         Assert.True(driver.Health.SamplesLost > 0, "the loop must exercise the overflow path");
         Assert.Equal(0, allocated);
     }
@@ -312,20 +318,25 @@ public class Adxl345DrainTests
     [Fact]
     public void Retrying_a_chip_gone_from_the_bus_allocates_nothing_and_still_reports_why()
     {
-        var rig = new Adxl345Rig();
-        Assert.True(rig.Driver.Start());
-        rig.Bus.NackProbability = 1; // the chip is gone: Drain retries Start once a second, for as long as it takes
-        rig.Run(5);
-        Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++) // 200 s of 40 ms ticks: 200 failed restarts
+        static Adxl345Rig Build()
         {
-            rig.Clock.Advance(40_000);
-            rig.Driver.Drain();
+            var rig = new Adxl345Rig();
+            Assert.True(rig.Driver.Start());
+            rig.Bus.NackProbability = 1; // the chip is gone: Drain retries Start once a second, for as long as it takes
+            rig.Run(5);
+            Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
+            return rig;
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocation.Of(Build, r =>
+        {
+            for (int i = 0; i < 5000; i++) // 200 s of 40 ms ticks: 200 failed restarts
+            {
+                r.Clock.Advance(40_000);
+                r.Driver.Drain();
+            }
+        }, out Adxl345Rig rig);
+
         Assert.Equal(0, allocated);
         Assert.Contains("no answer", rig.Driver.LastStartError);
         Assert.Contains("address not acknowledged", rig.Driver.LastStartError);

@@ -192,18 +192,25 @@ public class Max30102LedCurrentTests
     [Fact]
     public void Changing_the_currents_allocates_nothing()
     {
-        var (driver, _) = Start();
-        driver.SetLedCurrents(0f, 2.8f); // first call JITs
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 2000; i++)
+        static (Max30102 Driver, VirtualClock Clock) Build()
         {
-            driver.SetLedCurrents((i & 1) == 0 ? 7f : 0f, (i & 1) == 0 ? 7f : 2.8f);
-            _clock.Advance(40_000);
-            driver.Drain();
+            var fixture = new Max30102LedCurrentTests(); // each copy on its own clock
+            var (driver, _) = fixture.Start();
+            driver.SetLedCurrents(0f, 2.8f);
+            return (driver, fixture._clock);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(2001, driver.LedCurrentChanges);
+        long allocated = Allocation.Of(Build, s =>
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                s.Driver.SetLedCurrents((i & 1) == 0 ? 7f : 0f, (i & 1) == 0 ? 7f : 2.8f);
+                s.Clock.Advance(40_000);
+                s.Driver.Drain();
+            }
+        }, out var measured);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2001, measured.Driver.LedCurrentChanges);
     }
 }

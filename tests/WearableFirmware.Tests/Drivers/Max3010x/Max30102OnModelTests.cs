@@ -414,35 +414,44 @@ public class Max30102OnModelTests
     [Fact]
     public void Draining_allocates_nothing()
     {
-        var signal = new SyntheticPpgSignal(seed: 5);
-        var (driver, chip) = Start(signal: signal);
-        var bus = new FaultInjectingBus(chip, _clock, seed: 9) { NackProbability = 0.05 };
-        var faulty = new Max30102(bus, _clock, new Max3010xSettings());
-        Assert.True(faulty.Start());
-        for (int i = 0; i < 100; i++)
+        static (Max30102 Driver, Max30102Model Chip, Max30102 Faulty, VirtualClock Clock) Build()
         {
-            _clock.Advance(40_000);
-            faulty.Drain();
+            var fixture = new Max30102OnModelTests(); // each copy on its own clock
+            var clock = fixture._clock;
+            var (driver, chip) = fixture.Start(signal: new SyntheticPpgSignal(seed: 5));
+            var bus = new FaultInjectingBus(chip, clock, seed: 9) { NackProbability = 0.05 };
+            var faulty = new Max30102(bus, clock, new Max3010xSettings());
+            Assert.True(faulty.Start());
+            for (int i = 0; i < 100; i++)
+            {
+                clock.Advance(40_000);
+                faulty.Drain();
+            }
+
+            return (driver, chip, faulty, clock);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
         long samples = 0;
-        for (int i = 0; i < 5000; i++)
+        long allocated = Allocation.Of(Build, s =>
         {
-            _clock.Advance(40_000);
-            samples += faulty.Drain();
-            if (i % 500 == 0)
+            samples = 0;
+            for (int i = 0; i < 5000; i++)
             {
-                faulty.StartDieTemperature();
-            }
+                s.Clock.Advance(40_000);
+                samples += s.Faulty.Drain();
+                if (i % 500 == 0)
+                {
+                    s.Faulty.StartDieTemperature();
+                }
 
-            if (i == 2500)
-            {
-                chip.BrownOut(); // recovery path too
+                if (i == 2500)
+                {
+                    s.Chip.BrownOut(); // recovery path too
+                }
             }
-        }
+        }, out var measured);
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (driver, _, faulty, _) = measured;
         Assert.Equal(0, allocated);
         Assert.True(samples > 15000, $"{samples} samples drained");
         Assert.Equal(1, faulty.Health.Recoveries);
