@@ -59,6 +59,14 @@ public sealed class FitSpO2Command : Command
 
     private static void FitCamera(List<PpgRecording> recordings, int order, char channel, string outFile, string dataDir)
     {
+        // Judged leave-one-subject-out: a curve needs subjects other than the one it is judged on.
+        List<string> subjects = recordings.Select(r => r.Subject).Distinct().ToList();
+        if (subjects.Count < 2)
+        {
+            throw new UsageException($"fit-spo2 judges each subject by a curve fitted on the others: {dataDir} holds "
+                + (subjects.Count == 0 ? "no oximetry recording" : "one subject (" + subjects[0] + ")") + ", at least 2 are needed");
+        }
+
         var config = new VitalsConfiguration();
         var pairs = CollectPairs(recordings, config, m => Console.Error.WriteLine(m));
         if (pairs.Count == 0)

@@ -37,6 +37,7 @@ public class BadDataCommandTests : IDisposable
         { "eval-ppg-huge", "intensity 1e300" },
         { "eval-ppg-oxiwear-garbage", "oxi" },
         { "eval-ppg-motion-bad-mat", "DATA_01_TYPE01" },
+        { "fit-spo2-one-subject", "one subject (oximetry/100001), at least 2 are needed" },
     };
 
     private string[] Setup(string name)
@@ -75,6 +76,15 @@ public class BadDataCommandTests : IDisposable
                 Write("Training_data/DATA_01_TYPE01.mat", "MATLAB 5.0 MAT-file, but cut short");
                 Write("Training_data/DATA_01_TYPE01_BPMtrace.mat", "garbage");
                 return ["eval-ppg-motion", _dir];
+            case "fit-spo2-one-subject":
+                // Both hands of one subject: 2 recordings, 1 subject, 60 s of a 1 Hz pulse at 30 frames/s.
+                Write("oximetry-phone-cam/data/gt/100001.csv", "Time,SpO2 1,SpO2 2,SpO2 4,SpO2 5,Pulse 1,Pulse 2,Pulse 4,Pulse 5\n"
+                    + string.Concat(Enumerable.Range(0, 60).Select(t => $" 09:25:{t:00},97,97,97,97,60,60,60,60\n")));
+                string frames = "R,G,B\n" + string.Concat(Enumerable.Range(0, 1800).Select(i =>
+                    FormattableString.Invariant($"{100 + Math.Sin(i * 2 * Math.PI / 30):F3},{150 + Math.Sin(i * 2 * Math.PI / 30):F3},50\n")));
+                Write("oximetry-phone-cam/data/ppg-csv/Left/100001.csv", frames);
+                Write("oximetry-phone-cam/data/ppg-csv/Right/100001.csv", frames);
+                return ["fit-spo2", _dir, "--out", Path.Combine(_dir, "curve.txt")];
             default:
                 throw new ArgumentException(name);
         }
