@@ -85,7 +85,7 @@ namespace WearableFirmware.Vitals
             return 0.5f * (low + high);
         }
 
-        /// <summary>Throws when the curve cannot be used: non-finite coefficients or SpO2 rising with R over 0.3-2.</summary>
+        /// <summary>Throws when the curve cannot be used: non-finite coefficients, or SpO2 not falling throughout R 0.2-2.</summary>
         public void Validate()
         {
             if (float.IsNaN(Constant) || float.IsNaN(Linear) || float.IsNaN(Quadratic)
@@ -95,7 +95,9 @@ namespace WearableFirmware.Vitals
             }
 
             // Physiology: more red absorption relative to IR means less oxygen, so the curve must fall with R.
-            if (!(Evaluate(0.3f) > Evaluate(2f)))
+            // The slope Linear + 2·Quadratic·R is linear in R, so negative at both ends means falling throughout: a
+            // curve that dips and rises between the ends would map one ratio to two SpO2 readings and break RatioFor.
+            if (!(Linear + 2f * Quadratic * 0.2f < 0f) || !(Linear + 2f * Quadratic * 2f < 0f))
             {
                 throw new ArgumentException("calibration must give lower SpO2 for a higher ratio", "calibration");
             }

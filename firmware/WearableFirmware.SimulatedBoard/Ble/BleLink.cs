@@ -94,9 +94,15 @@ public sealed class BleLink
         return response;
     }
 
+    /// <summary>
+    /// Whether notifications go into the capture. A month with a phone connected notifies every second (a capture of
+    /// a few hundred MB); without them it keeps connections, pairing, requests, responses and indications.
+    /// </summary>
+    public bool CaptureNotifications { get; set; } = true;
+
     private void ToPhone(byte[] pdu)
     {
-        if (_connection != null)
+        if (_connection != null && (CaptureNotifications || pdu[0] != AttOpcode.HandleValueNotification))
         {
             _snoop?.WriteAtt(Now, _connection.HciHandle, true, pdu);
         }

@@ -69,10 +69,27 @@ public sealed class SimulatedPhone
 
     public IReadOnlyList<(string Uuid, ushort Start, ushort End)> Services => _services;
 
+    /// <summary>
+    /// How many of the latest <see cref="Lines"/> and <see cref="Received"/> entries are kept at least (between this and
+    /// twice this many are held; older ones are dropped). Unbounded by default; a month-long run bounds it because a
+    /// phone notified every second would otherwise hold millions of values.
+    /// </summary>
+    public int HistoryLimit { get; set; } = int.MaxValue;
+
+    /// <summary>The lines the app showed, oldest first (the latest <see cref="HistoryLimit"/> at least).</summary>
     public IReadOnlyList<string> Lines => _lines;
 
-    /// <summary>Every notification and indication received, in order.</summary>
+    /// <summary>Notifications and indications received, in order (the latest <see cref="HistoryLimit"/> at least).</summary>
     public IReadOnlyList<(ushort Handle, bool Indication, byte[] Value)> Received => _received;
+
+    /// <summary>Lines shown since the phone was created, including those no longer kept.</summary>
+    public long LinesShownTotal { get; private set; }
+
+    /// <summary>Notifications and indications received since the phone was created, including those no longer kept.</summary>
+    public long ValuesReceivedTotal { get; private set; }
+
+    /// <summary>Raised with each notification or indication as it arrives (handle, indication, value).</summary>
+    public event Action<ushort, bool, byte[]>? ValueReceived;
 
     /// <summary>Raised with each line the app shows.</summary>
     public event Action<string>? LineShown;
@@ -344,6 +361,9 @@ public sealed class SimulatedPhone
         ushort handle = (ushort)(pdu[1] | (pdu[2] << 8));
         byte[] value = pdu[3..];
         _received.Add((handle, indication, value));
+        ValuesReceivedTotal++;
+        Trim(_received);
+        ValueReceived?.Invoke(handle, indication, value);
         var c = _characteristics.FirstOrDefault(x => x.ValueHandle == handle);
         Show(c == null ? $"value on unknown handle 0x{handle:X4}" : PhoneDecoders.Show(c.Uuid, value));
         if (indication)
@@ -359,7 +379,18 @@ public sealed class SimulatedPhone
     private void Show(string line)
     {
         _lines.Add(line);
+        LinesShownTotal++;
+        Trim(_lines);
         LineShown?.Invoke(line);
+    }
+
+    // Drops the oldest half at once when twice the limit is reached, so the cost per entry stays constant.
+    private void Trim<T>(List<T> history)
+    {
+        if (HistoryLimit < int.MaxValue / 2 && history.Count >= 2 * HistoryLimit)
+        {
+            history.RemoveRange(0, history.Count - HistoryLimit);
+        }
     }
 
     private void Send(byte[] pdu) => _link!.SendToDevice(pdu);

@@ -282,17 +282,17 @@ public sealed class PpgRecording
         var r = new List<float>();
         foreach ((int line, string[] cells) in Rows(csv, 4))
         {
-            AddFrameTime(times, (long)Math.Round(Number(cells[0], csv, line) * 1000), csv, line);
+            AddFrameTime(times, FrameTimeMs(cells[0], csv, line), csv, line);
             r.Add(Intensity(cells[1], csv, line));
         }
 
-        float[] red = Frames(r, csv);
+        float[] red = Frames(r, csv, "the camera's red channel");
         var recording = new PpgRecording("welltory/" + name, "welltory/" + name, PpgDataSet.Welltory, FromFirstFrame(times), red, (float[])red.Clone());
         string rrFile = Path.Combine(recordDir, "RR.txt");
         var beats = new List<double> { 0 };
         foreach (string token in File.ReadAllText(rrFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            beats.Add(beats[^1] + Number(token, rrFile, 1) / 1000.0);
+            beats.Add(beats[^1] + RrIntervalMs(token, rrFile) / 1000.0);
         }
 
         recording.ReferenceBeatTimes = beats.ToArray();
@@ -315,7 +315,7 @@ public sealed class PpgRecording
         }
 
         var recording = new PpgRecording("oximetry/" + id + "-" + hand, "oximetry/" + id, PpgDataSet.Oximetry, times.ToArray(),
-            Frames(r, ppgCsv), Frames(second, ppgCsv));
+            Frames(r, ppgCsv, "the red channel"), Frames(second, ppgCsv, "the " + irChannel + " channel"));
         recording.LoadOximetryReference(gtCsv);
         return recording;
     }
@@ -439,6 +439,31 @@ public sealed class PpgRecording
         return v;
     }
 
+    // A frame time in ms; bounded so that it converts to microseconds exactly (a week is far beyond any recording here).
+    private static long FrameTimeMs(string text, string file, int line)
+    {
+        const double MaxMs = 7 * 24 * 3600e3;
+        double ms = Number(text, file, line);
+        if (double.IsInfinity(ms) || Math.Abs(ms) > MaxMs)
+        {
+            throw new InvalidDataException(file + ":" + line + ": frame time " + text + " ms is not within a week of the start");
+        }
+
+        return (long)Math.Round(ms * 1000);
+    }
+
+    // A chest-strap RR interval: positive, and at most a minute (no beat for longer is not a heart rate).
+    private static double RrIntervalMs(string text, string file)
+    {
+        double ms = Number(text, file, 1);
+        if (!(ms > 0 && ms <= 60_000))
+        {
+            throw new InvalidDataException(file + ": RR interval " + text + " ms is not between 0 and 60 000 ms");
+        }
+
+        return ms;
+    }
+
     // Frame times must increase: the replay interpolates between neighbours.
     private static void AddFrameTime(List<long> times, long microseconds, string file, int line)
     {
@@ -464,19 +489,28 @@ public sealed class PpgRecording
     private static float Intensity(string text, string file, int line)
     {
         double v = Number(text, file, line);
-        if (v < 0 || double.IsInfinity(v))
+        if (v < 0 || v > MaxIntensity)
         {
-            throw new InvalidDataException(file + ":" + line + ": intensity " + text + " is not a finite non-negative value");
+            throw new InvalidDataException(file + ":" + line + ": intensity " + text + " is not between 0 and " + MaxIntensity.ToString("0e0", CultureInfo.InvariantCulture));
         }
 
         return (float)v;
     }
 
-    private static float[] Frames(List<float> values, string file)
+    // Camera intensities are 0-255 and photocurrents a few µA in nA: anything near this is a broken file, and it must
+    // stay far inside float so that the replay's scaling cannot overflow.
+    private const double MaxIntensity = 1e9;
+
+    private static float[] Frames(List<float> values, string file, string channel)
     {
         if (values.Count < 2)
         {
             throw new InvalidDataException(file + ": fewer than two samples");
+        }
+
+        if (values.TrueForAll(v => v == 0))
+        {
+            throw new InvalidDataException(file + ": " + channel + " is zero throughout (no light recorded)");
         }
 
         return values.ToArray();

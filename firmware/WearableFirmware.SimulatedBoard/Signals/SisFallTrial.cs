@@ -28,15 +28,15 @@ public sealed class SisFallTrial
         MmaY = my;
         MmaZ = mz;
         string[] parts = name.Split('_');
-        ActivityCode = parts.Length == 3 ? parts[0] : string.Empty;
-        Subject = parts.Length == 3 ? parts[1] : string.Empty;
-        Trial = parts.Length == 3 ? parts[2] : string.Empty;
+        ActivityCode = parts[0];
+        Subject = parts[1];
+        Trial = parts[2];
     }
 
     /// <summary>File name without extension, e.g. "F01_SA01_R01".</summary>
     public string Name { get; }
 
-    /// <summary>D01..D19 (activities of daily living) or F01..F15 (falls); empty when the name is not SisFall's.</summary>
+    /// <summary>D01..D19 (activities of daily living) or F01..F15 (falls).</summary>
     public string ActivityCode { get; }
 
     public string Subject { get; }
@@ -72,6 +72,11 @@ public sealed class SisFallTrial
     /// <summary>Parses the file layout; throws <see cref="FormatException"/> naming the line for anything else.</summary>
     public static SisFallTrial Parse(TextReader reader, string name)
     {
+        if (!IsTrialName(name))
+        {
+            throw new FormatException(NotATrialName(name));
+        }
+
         var x = new List<float>(3000);
         var y = new List<float>(3000);
         var z = new List<float>(3000);
@@ -117,6 +122,8 @@ public sealed class SisFallTrial
                 throw new FormatException($"{name} line {lineNumber}: {column} columns, SisFall has 9: \"{line}\"");
             }
 
+            CheckRange(name, lineNumber, values, 0, AdxlCountRange, "ADXL345 (±16 g, 13 bits)");
+            CheckRange(name, lineNumber, values, 6, MmaCountRange, "MMA8451Q (±8 g, 14 bits)");
             x.Add((float)(values[0] * AdxlGPerCount));
             y.Add((float)(values[1] * AdxlGPerCount));
             z.Add((float)(values[2] * AdxlGPerCount));
@@ -133,23 +140,56 @@ public sealed class SisFallTrial
         return new SisFallTrial(name, x.ToArray(), y.ToArray(), z.ToArray(), mx.ToArray(), my.ToArray(), mz.ToArray());
     }
 
-    /// <summary>
-    /// Trial files under a SisFall root (subject folders, original names such as F01_SA01_R01.txt), in ordinal order;
-    /// the data set's Readme.txt and anything else not named like a trial is skipped.
-    /// </summary>
-    public static string[] FindTrialFiles(string root) =>
-        Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories)
-            .Where(f => IsTrialName(Path.GetFileNameWithoutExtension(f)))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+    // Counts a chip cannot output mean a corrupt file, not a hard impact: the ADXL345 at ±16 g full resolution gives
+    // 13-bit counts, the MMA8451Q at ±8 g 14-bit counts (the recorded data saturate exactly at -4096 and -8192).
+    private const int AdxlCountRange = 4096;
+    private const int MmaCountRange = 8192;
 
-    /// <summary>True for SisFall trial names: activity Dnn or Fnn, subject SAnn or SEnn, trial, e.g. D01_SE06_R03.</summary>
+    private static void CheckRange(string name, int lineNumber, ReadOnlySpan<int> values, int first, int range, string chip)
+    {
+        for (int i = first; i < first + 3; i++)
+        {
+            if (values[i] < -range || values[i] >= range)
+            {
+                throw new FormatException($"{name} line {lineNumber}, column {i + 1}: {values[i]} is beyond the {chip} range {-range}..{range - 1}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Trial files under a SisFall root (subject folders, original names such as F01_SA01_R01.txt), in ordinal order.
+    /// The data set's Readme.txt (no '_') is skipped; a file named with '_' but not like a trial is refused with a
+    /// <see cref="FormatException"/> rather than read under a made-up subject or silently left out of an evaluation.
+    /// </summary>
+    public static string[] FindTrialFiles(string root)
+    {
+        var files = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories))
+        {
+            string name = Path.GetFileNameWithoutExtension(file);
+            if (IsTrialName(name))
+            {
+                files.Add(file);
+            }
+            else if (name.Contains('_'))
+            {
+                throw new FormatException(file + ": " + NotATrialName(name));
+            }
+        }
+
+        return files.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static string NotATrialName(string name) =>
+        $"\"{name}\" is not a SisFall trial name (activity D01-D19/F01-F15, subject SA01-SA23/SE01-SE15, trial Rnn, e.g. F01_SA01_R01)";
+
+    /// <summary>True for SisFall trial names: activity Dnn or Fnn, subject SAnn or SEnn, trial Rnn, e.g. D01_SE06_R03.</summary>
     public static bool IsTrialName(string name)
     {
-        string[] parts = name.Split('_');
-        return parts.Length == 3 && parts[0].Length == 3 && (parts[0][0] == 'D' || parts[0][0] == 'F')
-            && (parts[1].StartsWith("SA", StringComparison.Ordinal) || parts[1].StartsWith("SE", StringComparison.Ordinal));
+        return TrialName.IsMatch(name);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex TrialName = new(@"^[DF][0-9]{2}_S[AE][0-9]{2}_R[0-9]{2}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The ADXL345 columns as a motion source starting at <paramref name="startMicroseconds"/>.</summary>
     public RecordedMotion ToMotionSource(long startMicroseconds = 0) => new(X, Y, Z, SampleRateHz, startMicroseconds);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
@@ -14,52 +15,56 @@ namespace WearableFirmware.Simulator.Alarms;
 /// the whole firmware against the recordings' references (the OxiWear red/IR test points joined in clock order,
 /// the oximetry desaturation records with a leave-one-subject-out calibration, Welltory for the pulse rate).
 /// </summary>
-public sealed class EvalAlarmsCommand : ICommand
+public sealed class EvalAlarmsCommand : Command
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public string Name => "eval-alarms";
+    private readonly Argument<string> _data = DataDirectoryOptional();
+    private readonly Option<int?> _seeds = Cli.Whole("--seeds", "seeds per scenario (default 5)", 1, 100);
+    private readonly Option<string?> _out = Cli.OutputDirectory("--out", "PNGs (default artifacts/eval-alarms)");
+    private readonly Option<bool> _noPlots = Cli.Flag("--no-plots", "skip the PNGs");
 
-    public string Summary => "the alarm system on scenarios and recorded PPG: alarms within the stated delay, false alarms";
+    public EvalAlarmsCommand()
+        : base("eval-alarms", "the alarm system on scenarios and recorded PPG: alarms within the stated delay, false alarms" + "\n\n" + """
+            Runs the whole firmware (loop, vitals, alarm system; no phone) on the simulated board with the shipped alarm
+            settings and scores every physiological alarm tier on the once-a-second evaluation grid:
+              required   the reference stayed beyond the limit longer than the stated delay (condition delay +
+                         estimator averaging + publication: 10 + 6 + 1 = 17 s for SpO2 and pulse rate)
+              detected   the alarm had at least the tier's priority within the stated delay of the episode's start
+              false      the tier started while the reference had stayed within the limit for the whole stated delay
 
-    public string Help => """
-        usage: WearableFirmware.Simulator eval-alarms [<data-dir>] [options]
-
-        Runs the whole firmware (loop, vitals, alarm system; no phone) on the simulated board with the shipped alarm
-        settings and scores every physiological alarm tier on the once-a-second evaluation grid:
-          required   the reference stayed beyond the limit longer than the stated delay (condition delay +
-                     estimator averaging + publication: 10 + 6 + 1 = 17 s for SpO2 and pulse rate)
-          detected   the alarm had at least the tier's priority within the stated delay of the episode's start
-          false      the tier started while the reference had stayed within the limit for the whole stated delay
-
-        Scenarios (simulated truth): desaturation, tachycardia, sensor-off and the default rest-walk-sit run, each
-        with --seeds seeds. Recordings, when <data-dir> holds them (../shared/data, or its ppg/ or ppg-redir/):
-          OxiWear     the MAXM86161 red/IR test points joined end to end in clock order (OxiWearSequence: the
-                      minutes between test points left out, levels equalised per file), the default MAX3010x curve
-          oximetry    the camera desaturation records, each with a curve fitted on the other subjects (LOSO)
-          Welltory    heart rate only (one camera channel: red = IR, so its SpO2 is not a measurement)
-
-          --seeds <n>   seeds per scenario (default 5)
-          --out <dir>   PNGs (default artifacts/eval-alarms)
-          --no-plots    skip the PNGs
-          --help        this text
-        """;
-
-    public int Run(CommandLine args)
+            Scenarios (simulated truth): desaturation, tachycardia, sensor-off and the default rest-walk-sit run, each
+            with --seeds seeds. Recordings, when <data-dir> holds them (../shared/data, or its ppg/ or ppg-redir/):
+              OxiWear     the MAXM86161 red/IR test points joined end to end in clock order (OxiWearSequence: the
+                          minutes between test points left out, levels equalised per file), the default MAX3010x curve
+              oximetry    the camera desaturation records, each with a curve fitted on the other subjects (LOSO)
+              Welltory    heart rate only (one camera channel: red = IR, so its SpO2 is not a measurement)
+            """)
     {
-        string? dataDir = args.Positionals.Count > 0 ? args.Positionals[0] : null;
-        int seeds = args.Int("seeds", 5, 1, 100);
-        string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-alarms");
-        bool plots = !args.Flag("no-plots");
-        args.RejectUnknown(1);
-        if (dataDir != null && !Directory.Exists(dataDir))
-        {
-            throw new UsageException("no such directory: " + dataDir);
-        }
+        Arguments.Add(_data);
+        Options.Add(_seeds);
+        Options.Add(_out);
+        Options.Add(_noPlots);
+        SetAction(Run);
+    }
 
+    // The data folder is optional here: without it only the scenarios run.
+    private static Argument<string> DataDirectoryOptional()
+    {
+        Argument<string> argument = Cli.DataDirectory("../shared/data, or its ppg/ or ppg-redir/ (optional: without it only the scenarios run)");
+        argument.Arity = ArgumentArity.ZeroOrOne;
+        return argument;
+    }
+
+    private int Run(ParseResult args)
+    {
+        string? dataDir = args.GetValue(_data);
+        int seeds = args.GetValue(_seeds) ?? 5;
+        bool plots = !args.GetValue(_noPlots);
+        string outDir = args.GetValue(_out) ?? Path.Combine("artifacts", "eval-alarms");
         if (plots)
         {
-            Directory.CreateDirectory(outDir);
+            OutputPaths.Directory(outDir, "--out");
         }
 
         var limits = new AlarmSettings();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Chips;
@@ -10,36 +11,43 @@ namespace WearableFirmware.Simulator.Commands;
 /// activity interrupts fire on falls and on daily activities: the evidence behind the wake thresholds in
 /// hardware-notes/sensors.md (ADXL345). Also reports how much of the impact peak survives the output data rate.
 /// </summary>
-public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progress = null) : ICommand
+public sealed class AdxlWakeCommand : Command
 {
-    private readonly TextWriter _out = output ?? Console.Out;
-    private readonly TextWriter _progress = progress ?? Console.Error;
+    private readonly TextWriter? _output;
+    private readonly TextWriter? _progressWriter;
+    private readonly Option<string?> _data = Cli.Text("--data", "folder with SisFall subject folders (e.g. ../shared/data/sisfall-dev)", "dir");
+    private readonly Option<int?> _ffMg = Cli.Whole("--ff-mg", "free-fall threshold in mg (default 500)", 32, 15937);
+    private readonly Option<int?> _ffMs = Cli.Whole("--ff-ms", "free-fall time in ms (default 30)", 5, 1275);
+    private readonly Option<int?> _actMg = Cli.Whole("--act-mg", "activity threshold in mg, dc coupled (default 2000)", 32, 15937);
+    private readonly Option<int?> _rate = Cli.Whole("--rate", "output data rate: 25, 50, 100, 200, 400 Hz (default 50, the firmware's)", 25, 400);
+    private readonly Option<bool> _skipLong = Cli.Flag("--skip-long", "skip the 100 s walking/jogging trials D01-D04 (4x faster)");
+    private TextWriter _out = Console.Out;
+    private TextWriter _progress = Console.Error;
 
-    public string Name => "adxl-wake";
-
-    public string Summary => "ADXL345 free-fall/activity interrupt rates on SisFall falls and activities";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator adxl-wake --data <sisfall dir> [options]
-
-          --data <dir>        folder with SisFall subject folders (e.g. ../shared/data/sisfall-dev)
-          --ff-mg <mg>        free-fall threshold (default 500)
-          --ff-ms <ms>        free-fall time (default 30)
-          --act-mg <mg>       activity threshold, dc coupled (default 2000)
-          --rate <hz>         output data rate: 25, 50, 100, 200, 400 (default 50, the firmware's)
-          --skip-long         skip the 100 s walking/jogging trials D01-D04 (4x faster)
-          --help              this text
-        """;
-
-    public int Run(CommandLine args)
+    public AdxlWakeCommand(TextWriter? output = null, TextWriter? progress = null)
+        : base("adxl-wake", "ADXL345 free-fall/activity interrupt rates on SisFall falls and activities")
     {
-        string data = args.String("data") ?? throw new UsageException("--data <sisfall dir> is required");
-        int ffMg = args.Int("ff-mg", 500, 32, 15937);
-        int ffMs = args.Int("ff-ms", 30, 5, 1275);
-        int actMg = args.Int("act-mg", 2000, 32, 15937);
-        int rate = args.Int("rate", WearableFirmware.Motion.FallSensing.SampleRateHz, 25, 400);
-        bool skipLong = args.Flag("skip-long");
-        args.RejectUnknown();
+        _output = output;
+        _progressWriter = progress;
+        _data.Required = true;
+        foreach (Option option in new Option[] { _data, _ffMg, _ffMs, _actMg, _rate, _skipLong })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        _out = _output ?? args.InvocationConfiguration.Output;
+        _progress = _progressWriter ?? args.InvocationConfiguration.Error;
+        string data = args.GetValue(_data)!;
+        int ffMg = args.GetValue(_ffMg) ?? 500;
+        int ffMs = args.GetValue(_ffMs) ?? 30;
+        int actMg = args.GetValue(_actMg) ?? 2000;
+        int rate = args.GetValue(_rate) ?? WearableFirmware.Motion.FallSensing.SampleRateHz;
+        bool skipLong = args.GetValue(_skipLong);
 
         OutputDataRate code = rate switch
         {
@@ -56,7 +64,7 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
             throw new UsageException($"no such folder: {data}");
         }
 
-        var files = SisFallTrial.FindTrialFiles(data)
+        var files = PpgArguments.ReadingData(() => SisFallTrial.FindTrialFiles(data))
             .Where(f => !skipLong || !Path.GetFileName(f).StartsWith("D0") || Path.GetFileName(f)[2] > '4')
             .ToList();
         if (files.Count == 0)
@@ -80,7 +88,7 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
         int done = 0;
         foreach (string file in files)
         {
-            SisFallTrial trial = SisFallTrial.Load(file);
+            SisFallTrial trial = PpgArguments.ReadingData(() => SisFallTrial.Load(file));
             var clock = new VirtualClock();
             var chip = new Adxl345Model(clock, trial.ToMotionSource());
             var driver = new Adxl345(chip, clock, settings);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WearableFirmware.Ble;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
@@ -10,29 +11,30 @@ namespace WearableFirmware.Simulator.Commands;
 /// the phone bonds, sets the clock, subscribes, and prints what the health app shows; the radio traffic is
 /// written to a btsnoop capture for Wireshark.
 /// </summary>
-public sealed class BleSessionCommand : ICommand
+public sealed class BleSessionCommand : Command
 {
-    public string Name => "ble";
+    private readonly Option<double?> _duration = Cli.Number("--duration", "simulated seconds (default 90)", 10, 24 * 3600);
+    private readonly Option<string?> _btsnoop = Cli.OutputFile("--btsnoop", "capture file (default ble-session.btsnoop); open it in Wireshark");
+    private readonly Option<int?> _mtu = Cli.Whole("--mtu", "ATT MTU the phone asks for (23-517, default 185)", 23, 517);
+    private readonly Option<int?> _seed = Cli.Whole("--seed", "seed for the synthetic vitals (default 1)", 0, int.MaxValue);
 
-    public string Summary => "phone session over the BLE profile (synthetic vitals, a fall) with a btsnoop capture";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator ble [options]
-
-          --duration <s>     simulated seconds (default 90)
-          --btsnoop <path>   capture file (default ble-session.btsnoop); open it in Wireshark
-          --mtu <n>          ATT MTU the phone asks for (23-517, default 185)
-          --seed <n>         seed for the synthetic vitals (default 1)
-          --help             this text
-        """;
-
-    public int Run(CommandLine args)
+    public BleSessionCommand()
+        : base("ble", "phone session over the BLE profile (synthetic vitals, a fall) with a btsnoop capture")
     {
-        double duration = args.Double("duration", 90, 10, 24 * 3600);
-        string path = args.String("btsnoop") ?? "ble-session.btsnoop";
-        int mtu = args.Int("mtu", 185, 23, 517);
-        int seed = args.Int("seed", 1, 0, int.MaxValue);
-        args.RejectUnknown();
+        foreach (Option option in new Option[] { _duration, _btsnoop, _mtu, _seed })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        double duration = args.GetValue(_duration) ?? 90;
+        string path = OutputPaths.File(args.GetValue(_btsnoop) ?? "ble-session.btsnoop", "--btsnoop");
+        int mtu = args.GetValue(_mtu) ?? 185;
+        int seed = args.GetValue(_seed) ?? 1;
 
         var random = new Random(seed);
         var clock = new VirtualClock();

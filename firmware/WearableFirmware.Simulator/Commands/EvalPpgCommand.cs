@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.SimulatedBoard.Vitals;
@@ -7,53 +8,39 @@ using WearableFirmware.Vitals;
 namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>Replays the recorded PPG data through the MAX30102 chip model, driver and vitals pipeline and scores it against the references.</summary>
-public sealed class EvalPpgCommand : ICommand
+public sealed class EvalPpgCommand : Command
 {
-    public string Name => "eval-ppg";
+    private readonly Argument<string> _data = Cli.DataDirectory("the PPG data directory (e.g. ../shared/data/ppg or ../shared/data/ppg-redir)");
+    private readonly Option<string?> _calibration = Cli.Text("--calibration", "SpO2 calibration: a name (max3010x, maxm86161-finger) or a file from fit-spo2 "
+        + "(default: max3010x for camera records, which it does not fit, and maxm86161-finger for OxiWear test points)", "name|file");
+    private readonly Option<string?> _irChannel = PpgArguments.IrChannelOption();
+    private readonly Option<string?> _out = Cli.OutputDirectory("--out", "where the PNGs go (default artifacts/eval-ppg)");
+    private readonly Option<bool> _noPlots = Cli.Flag("--no-plots", "skip the PNGs");
 
-    public string Summary => "score heart rate / SpO2 on recorded PPG (../shared/data/ppg, ../shared/data/ppg-redir) against the references";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator eval-ppg <data-dir> [options]
-
-        Replays every recording under the directory (welltory/ and oximetry-phone-cam/ of ../shared/data/ppg,
-        or the OxiWear MAXM86161 files of ../shared/data/ppg-redir: oxiwear/proto1/*.csv, or any folder of them)
-        as the light on the MAX30102 chip model, which samples it at the configured rate; the driver drains the
-        FIFO every 40 ms of simulated time into the vitals pipeline.
-
-        Camera recordings: a reading once a second, scored per record and overall: heart-rate mean absolute
-        error (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the oximeters' pulse rate),
-        the fraction of seconds with a valid heart rate, the time a valid heart rate was more than 20 % off at
-        any 40 ms tick (a split or missed beat's rate that a once-a-second reading can miss), and SpO2 Arms on
-        the oximetry data.
-
-        OxiWear test points (a few seconds each, reference SpO2 and HR in the file name): the firmware in its
-        short-record mode (VitalsConfiguration.ShortRecord: SpO2 from 2 agreeing clean beats), scored by the
-        reading after the last sample: Arms, bias and the fraction of files with a reading over 70-100 % and
-        below 90 %, with the shipped MAXM86161 calibration and with the MAX3010x default curve; a Bland-Altman
-        PNG of both.
-
-          --calibration <c>  SpO2 calibration: a name (max3010x, maxm86161-finger) or a file from fit-spo2
-                             (default: max3010x for camera records, which it does not fit, and
-                             maxm86161-finger for OxiWear test points)
-          --ir-channel <c>   camera channel standing in for IR on the oximetry data: G or B (default G)
-          --out <dir>        where the PNGs go (default artifacts/eval-ppg)
-          --no-plots         skip the PNGs
-          --help             this text
-        """;
-
-    public int Run(CommandLine args)
+    public EvalPpgCommand()
+        : base("eval-ppg", "score heart rate / SpO2 on recorded PPG (../shared/data/ppg, ../shared/data/ppg-redir) against the references\n\n"
+            + "Replays every recording under the directory (welltory/ and oximetry-phone-cam/ of ../shared/data/ppg,\nor the OxiWear MAXM86161 files of ../shared/data/ppg-redir: oxiwear/proto1/*.csv, or any folder of them)\nas the light on the MAX30102 chip model, which samples it at the configured rate; the driver drains the\nFIFO every 40 ms of simulated time into the vitals pipeline.\n\nCamera recordings: a reading once a second, scored per record and overall: heart-rate mean absolute\nerror (Welltory: vs the chest strap's RR intervals, 8 s mean; oximetry: vs the oximeters' pulse rate),\nthe fraction of seconds with a valid heart rate, the time a valid heart rate was more than 20 % off at\nany 40 ms tick (a split or missed beat's rate that a once-a-second reading can miss), and SpO2 Arms on\nthe oximetry data.\n\nOxiWear test points (a few seconds each, reference SpO2 and HR in the file name): the firmware in its\nshort-record mode (VitalsConfiguration.ShortRecord: SpO2 from 2 agreeing clean beats), scored by the\nreading after the last sample: Arms, bias and the fraction of files with a reading over 70-100 % and\nbelow 90 %, with the shipped MAXM86161 calibration and with the MAX3010x default curve; a Bland-Altman\nPNG of both.")
     {
-        string dataDir = PpgArguments.DataDirectory(args, Name);
-        char channel = PpgArguments.IrChannel(args);
-        string? calibrationName = args.String("calibration");
-        string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-ppg");
-        bool plots = !args.Flag("no-plots");
-        args.RejectUnknown(1);
+        Arguments.Add(_data);
+        foreach (Option option in new Option[] { _calibration, _irChannel, _out, _noPlots })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string dataDir = args.GetValue(_data)!;
+        char channel = PpgArguments.IrChannel(args.GetValue(_irChannel));
+        string? calibrationName = args.GetValue(_calibration);
+        string outDir = args.GetValue(_out) ?? Path.Combine("artifacts", "eval-ppg");
+        bool plots = !args.GetValue(_noPlots);
         SpO2Calibration? chosen = calibrationName == null ? null : PpgArguments.ReadingData(() => SpO2CalibrationFile.NamedOrLoad(calibrationName));
         if (plots)
         {
-            Directory.CreateDirectory(outDir);
+            OutputPaths.Directory(outDir, "--out");
         }
 
         IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.Application;
 using WearableFirmware.Simulator.Evaluation;
@@ -6,87 +7,71 @@ using WearableFirmware.Vitals;
 namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>Scores the firmware's heart rate while the wearer moves on the IEEE SP Cup 2015 recordings.</summary>
-public sealed class EvalPpgMotionCommand : ICommand
+public sealed class EvalPpgMotionCommand : Command
 {
-    public string Name => "eval-ppg-motion";
+    private readonly Argument<string> _data = Cli.DataDirectory("the SP Cup data folder (e.g. ../shared/data/ppg-motion/spcup2015/Training_data)");
+    private readonly Option<string?> _out = Cli.OutputDirectory("--out", "where the PNG per recording goes (default artifacts/eval-ppg-motion)");
+    private readonly Option<bool> _noPlots = Cli.Flag("--no-plots", "skip the PNGs");
+    private readonly Option<int?> _taps = Cli.Whole("--taps", "adaptive canceller taps per axis (default 4)", 0, 64);
+    private readonly Option<double?> _step = Cli.Number("--step", "canceller step size (default 0.01)", 0, 1);
+    private readonly Option<int?> _averaged = Cli.Whole("--averaged", "spectra in the Wiener filter (default 1)", 1, 16);
+    private readonly Option<int?> _motionEvery = Cli.Whole("--motion-every", "accelerometer spectra every n updates (default 2)", 1, 16);
+    private readonly Option<int?> _periodMs = Cli.Whole("--period-ms", "analysis sample period in ms (default 80 = 12.5 Hz)", 10, 125);
+    private readonly Option<double?> _penalty = Cli.Number("--penalty", "evidence removed at motion peaks, 0-1 (default 0.9)", 0, 1);
+    private readonly Option<double?> _memory = Cli.Number("--memory", "tracker memory per update, 0-1 (default 0.9)", 0.01, 1);
+    private readonly Option<double?> _stepCost = Cli.Number("--step-cost", "tracker cost of a one-bin move (default 0.6)", 0, 100);
+    private readonly Option<int?> _spectrum = Cli.Whole("--spectrum", "transform length at the analysis rate, power of two (default 128)", 64, 4096);
+    private readonly Option<int?> _trackBins = Cli.Whole("--track-bins", "largest move of the track per update in bins (default 2)", 0, 32);
+    private readonly Option<int?> _holdBins = Cli.Whole("--hold-bins", "the shown rate stays within this many bins unless another track leads (default 2)", 0, 32);
+    private readonly Option<double?> _switchMargin = Cli.Number("--switch-margin", "lead another track needs to take over (default 3)", 0, 100);
+    private readonly Option<double?> _harmonic = Cli.Number("--harmonic", "share of the evidence at twice a rate added to it (default 0)", 0, 10);
+    private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
+    private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
+    private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", "rest in seconds before beats re-anchor a track the spectra built while moving (default 10)", 0, 3600);
+    private readonly Option<string?> _only = Cli.Text("--only", "only the recordings whose names contain one of these (e.g. 02,10)", "a,b,..");
+    private readonly Option<bool> _trace = Cli.Flag("--trace", "print every window of each recording: reference, shown, source, step rate, motion");
+    private readonly Option<bool> _loro = Cli.Flag("--loro", "leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05 "
+        + "capped at 0.99, step cost x0.7/x1/x1.3 around the values above) on every recording; each recording is scored with the set best "
+        + "on the other recordings (first in grid order on ties)");
 
-    public string Summary => "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator eval-ppg-motion <dir> [options]
-
-        <dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)
-        or the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).
-        Each recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's
-        IR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion
-        (gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the
-        drivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window
-        is scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),
-        the share of windows with a valid reading, MAE over those; per recording and averaged over recordings.
-
-          --out <dir>        where the PNG per recording goes (default artifacts/eval-ppg-motion)
-          --no-plots         skip the PNGs
-          --taps <n>         adaptive canceller taps per axis (default 4)
-          --step <mu>        canceller step size (default 0.01)
-          --averaged <n>     spectra in the Wiener filter (default 1)
-          --motion-every <n> accelerometer spectra every n updates (default 2)
-          --period-ms <ms>   analysis sample period (default 80 = 12.5 Hz)
-          --penalty <p>      evidence removed at motion peaks, 0-1 (default 0.9)
-          --memory <m>       tracker memory per update, 0-1 (default 0.9)
-          --step-cost <c>    tracker cost of a one-bin move (default 0.6)
-          --spectrum <n>     transform length at the analysis rate, power of two (default 128)
-          --track-bins <n>   largest move of the track per update in bins (default 2)
-          --hold-bins <n>    the shown rate stays within this many bins unless another track leads (default 2)
-          --switch-margin <m> lead another track needs to take over (default 3)
-          --harmonic <h>     share of the evidence at twice a rate added to it (default 0)
-          --ir-only          the IR light's spectrum alone (default: IR and red spectra summed)
-          --light-anchor     beats also anchor a track that has none in light movement (default: only at rest)
-          --anchor-rest <s>  rest before beats re-anchor a track the spectra built while moving (default 10)
-          --only <a,b,..>    only the recordings whose names contain one of these (e.g. 02,10)
-          --trace            print every window of each recording: reference, shown, source, step rate, motion
-          --loro             leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05
-                             capped at 0.99, step cost x0.7/x1/x1.3 around the values above) on every recording; each
-                             recording is scored with the set best on the other recordings (first in grid order on ties)
-          --help             this text
-        """;
-
-    public int Run(CommandLine args)
+    public EvalPpgMotionCommand()
+        : base("eval-ppg-motion", "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings" + "\n\n" + "<dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)\nor the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).\nEach recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's\nIR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion\n(gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the\ndrivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window\nis scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),\nthe share of windows with a valid reading, MAE over those; per recording and averaged over recordings.")
     {
-        if (args.Positionals.Count < 1)
+        Arguments.Add(_data);
+        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _harmonic, _irOnly, _lightAnchor, _anchorRest, _only, _trace, _loro })
         {
-            throw new UsageException(Name + " needs the SP Cup data folder (e.g. ../shared/data/ppg-motion/spcup2015/Training_data)");
+            Options.Add(option);
         }
 
-        string dir = args.Positionals[0];
-        if (!Directory.Exists(dir))
-        {
-            throw new UsageException("no such directory: " + dir);
-        }
+        SetAction(Run);
+    }
 
-        string outDir = args.String("out") ?? Path.Combine("artifacts", "eval-ppg-motion");
-        bool plots = !args.Flag("no-plots");
+    private int Run(ParseResult args)
+    {
+        string dir = args.GetValue(_data)!;
+        string outDir = args.GetValue(_out) ?? Path.Combine("artifacts", "eval-ppg-motion");
+        bool plots = !args.GetValue(_noPlots);
         var settings = new ApplicationSettings();
         MotionHeartRateSettings m = settings.Vitals.MotionHeartRate;
-        m.CancellerTaps = args.Int("taps", m.CancellerTaps, 0, 64);
-        m.CancellerStep = (float)args.Double("step", m.CancellerStep, 0, 1);
-        m.SpectraAveraged = args.Int("averaged", m.SpectraAveraged, 1, 16);
-        m.MotionSpectrumEvery = args.Int("motion-every", m.MotionSpectrumEvery, 1, 16);
-        m.MotionPenalty = (float)args.Double("penalty", m.MotionPenalty, 0, 1);
-        m.TrackMemory = (float)args.Double("memory", m.TrackMemory, 0.01, 1);
-        m.TrackStepCost = (float)args.Double("step-cost", m.TrackStepCost, 0, 100);
-        m.AnalysisPeriodMs = args.Int("period-ms", m.AnalysisPeriodMs, 10, 125);
-        m.SpectrumSize = args.Int("spectrum", m.SpectrumSize, 64, 4096);
-        m.TrackStepBins = args.Int("track-bins", m.TrackStepBins, 0, 32);
-        m.OutputNeighbourhoodBins = args.Int("hold-bins", m.OutputNeighbourhoodBins, 0, 32);
-        m.SwitchMargin = (float)args.Double("switch-margin", m.SwitchMargin, 0, 100);
-        m.HarmonicSupport = (float)args.Double("harmonic", m.HarmonicSupport, 0, 10);
-        m.AnchorAfterRestSeconds = args.Int("anchor-rest", m.AnchorAfterRestSeconds, 0, 3600);
-        m.SecondChannel = !args.Flag("ir-only") && m.SecondChannel;
-        m.AnchorInLightMotion = args.Flag("light-anchor") || m.AnchorInLightMotion;
-        string[] only = (args.String("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        bool trace = args.Flag("trace");
-        bool loro = args.Flag("loro");
-        args.RejectUnknown(1);
+        m.CancellerTaps = args.GetValue(_taps) ?? m.CancellerTaps;
+        m.CancellerStep = (float?)args.GetValue(_step) ?? m.CancellerStep;
+        m.SpectraAveraged = args.GetValue(_averaged) ?? m.SpectraAveraged;
+        m.MotionSpectrumEvery = args.GetValue(_motionEvery) ?? m.MotionSpectrumEvery;
+        m.MotionPenalty = (float?)args.GetValue(_penalty) ?? m.MotionPenalty;
+        m.TrackMemory = (float?)args.GetValue(_memory) ?? m.TrackMemory;
+        m.TrackStepCost = (float?)args.GetValue(_stepCost) ?? m.TrackStepCost;
+        m.AnalysisPeriodMs = args.GetValue(_periodMs) ?? m.AnalysisPeriodMs;
+        m.SpectrumSize = args.GetValue(_spectrum) ?? m.SpectrumSize;
+        m.TrackStepBins = args.GetValue(_trackBins) ?? m.TrackStepBins;
+        m.OutputNeighbourhoodBins = args.GetValue(_holdBins) ?? m.OutputNeighbourhoodBins;
+        m.SwitchMargin = (float?)args.GetValue(_switchMargin) ?? m.SwitchMargin;
+        m.HarmonicSupport = (float?)args.GetValue(_harmonic) ?? m.HarmonicSupport;
+        m.AnchorAfterRestSeconds = args.GetValue(_anchorRest) ?? m.AnchorAfterRestSeconds;
+        m.SecondChannel = !args.GetValue(_irOnly) && m.SecondChannel;
+        m.AnchorInLightMotion = args.GetValue(_lightAnchor) || m.AnchorInLightMotion;
+        string[] only = (args.GetValue(_only) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool trace = args.GetValue(_trace);
+        bool loro = args.GetValue(_loro);
         IReadOnlyList<SpCupRecording> recordings = PpgArguments.ReadingData(() => SpCupRecording.LoadAll(dir, s => Console.Error.WriteLine(s)));
         if (only.Length > 0)
         {
@@ -103,7 +88,7 @@ public sealed class EvalPpgMotionCommand : ICommand
 
         if (plots)
         {
-            Directory.CreateDirectory(outDir);
+            OutputPaths.Directory(outDir, "--out");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.SimulatedBoard.Vitals;
@@ -10,46 +11,31 @@ namespace WearableFirmware.Simulator.Commands;
 /// Fits an SpO2 calibration curve from desaturation recordings and reports its cross-validated accuracy: the camera
 /// study leave one subject out, the OxiWear test points (one subject) leave one file out and by blocks of time.
 /// </summary>
-public sealed class FitSpO2Command : ICommand
+public sealed class FitSpO2Command : Command
 {
-    public string Name => "fit-spo2";
+    private readonly Argument<string> _data = Cli.DataDirectory("the desaturation recordings (../shared/data/ppg or ../shared/data/ppg-redir)");
+    private readonly Option<int?> _order = Cli.Whole("--order", "1 = linear, 2 = quadratic (camera default 1; OxiWear default: chosen as above)", 1, 2);
+    private readonly Option<string?> _irChannel = PpgArguments.IrChannelOption();
+    private readonly Option<string?> _out = Cli.OutputFile("--out", "calibration file to write (default artifacts/spo2-calibration.txt)");
 
-    public string Summary => "fit an SpO2 calibration from desaturation recordings; report its cross-validated Arms";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator fit-spo2 <data-dir> [options]
-
-        Replays the desaturation recordings through the MAX30102 chip model, driver and vitals pipeline (as
-        eval-ppg does), pairs the ratio of ratios behind each valid SpO2 reading with the reference, fits
-        SpO2 = constant + linear·R (+ quadratic·R²) by least squares on all of them and writes it to a file that
-        eval-ppg --calibration (and the host vitals configuration) loads.
-
-        oximetry-phone-cam (../shared/data/ppg): every once-a-second reading against the oximeters' SpO2 at that
-        second; Arms leave-one-subject-out (each subject judged by a curve fitted without it).
-
-        OxiWear test points (../shared/data/ppg-redir, or any folder of them): the firmware in its short-record
-        mode, one reading per file (after its last sample) against the SpO2 in the file name; Arms leave-one-
-        file-out (the held-out files of the session interleave these in time) and by 5 blocks of consecutive
-        files (harsher: each block of minutes judged by a curve fitted on the others). Without --order the
-        order with the lower leave-one-file-out Arms is chosen. Reports Arms, bias and the fraction of files
-        with a reading over 70-100 % and below 90 % and writes a Bland-Altman PNG of the leave-one-file-out
-        estimates beside the calibration file.
-
-          --order <n>        1 = linear, 2 = quadratic (camera default 1; OxiWear default: chosen as above)
-          --ir-channel <c>   camera channel standing in for IR: G or B (default G)
-          --out <file>       calibration file to write (default artifacts/spo2-calibration.txt)
-          --help             this text
-        """;
-
-    public int Run(CommandLine args)
+    public FitSpO2Command()
+        : base("fit-spo2", "fit an SpO2 calibration from desaturation recordings; report its cross-validated Arms" + "\n\n" + "Replays the desaturation recordings through the MAX30102 chip model, driver and vitals pipeline (as\neval-ppg does), pairs the ratio of ratios behind each valid SpO2 reading with the reference, fits\nSpO2 = constant + linear\u00b7R (+ quadratic\u00b7R\u00b2) by least squares on all of them and writes it to a file that\neval-ppg --calibration (and the host vitals configuration) loads.\n\noximetry-phone-cam (../shared/data/ppg): every once-a-second reading against the oximeters' SpO2 at that\nsecond; Arms leave-one-subject-out (each subject judged by a curve fitted without it).\n\nOxiWear test points (../shared/data/ppg-redir, or any folder of them): the firmware in its short-record\nmode, one reading per file (after its last sample) against the SpO2 in the file name; Arms leave-one-\nfile-out (the held-out files of the session interleave these in time) and by 5 blocks of consecutive\nfiles (harsher: each block of minutes judged by a curve fitted on the others). Without --order the\norder with the lower leave-one-file-out Arms is chosen. Reports Arms, bias and the fraction of files\nwith a reading over 70-100 % and below 90 % and writes a Bland-Altman PNG of the leave-one-file-out\nestimates beside the calibration file.")
     {
-        string dataDir = PpgArguments.DataDirectory(args, Name);
-        char channel = PpgArguments.IrChannel(args);
-        int order = args.Int("order", 0, 1, 2);
-        string outFile = args.String("out") ?? Path.Combine("artifacts", "spo2-calibration.txt");
-        args.RejectUnknown(1);
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(outFile));
-        Directory.CreateDirectory(dir!);
+        Arguments.Add(_data);
+        foreach (Option option in new Option[] { _order, _irChannel, _out })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string dataDir = args.GetValue(_data)!;
+        char channel = PpgArguments.IrChannel(args.GetValue(_irChannel));
+        int order = args.GetValue(_order) ?? 0;
+        string outFile = OutputPaths.File(args.GetValue(_out) ?? Path.Combine("artifacts", "spo2-calibration.txt"), "--out");
 
         IReadOnlyList<PpgRecording> recordings = PpgArguments.ReadingData(() => PpgRecording.LoadAll(dataDir, channel, m => Console.Error.WriteLine(m)));
         var testPoints = recordings.Where(r => r.DataSet == PpgDataSet.OxiWear).ToList();
@@ -73,6 +59,14 @@ public sealed class FitSpO2Command : ICommand
 
     private static void FitCamera(List<PpgRecording> recordings, int order, char channel, string outFile, string dataDir)
     {
+        // Judged leave-one-subject-out: a curve needs subjects other than the one it is judged on.
+        List<string> subjects = recordings.Select(r => r.Subject).Distinct().ToList();
+        if (subjects.Count < 2)
+        {
+            throw new UsageException($"fit-spo2 judges each subject by a curve fitted on the others: {dataDir} holds "
+                + (subjects.Count == 0 ? "no oximetry recording" : "one subject (" + subjects[0] + ")") + ", at least 2 are needed");
+        }
+
         var config = new VitalsConfiguration();
         var pairs = CollectPairs(recordings, config, m => Console.Error.WriteLine(m));
         if (pairs.Count == 0)

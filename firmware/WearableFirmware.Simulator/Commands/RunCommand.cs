@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ScottPlot;
 using WearableFirmware.Alarms;
@@ -17,58 +18,82 @@ namespace WearableFirmware.Simulator.Commands;
 /// wearer scenario through the chip models, and shows one line per second of what the device measures, what the
 /// loop costs, and what the phone receives over the simulated BLE link.
 /// </summary>
-public sealed class RunCommand : ICommand
+public sealed class RunCommand : Command
 {
     private static readonly string[] Scenarios = ["rest-walk-sit", "fall", "fall-cancelled", "desaturation", "tachycardia", "sensor-off"];
     private static readonly string[] PairingModes = ["passkey", "wrong-passkey", "just-works", "none-window"];
+    private static readonly string[] CaptureModes = ["all", "no-notifications", "off"];
 
-    public string Name => "run";
+    // What the simulated phone keeps of its lines and values (the run reports totals; older entries are dropped).
+    private const int PhoneHistory = 4096;
 
-    public string Summary => "boot the firmware on the simulated board and run a scenario with a phone (default)";
+    private readonly Option<string?> _scenario = Cli.Choice("--scenario", "wearer scenario (default rest-walk-sit: 2 min sitting, walking, sitting); desaturation, tachycardia and sensor-off raise the alarms the summary lists", "scenario", Scenarios);
+    private readonly Option<string?> _recording = Cli.Text("--recording", "play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer sits still): "
+        + "a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv; the status lines and plot compare with its reference "
+        + "(chest strap, or oximeters); Welltory has one usable camera channel (red = IR), so its SpO2 means nothing; an OxiWear folder (ppg-redir/oxiwear) plays its test points joined in clock order "
+        + "(OxiWearSequence: the gaps between them left out, levels equalised)", "path");
+    private readonly Option<string?> _irChannel = PpgArguments.IrChannelOption();
+    private readonly Option<string?> _calibration = Cli.InputFile("--calibration", "SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)");
+    private readonly Option<double?> _duration = Cli.Number("--duration", "simulated seconds (default: the scenario's length)", 1, 30 * 24 * 3600);
+    private readonly Option<bool> _realtime = Cli.Flag("--realtime", "pace simulated time against the wall clock (1 s per s)");
+    private readonly Option<double?> _speed = Cli.Number("--speed", "pace at x simulated seconds per wall second", 0.01, 1_000_000);
+    private readonly Option<int?> _seed = Cli.Whole("--seed", "seed for every random source (default 1)", 0, int.MaxValue);
+    private readonly Option<bool> _noPhone = Cli.Flag("--no-phone", "run without a phone (alerts and records wait for one)");
+    private readonly Option<string?> _phoneAway = Cli.Text("--phone-away", "the phone is out of range from a to b seconds, then reconnects and fetches the "
+        + "spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)", "a:b");
+    private readonly Option<double?> _nack = Cli.Number("--nack", "share of I2C transfers the sensors do not acknowledge, in percent (fault injection, default 0)", 0, 50);
+    private readonly Option<string?> _pairing = Cli.Choice("--pairing", "how the phone pairs: passkey (types the label's passkey, default), wrong-passkey "
+        + "(mistypes it once, then types it right), just-works (a phone without a keyboard: Just Works, so every health characteristic "
+        + "refuses it), none-window (the wearer did not hold the button at power-up: no pairing window, the device keeps the passkey)", "pairing", PairingModes);
+    private readonly Option<string?> _btsnoop = Cli.OutputFile("--btsnoop", "BLE capture for Wireshark (default artifacts/sim/session.btsnoop)");
+    private readonly Option<string?> _capture = Cli.Choice("--capture", "what goes into the BLE capture: all (default), no-notifications (connections, pairing, "
+        + "requests, responses and indications: a month stays a few MB instead of hundreds), or off (no file)", "capture", CaptureModes);
+    private readonly Option<string?> _plot = Cli.OutputFile("--plot", "PNG of heart rate and SpO2, measured against the simulated truth (default artifacts/sim/run.png)");
 
-    public string Help => $"""
-        usage: WearableFirmware.Simulator run [options]
-
-          --scenario <name>     {string.Join(" | ", Scenarios)} (default rest-walk-sit: 2 min sitting, walking, sitting);
-                                desaturation, tachycardia and sensor-off raise the alarms the summary lists
-          --recording <path>    play a recorded PPG instead, from power-on, as the light on the MAX30102 (the wearer
-                                sits still): a Welltory record folder or oximetry-phone-cam/data/ppg-csv/<hand>/<id>.csv;
-                                the status lines and plot compare with its reference (chest strap, or oximeters);
-                                Welltory has one usable camera channel (red = IR), so its SpO2 means nothing;
-                                an OxiWear folder (ppg-redir/oxiwear) plays its test points joined in clock order
-                                (OxiWearSequence: the gaps between them left out, levels equalised)
-          --ir-channel <c>      camera channel standing in for IR on the oximetry data: G or B (default G)
-          --calibration <f>     SpO2 calibration file from fit-spo2 (default: the device's MAX3010x curve)
-          --duration <s>        simulated seconds (default: the scenario's length)
-          --realtime            pace simulated time against the wall clock (1 s per s)
-          --speed <x>           pace at x simulated seconds per wall second
-          --seed <n>            seed for every random source (default 1)
-          --no-phone            run without a phone (alerts and records wait for one)
-          --phone-away <a:b>    the phone is out of range from a to b seconds, then reconnects and fetches the
-                                spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)
-          --nack <percent>      share of I2C transfers the sensors do not acknowledge (fault injection, default 0)
-          --pairing <how>       how the phone pairs: passkey (types the label's passkey, default), wrong-passkey
-                                (mistypes it once, then types it right), just-works (a phone without a keyboard:
-                                Just Works, so every health characteristic refuses it), none-window (the wearer did
-                                not hold the button at power-up: no pairing window, the device keeps the passkey)
-          --btsnoop <path>      BLE capture for Wireshark (default artifacts/sim/session.btsnoop)
-          --plot <path>         PNG of heart rate and SpO2, measured against the simulated truth
-                                (default artifacts/sim/run.png)
-          --help                this text
-        """;
-
-    public int Run(CommandLine args)
+    public RunCommand()
+        : base("run", "boot the firmware on the simulated board and run a scenario with a phone (default)")
     {
-        string? recordingPath = args.String("recording");
-        if (recordingPath != null && args.String("scenario") != null)
+        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _nack, _pairing, _btsnoop, _capture, _plot })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string? recordingPath = args.GetValue(_recording);
+        if (recordingPath != null && args.GetValue(_scenario) != null)
         {
             throw new UsageException("--recording replaces --scenario: give one of them");
         }
 
-        string scenarioName = args.String("scenario") ?? "rest-walk-sit";
-        int seed = args.Int("seed", 1, 0, int.MaxValue);
-        char channel = PpgArguments.IrChannel(args);
-        string? calibrationFile = args.String("calibration");
+        string scenarioName = args.GetValue(_scenario) ?? "rest-walk-sit";
+        int seed = args.GetValue(_seed) ?? 1;
+        char channel = PpgArguments.IrChannel(args.GetValue(_irChannel));
+        string? calibrationFile = args.GetValue(_calibration);
+        double? durationGiven = args.GetValue(_duration);
+        bool realtime = args.GetValue(_realtime);
+        double speed = args.GetValue(_speed) ?? (realtime ? 1 : 0);
+        bool noPhone = args.GetValue(_noPhone);
+        string? awayText = args.GetValue(_phoneAway);
+        double nack = args.GetValue(_nack) ?? 0;
+        string capture = args.GetValue(_capture) ?? "all";
+        if (capture == "off" && args.GetValue(_btsnoop) != null)
+        {
+            throw new UsageException("--btsnoop names a capture that --capture off does not write: give one of them");
+        }
+
+        string? snoopPath = capture == "off" ? null
+            : OutputPaths.File(args.GetValue(_btsnoop) ?? Path.Combine("artifacts", "sim", "session.btsnoop"), "--btsnoop");
+        string plotPath = OutputPaths.File(args.GetValue(_plot) ?? Path.Combine("artifacts", "sim", "run.png"), "--plot");
+        string pairing = args.GetValue(_pairing) ?? "passkey";
+        if (noPhone && awayText != null)
+        {
+            throw new UsageException("--phone-away needs a phone (drop --no-phone)");
+        }
+
         OxiWearSequence? sequence = recordingPath != null && Directory.Exists(recordingPath)
             ? PpgArguments.ReadingData(() => OxiWearSequence.Load(recordingPath))
             : null;
@@ -78,34 +103,15 @@ public sealed class RunCommand : ICommand
             ? WearerScenario.Recorded(PpgArguments.ReadingData(() => PpgRecording.LoadPath(recordingPath, channel)), seed)
             : scenarioName switch
         {
-            "rest-walk-sit" => WearerScenario.RestWalkSit(seed),
             "fall" => WearerScenario.FallNotCancelled(seed),
             "fall-cancelled" => WearerScenario.FallCancelled(seed),
             "desaturation" => WearerScenario.Desaturation(seed),
             "tachycardia" => WearerScenario.TachycardiaAtRest(seed),
             "sensor-off" => WearerScenario.SensorOff(seed),
-            _ => throw new UsageException($"unknown scenario '{scenarioName}' (known: {string.Join(", ", Scenarios)})"),
+            _ => WearerScenario.RestWalkSit(seed),
         };
-        double duration = args.Double("duration", scenario.DurationSeconds, 1, 30 * 24 * 3600);
-        bool realtime = args.Flag("realtime");
-        double speed = args.Double("speed", realtime ? 1 : 0, 0.01, 1_000_000);
-        bool noPhone = args.Flag("no-phone");
-        (double From, double To)? away = ParseAway(args.String("phone-away"), duration);
-        double nack = args.Double("nack", 0, 0, 50);
-        string snoopPath = args.String("btsnoop") ?? Path.Combine("artifacts", "sim", "session.btsnoop");
-        string plotPath = args.String("plot") ?? Path.Combine("artifacts", "sim", "run.png");
-        string pairing = args.String("pairing") ?? "passkey";
-        if (!PairingModes.Contains(pairing))
-        {
-            throw new UsageException($"unknown --pairing '{pairing}' (known: {string.Join(", ", PairingModes)})");
-        }
-
-        args.RejectUnknown();
-        if (noPhone && away != null)
-        {
-            throw new UsageException("--phone-away needs a phone (drop --no-phone)");
-        }
-
+        double duration = durationGiven ?? scenario.DurationSeconds;
+        (double From, double To)? away = ParseAway(awayText, duration);
         if (scenario.Recording != null)
         {
             scenarioName = scenario.Recording.Name;
@@ -136,11 +142,17 @@ public sealed class RunCommand : ICommand
             board.Clock.PaceAgainstWallClock(speed);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snoopPath))!);
-        using var snoopFile = File.Create(snoopPath);
-        using var snoop = new BtSnoopWriter(snoopFile);
-        var link = new BleLink(board.Server, board.Clock, snoop);
+        // The capture is written as the run goes (buffered stream), never held in memory.
+        if (snoopPath != null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(snoopPath))!);
+        }
+
+        using FileStream? snoopFile = snoopPath == null ? null : File.Create(snoopPath);
+        using BtSnoopWriter? snoop = snoopFile == null ? null : new BtSnoopWriter(snoopFile);
+        var link = new BleLink(board.Server, board.Clock, snoop) { CaptureNotifications = capture == "all" };
         var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        phone.HistoryLimit = PhoneHistory;
         ConfigurePairing(pairing, phone, board);
         var caregiver = new CaregiverApp(phone, board);
         board.Server.Security.Log += (_, line) => Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  device | pairing: {line}");
@@ -169,7 +181,7 @@ public sealed class RunCommand : ICommand
             phone.Write("2a2b", PhoneDecoders.EncodeCurrentTime(new DateTime(2026, 11, 24, 9, 30, 0)));
         }
 
-        var trace = new List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)>();
+        var trace = new RunTrace();
         var host = Stopwatch.StartNew();
         bool phoneAway = false;
         bool phoneBack = false;
@@ -196,7 +208,7 @@ public sealed class RunCommand : ICommand
             caregiver.Tick();
             VitalsReading r = board.App.VitalsPublisher.LastReading;
             var truth = WearerScenario.TruthOf(board.PpgSignal) ?? (double.NaN, double.NaN, true);
-            trace.Add((second, r, truth.HeartRate, truth.SpO2, truth.OnSkin));
+            trace.Add(second, r, truth.HeartRate, truth.SpO2, truth.OnSkin);
             Console.WriteLine(StatusLine(board, r, truth));
         }
 
@@ -231,7 +243,8 @@ public sealed class RunCommand : ICommand
 
         string[] parts = text.Split(':');
         if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out double a)
-            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double b) || a < 0 || b <= a || b >= duration)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double b)
+            || !double.IsFinite(a) || !double.IsFinite(b) || a < 0 || b <= a || b >= duration)
         {
             throw new UsageException($"--phone-away wants start:end seconds inside the run, start < end (got '{text}')");
         }
@@ -306,8 +319,9 @@ public sealed class RunCommand : ICommand
         return $"t={e.AtMicroseconds / 1e6,7:F2} s  {what}";
     }).ToList();
 
-    private static void SavePlot(string path, string scenario, string truthName, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace)
+    private static void SavePlot(string path, string scenario, string truthName, RunTrace run)
     {
+        IReadOnlyList<RunTrace.Point> trace = run.Points;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
@@ -332,18 +346,14 @@ public sealed class RunCommand : ICommand
         multiplot.SavePng(path, 1100, 800);
     }
 
-    private static void PrintSummary(SimulatedWearable board, SimulatedPhone phone, List<(double T, VitalsReading Reading, double TrueHr, double TrueSpO2, bool OnSkin)> trace,
-        TimeSpan host, string snoopPath, string plotPath)
+    private static void PrintSummary(SimulatedWearable board, SimulatedPhone phone, RunTrace trace, TimeSpan host, string? snoopPath, string plotPath)
     {
         var app = board.App;
         var stats = app.Loop.Statistics;
-        var hr = trace.Where(x => x.Reading.HeartRateValid && !double.IsNaN(x.TrueHr)).ToList();
-        var spo2 = trace.Where(x => x.Reading.SpO2Valid && !double.IsNaN(x.TrueSpO2)).ToList();
-        int worn = trace.Count(x => x.OnSkin && !double.IsNaN(x.TrueHr));
         Console.WriteLine();
-        Console.WriteLine($"summary: {trace.Count} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Count / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
-        Console.WriteLine($"  vitals   HR valid {Percent(hr.Count, worn)} of worn time, MAE {(hr.Count > 0 ? hr.Average(x => Math.Abs(x.Reading.HeartRateBpm - x.TrueHr)) : double.NaN):F2} bpm; "
-            + $"SpO2 valid {Percent(spo2.Count, worn)}, Arms {(spo2.Count > 0 ? Math.Sqrt(spo2.Average(x => Math.Pow(x.Reading.SpO2Percent - x.TrueSpO2, 2))) : double.NaN):F2} %");
+        Console.WriteLine($"summary: {trace.Seconds} simulated s in {host.TotalSeconds:F2} s of host time ({trace.Seconds / Math.Max(host.TotalSeconds, 1e-3):F0}x real time)");
+        Console.WriteLine($"  vitals   HR valid {Percent(trace.HeartRateCompared, trace.Worn)} of worn time, MAE {trace.HeartRateMae:F2} bpm; "
+            + $"SpO2 valid {Percent(trace.SpO2Compared, trace.Worn)}, Arms {trace.SpO2Arms:F2} %");
         Console.WriteLine($"  loop     {stats.Ticks} ticks of {app.Loop.Settings.PeriodMicroseconds / 1000} ms, {stats.Overruns} overruns, {stats.MissedTicks} missed, "
             + $"{stats.PublishDeferrals} publish deferrals, {stats.TaskFaults} task faults, worst lateness {stats.WorstLatenessMicroseconds} us, "
             + $"watchdog fed {board.Watchdog.Feeds} times (longest gap {board.Watchdog.LongestGapMicroseconds / 1000} ms)");
@@ -363,18 +373,30 @@ public sealed class RunCommand : ICommand
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
         Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
             + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");
-        Console.WriteLine($"  phone    {phone.Lines.Count} lines shown, {phone.Received.Count} values received");
-        Console.WriteLine($"  files    BLE capture {snoopPath} (open in Wireshark), plot {plotPath}");
+        Console.WriteLine($"  phone    {phone.LinesShownTotal} lines shown, {phone.ValuesReceivedTotal} values received");
+        Console.WriteLine($"  files    {(snoopPath == null ? "no BLE capture (--capture off)" : $"BLE capture {snoopPath} (open in Wireshark)")}, plot {plotPath}");
+        Console.WriteLine($"  host     peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F0} %";
 
     /// <summary>What the caregiver's phone app does beyond showing values: acknowledges fall alerts, fetches stored records.</summary>
-    private sealed class CaregiverApp(SimulatedPhone phone, SimulatedWearable board)
+    private sealed class CaregiverApp
     {
         private const string FallEvent = "584b0002-5c8b-44d3-94b7-4836cbf4bcd4";
         private const string AlertControl = "584b0004-5c8b-44d3-94b7-4836cbf4bcd4";
-        private int _seen;
+        private readonly SimulatedPhone phone;
+        private readonly SimulatedWearable board;
+
+        // Values since the last tick, in order (the phone keeps only a bounded history, so no index into it).
+        private readonly Queue<(ushort Handle, byte[] Value)> _arrived = new();
+
+        public CaregiverApp(SimulatedPhone phone, SimulatedWearable board)
+        {
+            this.phone = phone;
+            this.board = board;
+            phone.ValueReceived += (handle, _, value) => _arrived.Enqueue((handle, value));
+        }
 
         public void Tick()
         {
@@ -384,9 +406,9 @@ public sealed class RunCommand : ICommand
             }
 
             PhoneCharacteristic fallEvent = phone.Find(FallEvent);
-            for (; _seen < phone.Received.Count; _seen++)
+            while (_arrived.TryDequeue(out var arrived))
             {
-                var (handle, _, value) = phone.Received[_seen];
+                var (handle, value) = arrived;
                 // Confirmed (2) and manual (4) alerts need a human: the caregiver acknowledges them.
                 if (handle == fallEvent.ValueHandle && value.Length >= 3 && (value[2] == 2 || value[2] == 4))
                 {
@@ -397,7 +419,7 @@ public sealed class RunCommand : ICommand
 
         public void FetchStoredRecords()
         {
-            int before = phone.Received.Count;
+            long before = phone.ValuesReceivedTotal;
             byte code = phone.Write("2a52", [0x01, 0x01]); // Report Stored Records, all
             if (code != 0)
             {
@@ -411,7 +433,7 @@ public sealed class RunCommand : ICommand
                 board.RunTicks(1);
             }
 
-            Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP: fetched stored records ({phone.Received.Count - before} indications)");
+            Console.WriteLine($"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  phone | RACP: fetched stored records ({phone.ValuesReceivedTotal - before} indications)");
         }
     }
 }

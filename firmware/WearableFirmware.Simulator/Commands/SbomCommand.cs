@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,8 +14,22 @@ namespace WearableFirmware.Simulator.Commands;
 /// .config/dotnet-tools.json) from the restored projects, with its timestamp and serial number dropped so the files
 /// change only when the dependencies do. A host test fails when any of them is stale.
 /// </summary>
-public sealed class SbomCommand : ICommand
+public sealed class SbomCommand : Command
 {
+    private readonly Option<string?> _root = Cli.Text("--root", "repository root (default: the current folder)", "dir");
+    private readonly Option<bool> _deviceOnly = Cli.Flag("--device-only", "write only sbom/device.cdx.json (no CycloneDX tool needed)");
+
+    public SbomCommand()
+        : base("sbom", "write the CycloneDX bills of materials (device image; host tools with the CycloneDX tool)" + "\n\n" + "The host part runs `dotnet dotnet-CycloneDX` on each host project: run `dotnet tool restore` and build once\n(the tool reads the restored project.assets.json).")
+    {
+        foreach (Option option in new Option[] { _root, _deviceOnly })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
     public const string Folder = "sbom";
     public const string DeviceFile = "device.cdx.json";
 
@@ -37,26 +52,10 @@ public sealed class SbomCommand : ICommand
         "firmware/WearableFirmware.Platform/WearableFirmware.Platform.nfproj",
     ];
 
-    public string Name => "sbom";
-
-    public string Summary => "write the CycloneDX bills of materials (device image; host tools with the CycloneDX tool)";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator sbom [options]
-
-          --root <dir>     repository root (default: the current folder)
-          --device-only    write only sbom/device.cdx.json (no CycloneDX tool needed)
-          --help           this text
-
-        The host part runs `dotnet dotnet-CycloneDX` on each host project: run `dotnet tool restore` and build once
-        (the tool reads the restored project.assets.json).
-        """;
-
-    public int Run(CommandLine args)
+    private int Run(ParseResult args)
     {
-        string root = Path.GetFullPath(args.String("root") ?? ".");
-        bool deviceOnly = args.Flag("device-only");
-        args.RejectUnknown();
+        string root = Path.GetFullPath(args.GetValue(_root) ?? ".");
+        bool deviceOnly = args.GetValue(_deviceOnly);
         if (!File.Exists(Path.Combine(root, "WearableFirmware.sln")))
         {
             throw new UsageException($"not the repository root: {root}");

@@ -1,54 +1,57 @@
+using System.CommandLine;
 using WearableFirmware.SimulatedBoard.Storage;
 using WearableFirmware.Simulator.Storage;
 
 namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>Runs the record store through simulated days of wear, phone absences, retrievals and power cuts.</summary>
-public sealed class SoakStoreCommand : ICommand
+public sealed class SoakStoreCommand : Command
 {
-    public string Name => "soak-store";
+    private readonly Option<double?> _days = Cli.Number("--days", "simulated days (default 7)", 0.01, 365);
+    private readonly Option<int?> _interval = Cli.Whole("--interval", "spot-check interval in seconds (default 300)", 10, 86400);
+    private readonly Option<int?> _segments = Cli.Whole("--segments", "flash segments (default 16)", 2, 4096);
+    private readonly Option<int?> _segmentBytes = Cli.Whole("--segment-bytes", "bytes per segment, a multiple of 32 (default 8192)", 128, 1 << 20);
+    private readonly Option<double?> _powerCuts = Cli.Number("--power-cuts", "random power cuts per day (default 2)", 0, 1000);
+    private readonly Option<double?> _falls = Cli.Number("--falls", "fall events per day (default 1)", 0, 1000);
+    private readonly Option<double?> _offlineHours = Cli.Number("--offline-hours", "mean phone absence in hours (default 8)", 0.1, 24 * 365);
+    private readonly Option<double?> _maxOffline = Cli.Number("--max-offline", "longest random phone absence in hours (default 72)", 0.1, 24 * 365);
+    private readonly Option<double?> _longAbsence = Cli.Number("--long-absence", "one absence of this many hours from day 3 (default 60; 0 for none)", 0, 24 * 365);
+    private readonly Option<double?> _writeFailures = Cli.Number("--write-failures", "share of flash writes that fail (default 0.001)", 0, 0.5);
+    private readonly Option<int?> _seed = Cli.Whole("--seed", "seed for every random choice (default 1)", 0, int.MaxValue);
+    private readonly Option<string?> _plot = Cli.OutputFile("--plot", "also draw the run: records waiting, drops, phone presence, power cuts (PNG)");
 
-    public string Summary => "record store soak: days of spot-checks, falls, power cuts and RACP retrievals";
+    public SoakStoreCommand()
+        : base("soak-store", "record store soak: days of spot-checks, falls, power cuts and RACP retrievals" + "\n\n" + "Exit code 0 when every acknowledged record reached the phone exactly once, in order and intact, or was\ncounted as dropped; 1 otherwise.")
+    {
+        foreach (Option option in new Option[] { _days, _interval, _segments, _segmentBytes, _powerCuts, _falls, _offlineHours, _maxOffline, _longAbsence, _writeFailures, _seed, _plot })
+        {
+            Options.Add(option);
+        }
 
-    public string Help => """
-        usage: WearableFirmware.Simulator soak-store [options]
+        SetAction(Run);
+    }
 
-          --days <d>            simulated days (default 7)
-          --interval <s>        spot-check interval in seconds (default 300)
-          --segments <n>        flash segments (default 16)
-          --segment-bytes <n>   bytes per segment, a multiple of 32 (default 8192)
-          --power-cuts <n>      random power cuts per day (default 2)
-          --falls <n>           fall events per day (default 1)
-          --offline-hours <h>   mean phone absence in hours (default 8)
-          --max-offline <h>     longest random phone absence in hours (default 72)
-          --long-absence <h>    one absence of this length from day 3 (default 60; 0 for none)
-          --write-failures <p>  share of flash writes that fail (default 0.001)
-          --seed <n>            seed for every random choice (default 1)
-          --plot <file.png>     also draw the run: records waiting, drops, phone presence, power cuts
-          --help                this text
-
-        Exit code 0 when every acknowledged record reached the phone exactly once, in order and intact, or was
-        counted as dropped; 1 otherwise.
-        """;
-
-    public int Run(CommandLine args)
+    private int Run(ParseResult args)
     {
         var options = new StoreSoakOptions
         {
-            Days = args.Double("days", 7, 0.01, 365),
-            SpotCheckIntervalSeconds = args.Int("interval", 300, 10, 86400),
-            Segments = args.Int("segments", 16, 2, 4096),
-            SegmentSize = args.Int("segment-bytes", 8192, 128, 1 << 20),
-            PowerCutsPerDay = args.Double("power-cuts", 2, 0, 1000),
-            FallsPerDay = args.Double("falls", 1, 0, 1000),
-            MeanOfflineHours = args.Double("offline-hours", 8, 0.1, 24 * 365),
-            MaxOfflineHours = args.Double("max-offline", 72, 0.1, 24 * 365),
-            LongAbsenceHours = args.Double("long-absence", 60, 0, 24 * 365),
-            WriteFailureProbability = args.Double("write-failures", 0.001, 0, 0.5),
-            Seed = args.Int("seed", 1, 0, int.MaxValue),
+            Days = args.GetValue(_days) ?? 7,
+            SpotCheckIntervalSeconds = args.GetValue(_interval) ?? 300,
+            Segments = args.GetValue(_segments) ?? 16,
+            SegmentSize = args.GetValue(_segmentBytes) ?? 8192,
+            PowerCutsPerDay = args.GetValue(_powerCuts) ?? 2,
+            FallsPerDay = args.GetValue(_falls) ?? 1,
+            MeanOfflineHours = args.GetValue(_offlineHours) ?? 8,
+            MaxOfflineHours = args.GetValue(_maxOffline) ?? 72,
+            LongAbsenceHours = args.GetValue(_longAbsence) ?? 60,
+            WriteFailureProbability = args.GetValue(_writeFailures) ?? 0.001,
+            Seed = args.GetValue(_seed) ?? 1,
         };
-        string? plotPath = args.String("plot");
-        args.RejectUnknown();
+        string? plotPath = args.GetValue(_plot);
+        if (plotPath != null)
+        {
+            OutputPaths.File(plotPath, "--plot");
+        }
         if (options.SegmentSize % 32 != 0)
         {
             throw new UsageException("--segment-bytes must be a multiple of 32");

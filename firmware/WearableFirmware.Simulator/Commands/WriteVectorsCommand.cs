@@ -1,29 +1,27 @@
+using System.CommandLine;
 using WearableFirmware.Simulator.Vectors;
 
 namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>Writes the golden vectors the on-device parity tests compare against.</summary>
-public sealed class WriteVectorsCommand : ICommand
+public sealed class WriteVectorsCommand : Command
 {
-    public string Name => "write-vectors";
+    private readonly Option<string?> _root = Cli.Text("--root", "repository root to write into (default: found upwards from the current directory)", "dir");
 
-    public string Summary => "write golden vectors (tests/vectors/*.csv + DeviceTests/GoldenVectors.g.cs) for device parity tests";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator write-vectors [--root <repository>]
-
-          --root <dir>   repository root to write into (default: found upwards from the current directory)
-          --help         this text
-
-        Runs the portable core on .NET for fixed inputs and writes its outputs to tests/vectors/ (CSV, readable)
-        and tests/WearableFirmware.DeviceTests/GoldenVectors.g.cs (compiled by the nanoFramework test project).
-        Run it after changing anything those outputs depend on; a host test fails while the files are stale.
-        """;
-
-    public int Run(CommandLine args)
+    public WriteVectorsCommand()
+        : base("write-vectors", "write golden vectors (tests/vectors/*.csv + DeviceTests/GoldenVectors.g.cs) for device parity tests" + "\n\n" + "Runs the portable core on .NET for fixed inputs and writes its outputs to tests/vectors/ (CSV, readable)\nand tests/WearableFirmware.DeviceTests/GoldenVectors.g.cs (compiled by the nanoFramework test project).\nRun it after changing anything those outputs depend on; a host test fails while the files are stale.")
     {
-        string? root = args.String("root");
-        args.RejectUnknown();
+        foreach (Option option in new Option[] { _root })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string? root = args.GetValue(_root);
         root ??= FindRoot(Directory.GetCurrentDirectory());
         if (!File.Exists(Path.Combine(root, "WearableFirmware.sln")))
         {

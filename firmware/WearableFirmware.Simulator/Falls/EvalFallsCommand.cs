@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
 using WearableFirmware.Simulator.Commands;
@@ -9,47 +10,38 @@ namespace WearableFirmware.Simulator.Falls;
 /// placement's fall detector with its shipped settings and reports the decision and latency per trial, the overall,
 /// per-group and per-activity figures, and a PNG summary.
 /// </summary>
-public sealed class EvalFallsCommand : ICommand
+public sealed class EvalFallsCommand : Command
 {
-    public string Name => "eval-falls";
+    private readonly Argument<string> _data = Cli.DataDirectory("a SisFall root with subject folders (e.g. ../shared/data/sisfall-dev) or a WEDA-FALL folder "
+        + "holding <code>/Uxx_Rnn_accel.csv (e.g. ../shared/data/wrist-falls/weda-fall); any folder of the same layout works (other users, more recordings)");
+    private readonly Option<string?> _format = FallOptions.Format();
+    private readonly Option<string?> _placement = Cli.Choice("--placement", "wrist or waist detector (default: where the data set was recorded: WEDA wrist, SisFall waist)", "placement", "wrist", "waist");
+    private readonly Option<int?> _rate = FallOptions.Rate();
+    private readonly Option<double?> _clip = FallOptions.Clip();
+    private readonly Option<double?> _resample = FallOptions.Resample();
+    private readonly Option<string?> _png = Cli.OutputFile("--png", "summary plot (default artifacts/fall-eval.png, outside version control)");
 
-    public string Summary => "evaluate fall detection on SisFall (waist) or WEDA-FALL (wrist) trials (per trial, activity, group; PNG)";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator eval-falls <data-dir> [options]
-
-          <data-dir>         a SisFall root with subject folders (e.g. ../shared/data/sisfall-dev) or a WEDA-FALL folder
-                             holding <code>/Uxx_Rnn_accel.csv (e.g. ../shared/data/wrist-falls/weda-fall); any folder of
-                             the same layout works (other users, more recordings)
-          --format <f>       sisfall or weda (default: told from the files)
-          --placement <p>    wrist or waist detector (default: where the data set was recorded: WEDA wrist, SisFall waist)
-          --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50, the firmware's)
-          --clip <g>         clip every axis at ± this many g before the chip (robustness: a ±4 g watch)
-          --resample <Hz>    WEDA only: resample every trial onto an even grid at this rate first (e.g. 40: falls and
-                             activities at one rate, to show the rate does not tell the class)
-          --png <file>       summary plot (default artifacts/fall-eval.png, outside version control)
-          --help             this text
-
-        WEDA-FALL: a fall trial counts as detected when an alarm's impact lies within 1 s of the fall marked in
-        fall_timestamps.csv; alarms elsewhere in fall trials are listed apart. False alarms per hour are over the
-        activity trials' time.
-        """;
-
-    public int Run(CommandLine args)
+    public EvalFallsCommand()
+        : base("eval-falls", "evaluate fall detection on SisFall (waist) or WEDA-FALL (wrist) trials (per trial, activity, group; PNG)" + "\n\n" + "WEDA-FALL: a fall trial counts as detected when an alarm's impact lies within 1 s of the fall marked in\nfall_timestamps.csv; alarms elsewhere in fall trials are listed apart. False alarms per hour are over the\nactivity trials' time.")
     {
-        string? format = args.String("format");
-        string? placementText = args.String("placement");
-        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
-        double clip = args.Double("clip", 0, 0, 16);
-        double resample = args.Double("resample", 0, 0, 1000);
-        string png = args.String("png") ?? Path.Combine("artifacts", "fall-eval.png");
-        args.RejectUnknown(maxPositionals: 1);
-        if (args.Positionals.Count != 1)
+        Arguments.Add(_data);
+        foreach (Option option in new Option[] { _format, _placement, _rate, _clip, _resample, _png })
         {
-            throw new UsageException("eval-falls needs the data folder (see --help)");
+            Options.Add(option);
         }
 
-        FallDataSet data = FallDataSet.Open(args.Positionals[0], format);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult args)
+    {
+        string? format = args.GetValue(_format);
+        string? placementText = args.GetValue(_placement);
+        int rate = args.GetValue(_rate) ?? FallSensing.SampleRateHz;
+        double clip = args.GetValue(_clip) ?? 0;
+        double resample = args.GetValue(_resample) ?? 0;
+        string png = OutputPaths.File(args.GetValue(_png) ?? Path.Combine("artifacts", "fall-eval.png"), "--png");
+        FallDataSet data = FallDataSet.Open(args.GetValue(_data)!, format);
         SensorPlacement placement = FallDataSet.ParsePlacement(placementText, data.RecordedAt);
         var options = new ReplayOptions(clip > 0 ? clip : null, resample > 0 ? resample : null);
         OutputDataRate dataRate = FallTrialRunner.DataRate(rate);

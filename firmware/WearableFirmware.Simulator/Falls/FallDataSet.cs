@@ -32,7 +32,14 @@ public sealed record FallDataSet(FallDataFormat Format, IReadOnlyList<FallTrialI
             "sisfall" => FallDataFormat.SisFall,
             _ => throw new UsageException($"--format must be sisfall or weda, got \"{format}\""),
         };
-        IReadOnlyList<FallTrialInfo> trials = f == FallDataFormat.Weda ? WedaTrialInfo.Discover(root) : SisFallTrialInfo.Discover(root);
+        IReadOnlyList<FallTrialInfo> trials = Commands.PpgArguments.ReadingData(() => f == FallDataFormat.Weda ? WedaTrialInfo.Discover(root) : SisFallTrialInfo.Discover(root));
+        // Sensitivity needs falls and specificity activities of daily living; tune-falls fits on both.
+        if (!trials.Any(t => t.IsFall) || trials.All(t => t.IsFall))
+        {
+            throw new UsageException($"{root}: {trials.Count(t => t.IsFall)} fall trials and {trials.Count(t => !t.IsFall)} activities of daily living; "
+                + "the evaluation needs both (no activities of daily living means no false alarms can be counted, and no falls no detections)");
+        }
+
         return new FallDataSet(f, trials);
     }
 
@@ -43,4 +50,21 @@ public sealed record FallDataSet(FallDataFormat Format, IReadOnlyList<FallTrialI
         "waist" => SensorPlacement.Waist,
         _ => throw new UsageException($"--placement must be wrist or waist, got \"{text}\""),
     };
+}
+
+/// <summary>The options eval-falls and tune-falls share.</summary>
+internal static class FallOptions
+{
+    public static System.CommandLine.Option<string?> Format() =>
+        Cli.Choice("--format", "sisfall or weda (default: told from the files)", "--format", "sisfall", "weda");
+
+    public static System.CommandLine.Option<int?> Rate() =>
+        Cli.Whole("--rate", "ADXL345 output data rate and detector rate in Hz: 25, 50, 100 or 200 (default 50, the firmware's)", 25, 200);
+
+    public static System.CommandLine.Option<double?> Clip() =>
+        Cli.Number("--clip", "clip every axis at ± this many g before the chip (robustness: a ±4 g watch)", 0, 16);
+
+    public static System.CommandLine.Option<double?> Resample() =>
+        Cli.Number("--resample", "WEDA only: resample every trial onto an even grid at this rate in Hz first (e.g. 40: falls and "
+            + "activities at one rate, to show the rate does not tell the class)", 0, 1000);
 }

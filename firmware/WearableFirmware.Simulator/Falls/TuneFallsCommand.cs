@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Motion;
@@ -11,8 +12,36 @@ namespace WearableFirmware.Simulator.Falls;
 /// Leave-one-subject-out cross-validation reports how well the selection generalises to unseen people; the set
 /// chosen on all subjects is what FallDetectorSettings carries as defaults.
 /// </summary>
-public sealed class TuneFallsCommand : ICommand
+public sealed class TuneFallsCommand : Command
 {
+    private readonly Argument<string> _data = Cli.DataDirectory("a WEDA-FALL folder (wrist: trains the wrist model) or a SisFall root (waist: thresholds); "
+        + "any folder of either layout (see eval-falls)");
+    private readonly Option<string?> _format = FallOptions.Format();
+    private readonly Option<int?> _rate = FallOptions.Rate();
+    private readonly Option<string?> _features = Cli.OutputFile("--features", "also write every judged impact's stage outputs / features to this CSV");
+    private readonly Option<string?> _writeModel = Cli.OutputFile("--write-model", "wrist only: write the model fitted on all users as the portable core's constants file, "
+        + "e.g. firmware/WearableFirmware.Core/Motion/WristFallModelCoefficients.g.cs");
+    private readonly Option<double?> _clip = FallOptions.Clip();
+    private readonly Option<double?> _resample = FallOptions.Resample();
+    private readonly Option<string?> _png = Cli.OutputFile("--png", "wrist only: trade-off plot: cross-validated sensitivity vs false alarms per hour over decision levels "
+        + "(default artifacts/wrist-fall-tradeoff.png, outside version control)");
+    private readonly Option<double?> _trigger = Cli.Number("--trigger", "waist only: impact-cluster trigger in g (default FallDetectorSettings' 1.6)", 1.05, 4);
+    private readonly Option<double?> _settle = Cli.Number("--settle", "waist only: quiet time in s after the last impact before confirming (default 0.5)", 0, 10);
+    private readonly Option<double?> _confirm = Cli.Number("--confirm", "waist only: confirmation window in s (default 1.5)", 0.2, 20);
+    private readonly Option<double?> _lead = Cli.Number("--lead", "waist only: how long (s) before the impact \"before\" gravity is taken (default 2)", 0.2, 10);
+
+    public TuneFallsCommand()
+        : base("tune-falls", "fit the wrist model on WEDA-FALL / choose the waist thresholds on SisFall (leave-one-user-out cross-validation)" + "\n\n" + "Wrist: logistic regression (L2, lambda 1) on the features of every impact; leave-one-user-out: each user's\ntrials are judged by a model fitted without them. Waist: score of a threshold set: sensitivity + specificity over trials, averaged with its grid neighbours so that\na set on a broad plateau wins over an isolated peak; ties go to fewer false alarms.")
+    {
+        Arguments.Add(_data);
+        foreach (Option option in new Option[] { _format, _rate, _features, _writeModel, _clip, _resample, _png, _trigger, _settle, _confirm, _lead })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
     // The grid: a handful of physically sensible values per threshold (impact values start at the trigger).
     private static readonly float[][] Axes =
     [
@@ -25,60 +54,40 @@ public sealed class TuneFallsCommand : ICommand
         [0.07f, 0.1f, 0.15f, 0.2f, 100f],        // activity (standard deviation of magnitude), g; 100 = off
     ];
 
-    public string Name => "tune-falls";
-
-    public string Summary => "fit the wrist model on WEDA-FALL / choose the waist thresholds on SisFall (leave-one-user-out cross-validation)";
-
-    public string Help => """
-        usage: WearableFirmware.Simulator tune-falls <data-dir> [options]
-
-          <data-dir>         a WEDA-FALL folder (wrist: trains the wrist model) or a SisFall root (waist: thresholds);
-                             any folder of either layout (see eval-falls)
-          --format <f>       sisfall or weda (default: told from the files)
-          --rate <Hz>        ADXL345 output data rate and detector rate: 25, 50, 100 or 200 (default 50)
-          --features <csv>   also write every judged impact's stage outputs / features to this CSV
-
-        wrist (WEDA-FALL) only:
-          --write-model <f>  write the model fitted on all users as the portable core's constants file, e.g.
-                             firmware/WearableFirmware.Core/Motion/WristFallModelCoefficients.g.cs
-          --clip <g>, --resample <Hz>   replay as eval-falls does with these options
-          --png <file>       trade-off plot: cross-validated sensitivity vs false alarms per hour over decision levels
-                             (default artifacts/wrist-fall-tradeoff.png, outside version control)
-
-        waist (SisFall) only:
-          --trigger <g>      impact-cluster trigger (default FallDetectorSettings' 1.6)
-          --settle <s>       quiet time after the last impact before confirming (default 0.5)
-          --confirm <s>      confirmation window (default 1.5)
-          --lead <s>         how long before the impact "before" gravity is taken (default 2)
-          --help             this text
-
-        Wrist: logistic regression (L2, lambda 1) on the features of every impact; leave-one-user-out: each user's
-        trials are judged by a model fitted without them. Waist: score of a threshold set: sensitivity + specificity over trials, averaged with its grid neighbours so that
-        a set on a broad plateau wins over an isolated peak; ties go to fewer false alarms.
-        """;
-
-    public int Run(CommandLine args)
+    private int Run(ParseResult args)
     {
-        string? format = args.String("format");
-        if (args.Positionals.Count == 1 && FallDataSet.Open(args.Positionals[0], format).Format == FallDataFormat.Weda)
+        string dataDir = args.GetValue(_data)!;
+        string? format = args.GetValue(_format);
+        bool wrist = format == null ? WedaTrialInfo.LooksLikeWeda(dataDir) : format == "weda";
+        int rate = args.GetValue(_rate) ?? FallSensing.SampleRateHz;
+        string? featuresPath = args.GetValue(_features);
+        if (featuresPath != null)
         {
-            return WristFallTuneReport.Run(args, FallDataSet.Open(args.Positionals[0], format));
+            OutputPaths.File(featuresPath, "--features");
         }
 
-        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
-        double trigger = args.Double("trigger", FallDetectorSettings.DefaultImpactTriggerG, 1.05, 4);
-        double settle = args.Double("settle", FallDetectorSettings.DefaultSettleSeconds, 0, 10);
-        double confirm = args.Double("confirm", FallDetectorSettings.DefaultConfirmationSeconds, 0.2, 20);
-        double lead = args.Double("lead", FallDetectorSettings.DefaultGravityLeadSeconds, 0.2, 10);
-        string? featuresPath = args.String("features");
-        args.RejectUnknown(maxPositionals: 1);
-        if (args.Positionals.Count != 1)
+        Option[] notHere = wrist ? [_trigger, _settle, _confirm, _lead] : [_writeModel, _clip, _resample, _png];
+        foreach (Option option in notHere.Where(o => args.GetResult(o) != null))
         {
-            throw new UsageException("tune-falls needs the SisFall folder (see --help)");
+            throw new UsageException($"{option.Name} is for {(wrist ? "SisFall (waist)" : "WEDA-FALL (wrist)")} data only (see --help)");
         }
 
+        FallDataSet data = FallDataSet.Open(dataDir, format);
+        if (wrist)
+        {
+            string? modelPath = args.GetValue(_writeModel);
+            var wristOptions = new WristTuneOptions(rate, featuresPath, modelPath == null ? null : OutputPaths.File(modelPath, "--write-model"),
+                args.GetValue(_clip) ?? 0, args.GetValue(_resample) ?? 0,
+                OutputPaths.File(args.GetValue(_png) ?? Path.Combine("artifacts", "wrist-fall-tradeoff.png"), "--png"));
+            return WristFallTuneReport.Run(wristOptions, data);
+        }
+
+        double trigger = args.GetValue(_trigger) ?? FallDetectorSettings.DefaultImpactTriggerG;
+        double settle = args.GetValue(_settle) ?? FallDetectorSettings.DefaultSettleSeconds;
+        double confirm = args.GetValue(_confirm) ?? FallDetectorSettings.DefaultConfirmationSeconds;
+        double lead = args.GetValue(_lead) ?? FallDetectorSettings.DefaultGravityLeadSeconds;
         OutputDataRate dataRate = FallTrialRunner.DataRate(rate);
-        IReadOnlyList<FallTrialInfo> trials = SisFallTrialInfo.Discover(args.Positionals[0]);
+        IReadOnlyList<FallTrialInfo> trials = data.Trials;
         Console.WriteLine($"tune-falls: {trials.Count} trials (SisFall: waist-worn device, 200 Hz) through the ADXL345 chip model, driver and");
         Console.WriteLine($"sampling loop at {rate} Hz, the same replay as eval-falls");
         TrialRun[] runs = FallTrialRunner.RunAll(trials, () => Permissive(rate, (float)trigger, (float)settle, (float)confirm, (float)lead),

@@ -3,18 +3,15 @@ using WearableFirmware.Motion;
 
 namespace WearableFirmware.Simulator.Falls;
 
+/// <summary>tune-falls' options for a WEDA-FALL folder (paths already checked writable).</summary>
+public sealed record WristTuneOptions(int Rate, string? FeaturesPath, string? ModelPath, double Clip, double Resample, string Png);
+
 /// <summary>tune-falls on a WEDA-FALL folder: fits the wrist model, cross-validates it by user and reports both.</summary>
 public static class WristFallTuneReport
 {
-    public static int Run(CommandLine args, FallDataSet data)
+    public static int Run(WristTuneOptions given, FallDataSet data)
     {
-        int rate = args.Int("rate", FallSensing.SampleRateHz, 25, 200);
-        string? featuresPath = args.String("features");
-        string? modelPath = args.String("write-model");
-        double clip = args.Double("clip", 0, 0, 16);
-        double resample = args.Double("resample", 0, 0, 1000);
-        string png = args.String("png") ?? Path.Combine("artifacts", "wrist-fall-tradeoff.png");
-        args.RejectUnknown(maxPositionals: 1);
+        var (rate, featuresPath, modelPath, clip, resample, png) = given;
         var options = new ReplayOptions(clip > 0 ? clip : null, resample > 0 ? resample : null);
 
         Console.WriteLine($"tune-falls (wrist): {data.Trials.Count} {data.Label} trials ({options.Describe()}) through the ADXL345 chip model,");

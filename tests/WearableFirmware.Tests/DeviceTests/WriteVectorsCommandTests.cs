@@ -25,7 +25,7 @@ public class WriteVectorsCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root, "WearableFirmware.sln"), "");
 
-        int exit = new WriteVectorsCommand().Run(new CommandLine(["--root", _root]));
+        int exit = SimulatorCli.Invoke(new WriteVectorsCommand(), ["--root", _root], TextWriter.Null, TextWriter.Null);
 
         Assert.Equal(0, exit);
         foreach (VectorFile file in GoldenVectors.Generate())
@@ -40,15 +40,18 @@ public class WriteVectorsCommandTests : IDisposable
     [Fact]
     public void A_root_without_the_solution_is_a_usage_error_and_writes_nothing()
     {
-        var error = Assert.Throws<UsageException>(() => new WriteVectorsCommand().Run(new CommandLine(["--root", _root])));
+        var error = new StringWriter();
 
-        Assert.Contains("not the repository root", error.Message);
+        Assert.Equal(2, SimulatorCli.Invoke(new WriteVectorsCommand(), ["--root", _root], TextWriter.Null, error));
+        Assert.Contains("not the repository root", error.ToString());
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
     [Fact]
     public void Unknown_options_are_rejected()
     {
-        Assert.Throws<UsageException>(() => new WriteVectorsCommand().Run(new CommandLine(["--root", _root, "--force"])));
+        var error = new StringWriter();
+        Assert.Equal(2, SimulatorCli.Invoke(new WriteVectorsCommand(), ["--root", _root, "--force"], TextWriter.Null, error));
+        Assert.Contains("unknown option --force", error.ToString());
     }
 }

@@ -38,14 +38,16 @@ public class AdxlWakeCommandTests : IDisposable
     [Fact]
     public void A_missing_folder_is_a_usage_error()
     {
-        var command = new AdxlWakeCommand();
-        Assert.Throws<UsageException>(() => command.Run(new CommandLine(new[] { "--data", Path.Combine(_root, "nope") })));
+        var error = new StringWriter();
+        Assert.Equal(2, SimulatorCli.Invoke(new AdxlWakeCommand(), ["--data", Path.Combine(_root, "nope")], TextWriter.Null, error));
+        Assert.Contains("no such folder", error.ToString());
     }
 
     private static string RunCommand(params string[] args)
     {
         var text = new StringWriter();
-        Assert.Equal(0, new AdxlWakeCommand(text, TextWriter.Null).Run(new CommandLine(args)));
+        var error = new StringWriter();
+        Assert.True(SimulatorCli.Invoke(new AdxlWakeCommand(text, TextWriter.Null), args, TextWriter.Null, error) == 0, error.ToString());
         return text.ToString();
     }
 

@@ -43,6 +43,7 @@ public class SimulatorProcessTests : IDisposable
     [InlineData("run --bogus 1", "unknown option --bogus")]
     [InlineData("run --scenario nope", "unknown scenario 'nope'")]
     [InlineData("run --duration -5", "--duration must be a number")]
+    [InlineData("run --duration NaN", "--duration must be a number")]
     [InlineData("run --phone-away 50:10", "--phone-away wants start:end")]
     [InlineData("run --recording /nonexistent", "not a PPG recording: /nonexistent")]
     [InlineData("run --recording x --scenario fall", "--recording replaces --scenario")]
