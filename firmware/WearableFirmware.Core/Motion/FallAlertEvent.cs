@@ -1,39 +1,5 @@
 namespace WearableFirmware.Motion
 {
-    /// <summary>What raised an alert.</summary>
-    public enum AlertKind
-    {
-        /// <summary>The fall detector's suspected fall.</summary>
-        Fall = 1,
-
-        /// <summary>The wearer's long button press.</summary>
-        ManualEmergency = 2,
-    }
-
-    /// <summary>Where an alert is in its life; each change is recorded.</summary>
-    public enum AlertOutcome
-    {
-        /// <summary>The wearer cancelled during the cancel window; never sent to the phone.</summary>
-        Cancelled = 1,
-
-        /// <summary>The cancel window ran out (or none applied): queued for the phone.</summary>
-        Confirmed = 2,
-
-        /// <summary>The phone acknowledged it.</summary>
-        Acknowledged = 3,
-    }
-
-    /// <summary>How an alarm was cancelled during its cancel window.</summary>
-    public enum CancelSource
-    {
-        None = 0,
-        Button = 1,
-        DoubleTap = 2,
-
-        /// <summary>A phone wrote Cancel for the alert while its cancel window was open.</summary>
-        Phone = 3,
-    }
-
     /// <summary>
     /// One alert, as recorded and as sent to the phone. Instances are preallocated and reused by
     /// <see cref="FallAlertStateMachine"/>: a receiver that keeps one must copy it (<see cref="CopyFrom"/>).

@@ -2,37 +2,6 @@ using System;
 
 namespace WearableFirmware.Motion
 {
-    /// <summary>The wearer-facing half of the alert path.</summary>
-    public enum FallAlertState
-    {
-        /// <summary>No alarm sounding.</summary>
-        Idle = 0,
-
-        /// <summary>Alarm sounding; the wearer can still cancel until the window ends.</summary>
-        CancelWindow,
-    }
-
-    /// <summary>Timing and capacity of <see cref="FallAlertStateMachine"/>.</summary>
-    public sealed class FallAlertSettings
-    {
-        /// <summary>30 s: long enough to get up and press the button, short enough for help to come quickly.</summary>
-        public const int DefaultCancelWindowSeconds = 30;
-
-        /// <summary>A long press is deliberate: it confirms at once unless a window is configured.</summary>
-        public const int DefaultManualCancelWindowSeconds = 0;
-
-        /// <summary>Resend an unacknowledged alert after this long (connected phone, lost indication).</summary>
-        public const int DefaultAcknowledgeTimeoutSeconds = 10;
-
-        /// <summary>Confirmed alerts kept for the phone while none is connected.</summary>
-        public const int DefaultPendingCapacity = 8;
-
-        public int CancelWindowSeconds { get; set; } = DefaultCancelWindowSeconds;
-        public int ManualCancelWindowSeconds { get; set; } = DefaultManualCancelWindowSeconds;
-        public int AcknowledgeTimeoutSeconds { get; set; } = DefaultAcknowledgeTimeoutSeconds;
-        public int PendingCapacity { get; set; } = DefaultPendingCapacity;
-    }
-
     /// <summary>
     /// Suspected fall → local alarm with a cancel window → confirmed alert (timestamped, impact, posture, latest
     /// vitals) → sent to the phone → acknowledged. Cancelled, confirmed and acknowledged outcomes all go to the event

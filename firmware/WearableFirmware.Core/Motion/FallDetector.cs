@@ -2,32 +2,6 @@ using System;
 
 namespace WearableFirmware.Motion
 {
-    /// <summary>Where the detector is in judging the current impact.</summary>
-    public enum FallStage
-    {
-        /// <summary>No impact being judged; waiting for the magnitude to cross the trigger.</summary>
-        Monitoring = 0,
-
-        /// <summary>Inside an impact cluster: impacts keep arriving or the body is still settling.</summary>
-        Impact,
-
-        /// <summary>Quiet since the last impact: measuring posture and movement over the confirmation window.</summary>
-        Confirming,
-    }
-
-    /// <summary>What one sample concluded.</summary>
-    public enum FallDecision
-    {
-        /// <summary>Nothing concluded on this sample.</summary>
-        None = 0,
-
-        /// <summary>An impact was judged and at least one stage said no; see the detector's stage outputs.</summary>
-        Rejected,
-
-        /// <summary>All four stages agreed: suspected fall.</summary>
-        Fall,
-    }
-
     /// <summary>
     /// Multi-stage fall detector, one accelerometer sample at a time (x, y, z in g), bounded memory, no allocation
     /// after construction, float math. An impact cluster opens when the magnitude crosses the trigger; later

@@ -1,4 +1,3 @@
-using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Sampling;
 
@@ -10,22 +9,6 @@ namespace WearableFirmware.Application
         private readonly Max30102 _sensor;
 
         public PpgDrain(Max30102 sensor)
-        {
-            _sensor = sensor;
-        }
-
-        public void Run(long nowMicroseconds)
-        {
-            _sensor.Drain();
-        }
-    }
-
-    /// <summary>Acquire phase for the ADXL345: one FIFO drain per tick.</summary>
-    public sealed class MotionDrain : ILoopTask
-    {
-        private readonly Adxl345 _sensor;
-
-        public MotionDrain(Adxl345 sensor)
         {
             _sensor = sensor;
         }
