@@ -3,7 +3,7 @@ using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Storage;
 using WearableFirmware.Time;
 using WearableFirmware.Vitals;
@@ -194,7 +194,7 @@ namespace WearableFirmware.Bench
         public VitalsStage(BenchSignals signals)
             : base(signals)
         {
-            _vitals.Motion = signals.StepsPerMinute > 0;
+            _vitals.WearerMoving = signals.StepsPerMinute > 0;
             _vitals.MotionCadenceBpm = signals.StepsPerMinute;
         }
 
@@ -417,7 +417,7 @@ namespace WearableFirmware.Bench
             {
                 VitalsReading r = _app.Vitals.Reading;
                 return string.Concat("ticks ", _app.Loop.Statistics.Ticks.ToString(), ", faults ", _app.Loop.Statistics.TaskFaults.ToString(),
-                    ", beats ", r.BeatCount.ToString(), ", falls ", _app.MotionProcessing.FallsDetected.ToString(), ", notifications ",
+                    ", beats ", r.BeatCount.ToString(), ", falls ", _app.AccelerometerProcessingStage.FallsDetected.ToString(), ", notifications ",
                     _phone.Sent.ToString(), ", last ", Tenths(r.HeartRateBpm), "/10 bpm");
             }
         }

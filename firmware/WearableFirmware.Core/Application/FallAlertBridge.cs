@@ -1,11 +1,10 @@
 using System;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.Storage;
 using WearableFirmware.Time;
-using AlertState = WearableFirmware.Motion.FallAlertState;
 
 namespace WearableFirmware.Application
 {
@@ -46,7 +45,7 @@ namespace WearableFirmware.Application
         private readonly bool[] _restoredCalendar = new bool[RestoreCapacity];
         private int _restoredCount;
         private FallAlertStateMachine _alerts;
-        private AlertState _lastState = AlertState.Idle;
+        private LocalAlarmState _lastState = LocalAlarmState.Idle;
         private long _testAlarmEnd = -1;
 
         public FallAlertBridge(FallAlertService service, RecordStore store, WallClock wallClock, IAlarmOutput alarm, IClock now)
@@ -205,7 +204,7 @@ namespace WearableFirmware.Application
             }
             else if (_alerts != null)
             {
-                if (_alerts.State == AlertState.CancelWindow && _alerts.Current.Sequence == eventId)
+                if (_alerts.State == LocalAlarmState.CancelWindow && _alerts.Current.Sequence == eventId)
                 {
                     // Still in its cancel window: the phone cancels it as the wearer's button would.
                     _alerts.OnCancel(_now.NowMicroseconds, CancelSource.Phone);
@@ -242,15 +241,15 @@ namespace WearableFirmware.Application
                 Report(_cancelled, FallEventKind.Cancelled);
             }
 
-            AlertState state = _alerts.State;
+            LocalAlarmState state = _alerts.State;
             FallAlertEvent current = _alerts.Current;
-            bool newWindow = state == AlertState.CancelWindow && current.Sequence != _shownSequence;
+            bool newWindow = state == LocalAlarmState.CancelWindow && current.Sequence != _shownSequence;
             if (state == _lastState && !newWindow)
             {
                 return;
             }
 
-            if (state == AlertState.CancelWindow)
+            if (state == LocalAlarmState.CancelWindow)
             {
                 // The local alarm sounds: let a connected phone show "pending" at once.
                 Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
@@ -329,7 +328,7 @@ namespace WearableFirmware.Application
             {
                 _testAlarmEnd = -1;
                 _service.EndTestAlarm();
-                if (_alerts == null || _alerts.State == AlertState.Idle)
+                if (_alerts == null || _alerts.State == LocalAlarmState.Idle)
                 {
                     _alarm.Stop();
                 }

@@ -1,7 +1,7 @@
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.Storage;
 using WearableFirmware.Vitals;

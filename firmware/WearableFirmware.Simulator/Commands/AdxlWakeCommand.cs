@@ -37,7 +37,7 @@ public sealed class AdxlWakeCommand(TextWriter? output = null, TextWriter? progr
         int ffMg = args.Int("ff-mg", 500, 32, 15937);
         int ffMs = args.Int("ff-ms", 30, 5, 1275);
         int actMg = args.Int("act-mg", 2000, 32, 15937);
-        int rate = args.Int("rate", WearableFirmware.Motion.FallSensing.SampleRateHz, 25, 400);
+        int rate = args.Int("rate", WearableFirmware.Falls.FallSensing.SampleRateHz, 25, 400);
         bool skipLong = args.Flag("skip-long");
         args.RejectUnknown();
 

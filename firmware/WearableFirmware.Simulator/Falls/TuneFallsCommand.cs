@@ -1,6 +1,6 @@
 using System.Globalization;
 using WearableFirmware.Drivers.Adxl345;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Simulator.Commands;
 
 namespace WearableFirmware.Simulator.Falls;
