@@ -330,6 +330,7 @@ namespace WearableFirmware.Bench
         private readonly VitalsStage _vitals;
         private readonly BenchPhone _phone = new BenchPhone();
         private readonly VitalsPublisher _publisher;
+        private readonly SpotCheckRecorder _spotChecks;
         private readonly RecordStore _store;
 
         public PublishStage(BenchSignals signals)
@@ -347,8 +348,8 @@ namespace WearableFirmware.Bench
                 FallSensing.AccelerometerSettings());
             ppg.Start();
             motion.Start();
-            _publisher = new VitalsPublisher(_vitals.Processor, profile, alerts, _store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds),
-                ppg, motion);
+            _spotChecks = new SpotCheckRecorder(_store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds));
+            _publisher = new VitalsPublisher(_vitals.Processor, profile, alerts, _spotChecks, ppg, motion);
         }
 
         public override void Prepare(int second)
@@ -367,7 +368,7 @@ namespace WearableFirmware.Bench
             get
             {
                 return string.Concat("notifications ", _phone.Sent.ToString(), ", bytes ", _phone.BytesSent.ToString(), ", spot-checks ",
-                    _publisher.SpotChecksStored.ToString());
+                    _spotChecks.Stored.ToString());
             }
         }
     }

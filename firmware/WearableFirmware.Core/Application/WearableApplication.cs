@@ -78,7 +78,8 @@ namespace WearableFirmware.Application
             IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
             AccelerometerProcessingStage = new AccelerometerProcessingStage(Accelerometer, detector, Alerts, router);
             PpgProcessingStage = new PpgProcessingStage(Ppg, Vitals, AccelerometerProcessingStage);
-            VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Accelerometer);
+            SpotChecks = new SpotCheckRecorder(Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds));
+            VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, SpotChecks, Ppg, Accelerometer);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);
             OffWristPower = new OffWristPowerPolicy(Ppg, Vitals, _settings.OffWrist);
             AlarmMonitor = new AlarmMonitor(Alarms, AlarmEvaluator, AlarmOutputs, AlarmBridge, Vitals, AccelerometerProcessingStage, Ppg.Health, Accelerometer.Health, Battery,
@@ -126,6 +127,9 @@ namespace WearableFirmware.Application
         public PpgProcessingStage PpgProcessingStage { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Stores a spot-check from the published reading once per interval while worn.</summary>
+        public SpotCheckRecorder SpotChecks { get; private set; }
 
         /// <summary>Fall Detection Status on the fall alert service (the accelerometer's technical condition).</summary>
         public FallDetectionMonitor FallDetection { get; private set; }

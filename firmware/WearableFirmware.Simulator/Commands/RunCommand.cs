@@ -361,7 +361,7 @@ public sealed class RunCommand : ICommand
 
         Console.WriteLine($"  alerts   {app.AccelerometerProcessingStage.FallsDetected} falls detected, fall alarm sounded {board.Alarm.Episodes.Count(e => e.Signal == AlarmSignal.Fall)} times, "
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
-        Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
+        Console.WriteLine($"  store    {app.SpotChecks.Stored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
             + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");
         Console.WriteLine($"  phone    {phone.Lines.Count} lines shown, {phone.Received.Count} values received");
         Console.WriteLine($"  files    BLE capture {snoopPath} (open in Wireshark), plot {plotPath}");

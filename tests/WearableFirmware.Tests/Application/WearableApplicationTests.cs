@@ -321,7 +321,7 @@ public class WearableApplicationTests
         board.RunUntil(30);
         phone.Disconnect();
         board.RunUntil(190);
-        int stored = board.App.VitalsPublisher.SpotChecksStored;
+        int stored = board.App.SpotChecks.Stored;
         Assert.InRange(stored, 8, 9); // every 20 s from the first contact (about 1 s) to 190 s
 
         Assert.True(phone.Reconnect(new BleLink(board.Server, board.Clock, null)));
