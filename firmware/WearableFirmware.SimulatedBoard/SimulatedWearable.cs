@@ -1,7 +1,7 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.SimulatedBoard.Ble;
 using WearableFirmware.SimulatedBoard.Chips;

@@ -20,7 +20,7 @@ public sealed class WearerScenario
     {
         Seed = seed;
         Placement = placement;
-        _motion = MotionScenario.Create(placement, seed, Posture.Sitting);
+        _motion = MotionScenario.Create(placement, seed, WearerPose.Sitting);
     }
 
     public int Seed { get; }
@@ -40,10 +40,10 @@ public sealed class WearerScenario
         float MotionHz = SyntheticPpgSignal.DefaultMotionHz, bool Gait = false);
 
     public WearerScenario Sit(double seconds, float heartRate = 68, float spo2 = 97.5f) =>
-        Add("sit", seconds, heartRate, spo2, 2.0f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+        Add("sit", seconds, heartRate, spo2, 2.0f, 0f, true, () => _motion.Hold(seconds, WearerPose.Sitting));
 
     public WearerScenario Stand(double seconds, float heartRate = 75, float spo2 = 97.5f) =>
-        Add("stand", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Standing));
+        Add("stand", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, WearerPose.Standing));
 
     /// <summary>Walking; the PPG's motion artefact comes at the gait's step rate.</summary>
     public WearerScenario Walk(double seconds, float heartRate = 98, float spo2 = 97f) =>
@@ -69,7 +69,7 @@ public sealed class WearerScenario
 
     /// <summary>A desaturation (e.g. sleep apnoea or altitude): SpO2 drifts to <paramref name="spo2"/>.</summary>
     public WearerScenario Desaturate(double seconds, float spo2, float heartRate = 80) =>
-        Add("desaturation", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+        Add("desaturation", seconds, heartRate, spo2, 1.8f, 0f, true, () => _motion.Hold(seconds, WearerPose.Sitting));
 
     /// <summary>The band taken off the wrist: no contact, ambient light reaches the photodiode.</summary>
     public WearerScenario OffWrist(double seconds) =>
@@ -81,7 +81,7 @@ public sealed class WearerScenario
 
     /// <summary>A fast heart rate at rest (e.g. an arrhythmia): the rate drifts to <paramref name="heartRate"/> while sitting.</summary>
     public WearerScenario Tachycardia(double seconds, float heartRate) =>
-        Add("tachycardia", seconds, heartRate, 97.5f, 1.8f, 0f, true, () => _motion.Hold(seconds, Posture.Sitting));
+        Add("tachycardia", seconds, heartRate, 97.5f, 1.8f, 0f, true, () => _motion.Hold(seconds, WearerPose.Sitting));
 
     /// <summary>The wearer presses the button now (short: pause or acknowledge an alarm, cancel a fall; long: emergency).</summary>
     public WearerScenario Press(ButtonPress press = ButtonPress.Short)

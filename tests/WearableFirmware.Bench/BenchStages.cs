@@ -3,7 +3,7 @@ using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Storage;
 using WearableFirmware.Time;
 using WearableFirmware.Vitals;
@@ -194,7 +194,7 @@ namespace WearableFirmware.Bench
         public VitalsStage(BenchSignals signals)
             : base(signals)
         {
-            _vitals.Motion = signals.StepsPerMinute > 0;
+            _vitals.WearerMoving = signals.StepsPerMinute > 0;
             _vitals.MotionCadenceBpm = signals.StepsPerMinute;
         }
 
@@ -330,6 +330,7 @@ namespace WearableFirmware.Bench
         private readonly VitalsStage _vitals;
         private readonly BenchPhone _phone = new BenchPhone();
         private readonly VitalsPublisher _publisher;
+        private readonly SpotCheckRecorder _spotChecks;
         private readonly RecordStore _store;
 
         public PublishStage(BenchSignals signals)
@@ -347,8 +348,8 @@ namespace WearableFirmware.Bench
                 FallSensing.AccelerometerSettings());
             ppg.Start();
             motion.Start();
-            _publisher = new VitalsPublisher(_vitals.Processor, profile, alerts, _store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds),
-                ppg, motion);
+            _spotChecks = new SpotCheckRecorder(_store, new SpotCheckScheduler(SpotCheckScheduler.DefaultIntervalSeconds));
+            _publisher = new VitalsPublisher(_vitals.Processor, profile, alerts, _spotChecks, ppg, motion);
         }
 
         public override void Prepare(int second)
@@ -367,7 +368,7 @@ namespace WearableFirmware.Bench
             get
             {
                 return string.Concat("notifications ", _phone.Sent.ToString(), ", bytes ", _phone.BytesSent.ToString(), ", spot-checks ",
-                    _publisher.SpotChecksStored.ToString());
+                    _spotChecks.Stored.ToString());
             }
         }
     }
@@ -417,7 +418,7 @@ namespace WearableFirmware.Bench
             {
                 VitalsReading r = _app.Vitals.Reading;
                 return string.Concat("ticks ", _app.Loop.Statistics.Ticks.ToString(), ", faults ", _app.Loop.Statistics.TaskFaults.ToString(),
-                    ", beats ", r.BeatCount.ToString(), ", falls ", _app.MotionProcessing.FallsDetected.ToString(), ", notifications ",
+                    ", beats ", r.BeatCount.ToString(), ", falls ", _app.AccelerometerProcessingStage.FallsDetected.ToString(), ", notifications ",
                     _phone.Sent.ToString(), ", last ", Tenths(r.HeartRateBpm), "/10 bpm");
             }
         }

@@ -1,17 +1,5 @@
 namespace WearableFirmware.Alarms
 {
-    /// <summary>What the buzzer and vibration motor play. 1-3 are the alarm priorities; never renumber.</summary>
-    public enum AlarmSignal
-    {
-        Off = 0,
-        Low = 1,
-        Medium = 2,
-        High = 3,
-
-        /// <summary>The fall alarm's cancel-window signal (and the phone's test alarm).</summary>
-        Fall = 4,
-    }
-
     /// <summary>
     /// One local alarm signal as a repeating burst: tone pulses (buzzer and vibration motor together) and a light
     /// flash rate for the status LED. The priority bursts follow the pulse counts and timing of IEC 60601-1-8's

@@ -1,6 +1,6 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Drivers;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Power;
 using WearableFirmware.Sampling;
 using WearableFirmware.Storage;
@@ -23,7 +23,7 @@ namespace WearableFirmware.Application
         private readonly AlarmSignalArbiter _arbiter;
         private readonly AlarmBridge _bridge;
         private readonly VitalsProcessor _vitals;
-        private readonly MotionProcessing _motion;
+        private readonly AccelerometerProcessingStage _motion;
         private readonly DriverHealth _ppgHealth;
         private readonly DriverHealth _motionHealth;
         private readonly BatteryGauge _gauge;
@@ -40,7 +40,7 @@ namespace WearableFirmware.Application
         private long _nextStoreCheck;
 
         public AlarmMonitor(AlarmSystem system, AlarmEvaluator evaluator, AlarmSignalArbiter arbiter, AlarmBridge bridge, VitalsProcessor vitals,
-            MotionProcessing motion, DriverHealth ppgHealth, DriverHealth motionHealth, BatteryGauge gauge, IBatterySensor battery, RecordStore store,
+            AccelerometerProcessingStage motion, DriverHealth ppgHealth, DriverHealth motionHealth, BatteryGauge gauge, IBatterySensor battery, RecordStore store,
             FallAlertStateMachine alerts, long evaluationPeriodMicroseconds)
         {
             _system = system;

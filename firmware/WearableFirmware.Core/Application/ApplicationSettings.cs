@@ -1,7 +1,7 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.Vitals;
 
@@ -15,7 +15,7 @@ namespace WearableFirmware.Application
         public Max3010xSettings Ppg = new Max3010xSettings();
 
         /// <summary>The accelerometer at the rate the fall detector was tuned for (<see cref="FallSensing"/>).</summary>
-        public Adxl345Settings Motion = FallSensing.AccelerometerSettings();
+        public Adxl345Settings Accelerometer = FallSensing.AccelerometerSettings();
 
         public VitalsConfiguration Vitals = new VitalsConfiguration();
 

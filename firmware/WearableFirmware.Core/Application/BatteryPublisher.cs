@@ -4,16 +4,6 @@ using WearableFirmware.Sampling;
 
 namespace WearableFirmware.Application
 {
-    /// <summary>The battery's terminal voltage and charger state, read by the platform (ADC on the device).</summary>
-    public interface IBatterySensor
-    {
-        /// <summary>Battery voltage in millivolts (after the divider).</summary>
-        int ReadMillivolts();
-
-        /// <summary>True while a charger supplies the cell.</summary>
-        bool Charging { get; }
-    }
-
     /// <summary>Once a minute: battery voltage into the gauge, the level into the Battery service.</summary>
     public sealed class BatteryPublisher : ILoopTask
     {

@@ -1,6 +1,6 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Drivers;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Application
 {
@@ -8,7 +8,7 @@ namespace WearableFirmware.Application
     /// Decides who a short press belongs to, in this order: the fall alarm while its cancel window is open (the press
     /// is the wearer's "I'm OK"); else the alarm system when it has something to silence (audio pause,
     /// acknowledgement); else the fall path, where it does nothing. Long presses always go to the fall path (manual
-    /// emergency). Sits between the platform's button and <see cref="MotionProcessing"/>.
+    /// emergency). Sits between the platform's button and <see cref="AccelerometerProcessingStage"/>.
     /// </summary>
     public sealed class ButtonRouter : IButtonInput
     {
@@ -36,7 +36,7 @@ namespace WearableFirmware.Application
         public ButtonPress TakePress()
         {
             ButtonPress press = _button.TakePress();
-            if (press != ButtonPress.Short || _alarms == null || _alerts.State == FallAlertState.CancelWindow)
+            if (press != ButtonPress.Short || _alarms == null || _alerts.State == LocalAlarmState.CancelWindow)
             {
                 return press;
             }

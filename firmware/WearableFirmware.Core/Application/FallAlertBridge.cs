@@ -1,27 +1,24 @@
 using System;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.Storage;
 using WearableFirmware.Time;
-using AlertState = WearableFirmware.Motion.FallAlertState;
 
 namespace WearableFirmware.Application
 {
     /// <summary>
     /// Connects the fall alert state machine to the outside: confirmed alerts go to the phone on the Fall Alert
     /// service (indicated, resent by the state machine until acknowledged), every outcome is stored in the record
-    /// store, the phone's acknowledge/cancel/test writes come back to the state machine, and the service's Alert State
-    /// follows the local alarm (pending while the wearer can still cancel). Runs every tick in the publish phase.
+    /// store (layout: <see cref="FallRecordPayload"/>), the phone's acknowledge/cancel/test writes come back to the
+    /// state machine, and the service's Alert State follows the local alarm (pending while the wearer can still
+    /// cancel). Runs every tick in the publish phase.
     /// </summary>
     public sealed class FallAlertBridge : IFallAlertLink, IFallEventSink, IFallAlertListener, ILoopTask
     {
         /// <summary>How long the phone's "test alarm" sounds.</summary>
         public const long TestAlarmMicroseconds = 3000000;
-
-        /// <summary>Stored payload of a fall/alarm record (bytes): kind, outcome, id, impact, posture, vitals, cancel source.</summary>
-        public const int PayloadLength = 11;
 
         private readonly FallAlertService _service;
         private readonly RecordStore _store;
@@ -30,7 +27,7 @@ namespace WearableFirmware.Application
         private readonly IClock _now;
         private const int RestoreCapacity = 8;
 
-        private readonly byte[] _payload = new byte[PayloadLength];
+        private readonly byte[] _payload = new byte[FallRecordPayload.Length];
         private readonly StoredRecord _record = new StoredRecord();
         private readonly FallAlertEvent _restored = new FallAlertEvent();
 
@@ -46,7 +43,7 @@ namespace WearableFirmware.Application
         private readonly bool[] _restoredCalendar = new bool[RestoreCapacity];
         private int _restoredCount;
         private FallAlertStateMachine _alerts;
-        private AlertState _lastState = AlertState.Idle;
+        private LocalAlarmState _lastState = LocalAlarmState.Idle;
         private long _testAlarmEnd = -1;
 
         public FallAlertBridge(FallAlertService service, RecordStore store, WallClock wallClock, IAlarmOutput alarm, IClock now)
@@ -79,20 +76,8 @@ namespace WearableFirmware.Application
 
         public void Record(FallAlertEvent alert)
         {
-            _payload[0] = (byte)alert.Kind;
-            _payload[1] = (byte)alert.Outcome;
-            _payload[2] = (byte)alert.Sequence;
-            _payload[3] = (byte)(alert.Sequence >> 8);
-            int centiG = (int)(alert.ImpactG * 100f + 0.5f);
-            centiG = centiG < 0 ? 0 : centiG > 0xFFFF ? 0xFFFF : centiG;
-            _payload[4] = (byte)centiG;
-            _payload[5] = (byte)(centiG >> 8);
-            _payload[6] = (byte)alert.Posture;
-            _payload[7] = (byte)(alert.VitalsValid ? alert.HeartRateBpm : 0);
-            _payload[8] = (byte)(alert.VitalsValid ? alert.SpO2Percent : 0);
-            _payload[9] = (byte)(alert.VitalsValid ? 1 : 0);
-            _payload[10] = (byte)alert.CancelledBy;
-            int stored = _store.Append(RecordType.Fall, _payload, 0, PayloadLength);
+            FallRecordPayload.Write(_payload, alert);
+            int stored = _store.Append(RecordType.Fall, _payload, 0, FallRecordPayload.Length);
             if (stored <= 0)
             {
                 StoreFailures++;
@@ -139,19 +124,18 @@ namespace WearableFirmware.Application
             for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, false); seq > 0;
                 seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, false))
             {
-                if (!_store.TryRead(seq, _record) || _record.PayloadLength < PayloadLength)
+                if (!_store.TryRead(seq, _record) || !FallRecordPayload.IsComplete(_record))
                 {
                     continue;
                 }
 
-                byte[] p = _record.Payload;
-                int id = p[2] | (p[3] << 8);
+                int id = FallRecordPayload.AlertId(_record);
                 if (latest == 0 || FallAlertStateMachine.IsLaterSequence(id, latest))
                 {
                     latest = id;
                 }
 
-                if (_record.Delivered || p[1] != (byte)AlertOutcome.Confirmed)
+                if (_record.Delivered || FallRecordPayload.Outcome(_record) != AlertOutcome.Confirmed)
                 {
                     continue;
                 }
@@ -165,17 +149,11 @@ namespace WearableFirmware.Application
                     _restoredCount--;
                 }
 
-                _restored.Sequence = id;
-                _restored.Kind = (AlertKind)p[0];
+                FallRecordPayload.ReadAlert(_record, _restored);
                 _restored.Outcome = AlertOutcome.Confirmed;
                 _restored.RaisedAtMicroseconds = -1;
                 _restored.OutcomeAtMicroseconds = -1;
-                _restored.ImpactG = (p[4] | (p[5] << 8)) / 100f;
                 _restored.FallCount = _restored.Kind == AlertKind.Fall ? 1 : 0;
-                _restored.Posture = (BodyPosture)p[6];
-                _restored.HeartRateBpm = p[7];
-                _restored.SpO2Percent = p[8];
-                _restored.VitalsValid = p[9] != 0;
                 _restored.CancelledBy = CancelSource.None;
                 _restoredIds[_restoredCount] = id;
                 _restoredTimes[_restoredCount] = _record.Time;
@@ -205,7 +183,7 @@ namespace WearableFirmware.Application
             }
             else if (_alerts != null)
             {
-                if (_alerts.State == AlertState.CancelWindow && _alerts.Current.Sequence == eventId)
+                if (_alerts.State == LocalAlarmState.CancelWindow && _alerts.Current.Sequence == eventId)
                 {
                     // Still in its cancel window: the phone cancels it as the wearer's button would.
                     _alerts.OnCancel(_now.NowMicroseconds, CancelSource.Phone);
@@ -242,15 +220,15 @@ namespace WearableFirmware.Application
                 Report(_cancelled, FallEventKind.Cancelled);
             }
 
-            AlertState state = _alerts.State;
+            LocalAlarmState state = _alerts.State;
             FallAlertEvent current = _alerts.Current;
-            bool newWindow = state == AlertState.CancelWindow && current.Sequence != _shownSequence;
+            bool newWindow = state == LocalAlarmState.CancelWindow && current.Sequence != _shownSequence;
             if (state == _lastState && !newWindow)
             {
                 return;
             }
 
-            if (state == AlertState.CancelWindow)
+            if (state == LocalAlarmState.CancelWindow)
             {
                 // The local alarm sounds: let a connected phone show "pending" at once.
                 Report(current, current.Kind == AlertKind.ManualEmergency ? FallEventKind.Manual : FallEventKind.Detected);
@@ -313,8 +291,8 @@ namespace WearableFirmware.Application
             for (int seq = _store.FindFirst(1, int.MaxValue, RecordType.Fall, undeliveredOnly); seq > 0;
                 seq = seq == int.MaxValue ? 0 : _store.FindFirst(seq + 1, int.MaxValue, RecordType.Fall, undeliveredOnly))
             {
-                if (_store.TryRead(seq, _record) && _record.PayloadLength >= PayloadLength
-                    && (_record.Payload[2] | (_record.Payload[3] << 8)) == id && _record.Payload[1] == (byte)outcome)
+                if (_store.TryRead(seq, _record) && FallRecordPayload.IsComplete(_record)
+                    && FallRecordPayload.AlertId(_record) == id && FallRecordPayload.Outcome(_record) == outcome)
                 {
                     return seq;
                 }
@@ -329,7 +307,7 @@ namespace WearableFirmware.Application
             {
                 _testAlarmEnd = -1;
                 _service.EndTestAlarm();
-                if (_alerts == null || _alerts.State == AlertState.Idle)
+                if (_alerts == null || _alerts.State == LocalAlarmState.Idle)
                 {
                     _alarm.Stop();
                 }

@@ -8,7 +8,7 @@ namespace WearableFirmware.Application
     /// Publish phase, once a second: after the vitals have reported no skin contact for
     /// <see cref="OffWristPowerSettings.NoContactSeconds"/>, turns the red LED off and the IR LED down to the lowest
     /// current that still sees skin; the first second contact is back, restores the configured currents. The driver
-    /// flags the drain that straddles each change and <see cref="VitalsProcessing"/> restarts the pipeline on it,
+    /// flags the drain that straddles each change and <see cref="PpgProcessingStage"/> restarts the pipeline on it,
     /// so no reading mixes the two drive levels. A failed write is retried the next second; while a restore fails
     /// the pipeline is held in restart.
     /// </summary>

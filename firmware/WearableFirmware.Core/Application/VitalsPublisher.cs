@@ -1,9 +1,8 @@
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
-using WearableFirmware.Storage;
 using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Application
@@ -11,33 +10,31 @@ namespace WearableFirmware.Application
     /// <summary>
     /// Once a second: the latest reading goes to the Heart Rate Measurement (with every RR interval since the last
     /// one) and the PLX Continuous Measurement (unavailable values as NaN with the status bits saying why), the alert
-    /// state machine gets the vitals it attaches to a fall alert, and a spot-check is stored when one is due.
+    /// state machine gets the vitals it attaches to a fall alert, and the spot-check recorder gets the reading.
     /// </summary>
     public sealed class VitalsPublisher : ILoopTask
     {
         private readonly VitalsProcessor _vitals;
         private readonly HealthProfile _profile;
         private readonly FallAlertStateMachine _alerts;
-        private readonly RecordStore _store;
-        private readonly SpotCheckScheduler _spotChecks;
+        private readonly SpotCheckRecorder _spotChecks;
         private readonly Max30102 _ppg;
-        private readonly Adxl345 _motion;
+        private readonly Adxl345 _accelerometer;
         private readonly ushort[] _rr = new ushort[32];
 
         // Filled in place once a second and only ever passed by reference: on nanoCLR a struct is a heap object, and
         // every copy of this one (a local, an argument, a property value) would allocate about 300 bytes.
         private VitalsReading _reading;
 
-        public VitalsPublisher(VitalsProcessor vitals, HealthProfile profile, FallAlertStateMachine alerts, RecordStore store,
-            SpotCheckScheduler spotChecks, Max30102 ppg, Adxl345 motion)
+        public VitalsPublisher(VitalsProcessor vitals, HealthProfile profile, FallAlertStateMachine alerts, SpotCheckRecorder spotChecks,
+            Max30102 ppg, Adxl345 accelerometer)
         {
             _vitals = vitals;
             _profile = profile;
             _alerts = alerts;
-            _store = store;
             _spotChecks = spotChecks;
             _ppg = ppg;
-            _motion = motion;
+            _accelerometer = accelerometer;
         }
 
         /// <summary>The reading published last (a copy: for tests and tools, not the loop).</summary>
@@ -45,9 +42,6 @@ namespace WearableFirmware.Application
         {
             get { return _reading; }
         }
-
-        /// <summary>Spot-checks stored since start.</summary>
-        public int SpotChecksStored { get; private set; }
 
         public void Run(long nowMicroseconds)
         {
@@ -67,7 +61,7 @@ namespace WearableFirmware.Application
             }
 
             int measurementStatus = DeviceStatus.MeasurementStatus(ref _reading);
-            int sensorStatus = DeviceStatus.DeviceAndSensorStatus(ref _reading, _ppg.Health.State, _motion.Health.State);
+            int sensorStatus = DeviceStatus.DeviceAndSensorStatus(ref _reading, _ppg.Health.State, _accelerometer.Health.State);
             _profile.PulseOximeter.NotifyContinuous(
                 _reading.SpO2Valid ? _reading.SpO2Percent : float.NaN,
                 _reading.HeartRateValid ? _reading.HeartRateBpm : float.NaN,
@@ -77,18 +71,7 @@ namespace WearableFirmware.Application
 
             bool valid = _reading.HeartRateValid && _reading.SpO2Valid;
             _alerts.UpdateVitals((int)(_reading.HeartRateBpm + 0.5f), (int)(_reading.SpO2Percent + 0.5f), valid);
-
-            // While worn, a due spot-check waits for the next valid reading instead of being skipped.
-            bool due = contact ? valid && _spotChecks.IsDue(nowMicroseconds, true) : _spotChecks.IsDue(nowMicroseconds, false);
-            if (due)
-            {
-                int pai = _reading.PerfusionIndexValid ? (int)(_reading.PerfusionIndexPercent * 100f + 0.5f) : SpotCheckPayload.NoPulseAmplitudeIndex;
-                if (_store.AppendSpotCheck((int)(_reading.SpO2Percent * 10f + 0.5f), (int)(_reading.HeartRateBpm * 10f + 0.5f),
-                    measurementStatus, sensorStatus, pai) > 0)
-                {
-                    SpotChecksStored++;
-                }
-            }
+            _spotChecks.OnReading(nowMicroseconds, ref _reading, measurementStatus, sensorStatus);
         }
     }
 }

@@ -4,7 +4,7 @@ using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Power;
 using WearableFirmware.Sampling;
 using WearableFirmware.Storage;
@@ -40,7 +40,7 @@ namespace WearableFirmware.Application
             _clock = clock;
             _settings = settings == null ? new ApplicationSettings() : settings;
             long detectorPeriod = 1000000000L / FallSensing.DetectorRateHz(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
-            long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Motion.DataRate);
+            long sensorPeriod = Adxl345Settings.RatePeriodNanoseconds(_settings.Accelerometer.DataRate);
             if (sensorPeriod < detectorPeriod * 99 / 100 || sensorPeriod > detectorPeriod * 101 / 100)
             {
                 // The detector's thresholds hold only at the rate it was tuned for.
@@ -51,7 +51,7 @@ namespace WearableFirmware.Application
             Store = new RecordStore(flash, WallClock);
             Profile = new HealthProfile(WallClock, bluetoothAddress);
             Ppg = new Max30102(ppgBus, clock, _settings.Ppg);
-            Motion = new Adxl345(motionBus, clock, _settings.Motion);
+            Accelerometer = new Adxl345(motionBus, clock, _settings.Accelerometer);
             Vitals = new VitalsProcessor(_settings.Vitals);
             Battery = new BatteryGauge();
 
@@ -76,25 +76,26 @@ namespace WearableFirmware.Application
             Buttons = router;
 
             IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
-            MotionProcessing = new MotionProcessing(Motion, detector, Alerts, router);
-            VitalsProcessing = new VitalsProcessing(Ppg, Vitals, MotionProcessing);
-            VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds), Ppg, Motion);
+            AccelerometerProcessingStage = new AccelerometerProcessingStage(Accelerometer, detector, Alerts, router);
+            PpgProcessingStage = new PpgProcessingStage(Ppg, Vitals, AccelerometerProcessingStage);
+            SpotChecks = new SpotCheckRecorder(Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds));
+            VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, SpotChecks, Ppg, Accelerometer);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);
             OffWristPower = new OffWristPowerPolicy(Ppg, Vitals, _settings.OffWrist);
-            AlarmMonitor = new AlarmMonitor(Alarms, AlarmEvaluator, AlarmOutputs, AlarmBridge, Vitals, MotionProcessing, Ppg.Health, Motion.Health, Battery,
+            AlarmMonitor = new AlarmMonitor(Alarms, AlarmEvaluator, AlarmOutputs, AlarmBridge, Vitals, AccelerometerProcessingStage, Ppg.Health, Accelerometer.Health, Battery,
                 battery, Store, Alerts, _settings.VitalsPeriodMicroseconds);
 
             Loop = new SamplingLoop(clock, _settings.Loop, watchdog);
             Loop.AddSensor("MAX30102", new PpgDrain(Ppg), Ppg.Health);
-            Loop.AddSensor("ADXL345", new MotionDrain(Motion), Motion.Health);
-            Loop.AddProcessor(MotionProcessing);   // first, so the vitals see this tick's movement
-            Loop.AddProcessor(VitalsProcessing);
+            Loop.AddSensor("ADXL345", new AccelerometerDrain(Accelerometer), Accelerometer.Health);
+            Loop.AddProcessor(AccelerometerProcessingStage);   // first, so the vitals see this tick's movement
+            Loop.AddProcessor(PpgProcessingStage);
             Loop.AddPublisher(FallAlerts, 0);
             Loop.AddPublisher(RecordAccess, 0);
             Loop.AddPublisher(VitalsPublisher, _settings.VitalsPeriodMicroseconds);
             Loop.AddPublisher(AlarmMonitor, 0);   // every tick: pauses end on time; judges the vitals once a second
-            Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Motion.Health), 1000000);
-            FallDetection = new FallDetectionMonitor(Profile.FallAlert, Motion.Health);
+            Loop.AddPublisher(new DeviceEventRecorder(Store, WallClock, Ppg, Accelerometer.Health), 1000000);
+            FallDetection = new FallDetectionMonitor(Profile.FallAlert, Accelerometer.Health);
             Loop.AddPublisher(FallDetection, 1000000);
             Loop.AddPublisher(_batteryPublisher, _settings.BatteryPeriodMicroseconds);
             Loop.AddPublisher(new StoreMaintenance(Store), 1000000);
@@ -109,7 +110,7 @@ namespace WearableFirmware.Application
 
         public Max30102 Ppg { get; private set; }
 
-        public Adxl345 Motion { get; private set; }
+        public Adxl345 Accelerometer { get; private set; }
 
         public VitalsProcessor Vitals { get; private set; }
 
@@ -121,11 +122,14 @@ namespace WearableFirmware.Application
 
         public RecordAccessBridge RecordAccess { get; private set; }
 
-        public MotionProcessing MotionProcessing { get; private set; }
+        public AccelerometerProcessingStage AccelerometerProcessingStage { get; private set; }
 
-        public VitalsProcessing VitalsProcessing { get; private set; }
+        public PpgProcessingStage PpgProcessingStage { get; private set; }
 
         public VitalsPublisher VitalsPublisher { get; private set; }
+
+        /// <summary>Stores a spot-check from the published reading once per interval while worn.</summary>
+        public SpotCheckRecorder SpotChecks { get; private set; }
 
         /// <summary>Fall Detection Status on the fall alert service (the accelerometer's technical condition).</summary>
         public FallDetectionMonitor FallDetection { get; private set; }
@@ -177,7 +181,7 @@ namespace WearableFirmware.Application
             Store.AppendDeviceEvent(DeviceEventCode.Boot, resetCause);
             FallAlerts.RestorePending();
             bool ppg = Ppg.Start();
-            bool motion = Motion.Start();
+            bool motion = Accelerometer.Start();
             if (!ppg)
             {
                 Store.AppendDeviceEvent(DeviceEventCode.SensorFault, DeviceEventRecorder.SensorPpg);

@@ -6,7 +6,7 @@ namespace WearableFirmware.Ble
     /// <item>Fall Event ...0002 (indicate, 15 bytes): event id uint16, kind uint8 (<see cref="FallEventKind"/>),
     /// flags uint8 (bit0 time is calendar time, else seconds since boot), time uint32 s, impact SFLOAT in g,
     /// posture uint8 (<see cref="FallPosture"/>), heart rate SFLOAT bpm, SpO2 SFLOAT % (NaN when unknown).</item>
-    /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertState"/>), event id uint16.</item>
+    /// <item>Alert State ...0003 (read, notify, 3 bytes): state uint8 (<see cref="FallAlertWireState"/>), event id uint16.</item>
     /// <item>Alert Control ...0004 (write): 0x01 Acknowledge + event id, 0x02 Cancel + event id, 0x03 Test Alarm
     /// (accepted while Idle or Acknowledged; it ends with Cancel + id 0 or when the device stops it). Acknowledge
     /// needs state Alarm (or an earlier alert still awaiting it while a later fall is pending); Cancel of a Pending
@@ -60,7 +60,7 @@ namespace WearableFirmware.Ble
                     BlePairingPolicy.HealthDataSecurity, "Fall detection status", 1),
             })
         {
-            SetState(FallAlertState.Idle, 0, false);
+            SetState(FallAlertWireState.Idle, 0, false);
             DetectionStatus.SetValue(_detection, 1);
         }
 
@@ -101,7 +101,7 @@ namespace WearableFirmware.Ble
             get { return Characteristics[2]; }
         }
 
-        public FallAlertState State { get; private set; }
+        public FallAlertWireState State { get; private set; }
 
         /// <summary>Id of the event the state refers to (0 when idle or testing).</summary>
         public int ActiveEventId { get; private set; }
@@ -135,16 +135,16 @@ namespace WearableFirmware.Ble
             switch (kind)
             {
                 case FallEventKind.Detected:
-                    SetState(FallAlertState.Pending, eventId, true);
+                    SetState(FallAlertWireState.Pending, eventId, true);
                     break;
                 case FallEventKind.Confirmed:
                 case FallEventKind.Manual:
-                    SetState(FallAlertState.Alarm, eventId, true);
+                    SetState(FallAlertWireState.Alarm, eventId, true);
                     break;
                 case FallEventKind.Cancelled:
                     if (ActiveEventId == eventId)
                     {
-                        SetState(FallAlertState.Idle, 0, true);
+                        SetState(FallAlertWireState.Idle, 0, true);
                     }
 
                     break;
@@ -174,12 +174,12 @@ namespace WearableFirmware.Ble
                 }
 
                 // An acknowledged alert is handled; only a pending or unanswered one keeps the buzzer for itself.
-                if (State != FallAlertState.Idle && State != FallAlertState.Acknowledged)
+                if (State != FallAlertWireState.Idle && State != FallAlertWireState.Acknowledged)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }
 
-                SetState(FallAlertState.Test, 0, true);
+                SetState(FallAlertWireState.Test, 0, true);
                 if (Listener != null)
                 {
                     Listener.OnTestAlarm();
@@ -206,9 +206,9 @@ namespace WearableFirmware.Ble
                 return AttErrorCode.Success;
             }
 
-            if (op == OpCancel && State == FallAlertState.Test && eventId == 0)
+            if (op == OpCancel && State == FallAlertWireState.Test && eventId == 0)
             {
-                SetState(FallAlertState.Idle, 0, true);
+                SetState(FallAlertWireState.Idle, 0, true);
                 if (Listener != null)
                 {
                     Listener.OnCancelled(0);
@@ -217,20 +217,20 @@ namespace WearableFirmware.Ble
                 return AttErrorCode.Success;
             }
 
-            if (State == FallAlertState.Idle || State == FallAlertState.Test || eventId != ActiveEventId)
+            if (State == FallAlertWireState.Idle || State == FallAlertWireState.Test || eventId != ActiveEventId)
             {
-                return State == FallAlertState.Idle || State == FallAlertState.Test ? AttErrorCode.FallAlertInvalidState : AttErrorCode.FallAlertUnknownEvent;
+                return State == FallAlertWireState.Idle || State == FallAlertWireState.Test ? AttErrorCode.FallAlertInvalidState : AttErrorCode.FallAlertUnknownEvent;
             }
 
             if (op == OpAcknowledge)
             {
                 // Only a raised alarm is acknowledged: while Pending the wearer can still cancel it.
-                if (State != FallAlertState.Alarm)
+                if (State != FallAlertWireState.Alarm)
                 {
                     return AttErrorCode.FallAlertInvalidState;
                 }
 
-                SetState(FallAlertState.Acknowledged, eventId, true);
+                SetState(FallAlertWireState.Acknowledged, eventId, true);
                 if (Listener != null)
                 {
                     Listener.OnAcknowledged(eventId);
@@ -240,7 +240,7 @@ namespace WearableFirmware.Ble
             }
 
             // Cancel: a caregiver or the wearer's phone withdraws the alert.
-            SetState(FallAlertState.Idle, 0, true);
+            SetState(FallAlertWireState.Idle, 0, true);
             if (Listener != null)
             {
                 Listener.OnCancelled(eventId);
@@ -255,22 +255,22 @@ namespace WearableFirmware.Ble
         /// </summary>
         public void ShowUnacknowledged(int eventId)
         {
-            if (State != FallAlertState.Alarm || ActiveEventId != eventId)
+            if (State != FallAlertWireState.Alarm || ActiveEventId != eventId)
             {
-                SetState(FallAlertState.Alarm, eventId, true);
+                SetState(FallAlertWireState.Alarm, eventId, true);
             }
         }
 
         /// <summary>The device ended the test alarm by itself (it sounds for a fixed time): back to Idle.</summary>
         public void EndTestAlarm()
         {
-            if (State == FallAlertState.Test)
+            if (State == FallAlertWireState.Test)
             {
-                SetState(FallAlertState.Idle, 0, true);
+                SetState(FallAlertWireState.Idle, 0, true);
             }
         }
 
-        private void SetState(FallAlertState state, int eventId, bool notify)
+        private void SetState(FallAlertWireState state, int eventId, bool notify)
         {
             // A resent or retried event leaves the state as it is: subscribers hear of changes only.
             notify = notify && (state != State || eventId != ActiveEventId);

@@ -83,7 +83,7 @@ namespace WearableFirmware.Vitals
             _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
             _msPerSample = 1000f / fs;
             _motionRate = new MotionHeartRateEstimator(fs, configuration.AccelerometerRateHz, configuration.MotionHeartRate);
-            // At rest until the loop says otherwise (Motion forwards changes only).
+            // At rest until the loop says otherwise (WearerMoving forwards changes only).
             _motionRate.Active = false;
         }
 
@@ -93,7 +93,7 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>Set by the loop from the accelerometer: the wearer is moving, so readings are questionable.</summary>
-        public bool Motion
+        public bool WearerMoving
         {
             get { return _motion; }
             set
@@ -123,7 +123,7 @@ namespace WearableFirmware.Vitals
 
         /// <summary>
         /// The motion-robust estimator: the pulse's spectrum with the accelerometer as the artefact's reference. Its
-        /// rate is reported while <see cref="Motion"/> is set; at rest the beats give the rate and anchor its track.
+        /// rate is reported while <see cref="WearerMoving"/> is set; at rest the beats give the rate and anchor its track.
         /// </summary>
         public MotionHeartRateEstimator MotionHeartRate
         {
@@ -267,12 +267,12 @@ namespace WearableFirmware.Vitals
             long now = _sampleCount > 0 ? _sampleCount - 1 : 0;
             r.TimestampMs = now * 1000 / _config.SampleRateHz;
             r.Contact = _contact.State;
-            r.MotionQuestionable = Motion;
+            r.MotionQuestionable = WearerMoving;
             r.AmbientLightOverflow = AmbientLightOverflow;
             r.BeatCount = _beatCount;
             r.Quality = CurrentQuality(now);
             bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-            if (Motion && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
+            if (WearerMoving && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
             {
                 // Moving: beats are not trusted (they follow the arm as readily as the heart); the spectrum is.
                 r.HeartRateValid = true;
@@ -298,7 +298,7 @@ namespace WearableFirmware.Vitals
                 r.PerfusionIndexPercent = _perfusionPercent;
             }
 
-            if (r.Quality == SignalQuality.Good && !Motion && _spo2.IsValid && _hasCleanBeat
+            if (r.Quality == SignalQuality.Good && !WearerMoving && _spo2.IsValid && _hasCleanBeat
                 && now - _lastCleanBeatSample <= _spo2HoldSamples)
             {
                 r.SpO2Valid = true;
@@ -328,7 +328,7 @@ namespace WearableFirmware.Vitals
         private bool LockedToCadence(float bpm)
         {
             float cadence = MotionCadenceBpm;
-            if (!Motion || !(cadence > 0))
+            if (!WearerMoving || !(cadence > 0))
             {
                 return false;
             }
@@ -395,14 +395,14 @@ namespace WearableFirmware.Vitals
                 // Read only at start-up (HeartRateMeasured): past it the correlation, the costliest step of a beat, is skipped.
                 _periodic = InStartup() && PeriodicAt(_heartRate.MedianIntervalMs);
                 EstablishRate();
-                if (accepted && !Motion)
+                if (accepted && !WearerMoving)
                 {
                     // Moving, a detected beat may be the arm's: the phone gets the rate without intervals.
                     _rr.Add(intervalMs);
                 }
 
                 // At rest the beats anchor the spectral track; a track that has none yet also takes them in light motion.
-                bool anchorable = !Motion || (_config.MotionHeartRate.AnchorInLightMotion && !_motionRate.Tracker.Anchored && LightMotion());
+                bool anchorable = !WearerMoving || (_config.MotionHeartRate.AnchorInLightMotion && !_motionRate.Tracker.Anchored && LightMotion());
                 if (anchorable && HeartRateMeasured() && !_heartRate.IsEarly && !_heartRate.IsErratic)
                 {
                     _motionRate.Anchor(_heartRate.HeartRateBpm);
@@ -420,7 +420,7 @@ namespace WearableFirmware.Vitals
                 }
 
                 _cleanBeatShare += 0.25f * ((clean ? 1f : 0f) - _cleanBeatShare);
-                if (clean && !Motion)
+                if (clean && !WearerMoving)
                 {
                     _spo2.AddBeat(_window.AcRatio * dcIr / dcRed);
                     _lastCleanBeatSample = beatSample;

@@ -67,7 +67,7 @@ public sealed class MotionScenario : IMotionSource
         return _segments[i].At(Math.Max(0, timeMicroseconds) - _starts[i]);
     }
 
-    public static Builder Create(Placement placement, int seed, Posture initial = Posture.Standing) => new(placement, seed, initial);
+    public static Builder Create(Placement placement, int seed, WearerPose initial = WearerPose.Standing) => new(placement, seed, initial);
 
     private sealed record Segment(string Name, long DurationMicroseconds, BodyFrame End, Func<long, Vector3> At);
 
@@ -76,9 +76,9 @@ public sealed class MotionScenario : IMotionSource
     {
         private readonly List<Segment> _segments = new();
         private readonly Random _random;
-        private Posture _posture;
+        private WearerPose _posture;
 
-        internal Builder(Placement placement, int seed, Posture initial)
+        internal Builder(Placement placement, int seed, WearerPose initial)
         {
             Placement = placement;
             _random = new Random(seed);
@@ -87,12 +87,12 @@ public sealed class MotionScenario : IMotionSource
 
         public Placement Placement { get; }
 
-        public Posture CurrentPosture => _posture;
+        public WearerPose CurrentPose => _posture;
 
         private BodyFrame Frame => BodyFrame.For(_posture, Placement);
 
         /// <summary>Still in the current posture (or change to <paramref name="posture"/> instantly).</summary>
-        public Builder Hold(double seconds, Posture? posture = null)
+        public Builder Hold(double seconds, WearerPose? posture = null)
         {
             _posture = posture ?? _posture;
             BodyFrame f = Frame;
@@ -106,13 +106,13 @@ public sealed class MotionScenario : IMotionSource
         public Builder Run(double seconds) => Gait("run", seconds, 2.8 * Jitter(0.06), 4.0, 0.5, 45);
 
         /// <summary>Standing to sitting over ~2 s: a dip while lowering, then a ~0.8 g bump on the chair.</summary>
-        public Builder SitDown() => Transition("sit-down", Posture.Sitting, 2.0, lowering: -0.3, landingG: 0.8 * Jitter(0.2), landingAt: 1.1);
+        public Builder SitDown() => Transition("sit-down", WearerPose.Sitting, 2.0, lowering: -0.3, landingG: 0.8 * Jitter(0.2), landingAt: 1.1);
 
         /// <summary>Sitting to standing over ~2 s.</summary>
-        public Builder StandUp() => Transition("stand-up", Posture.Standing, 2.0, lowering: 0.25, landingG: 0, landingAt: 1.0);
+        public Builder StandUp() => Transition("stand-up", WearerPose.Standing, 2.0, lowering: 0.25, landingG: 0, landingAt: 1.0);
 
         /// <summary>Lying down deliberately (~3 s) into <paramref name="lying"/>.</summary>
-        public Builder LieDown(Posture lying = Posture.LyingOnBack) => Transition("lie-down", lying, 3.0, lowering: -0.2, landingG: 0.5 * Jitter(0.2), landingAt: 2.4);
+        public Builder LieDown(WearerPose lying = WearerPose.LyingOnBack) => Transition("lie-down", lying, 3.0, lowering: -0.2, landingG: 0.5 * Jitter(0.2), landingAt: 2.4);
 
         /// <summary>A jump in place: crouch, push-off, ~0.35 s flight at 0 g, ~3 g landing, recovery.</summary>
         public Builder Jump()
@@ -141,9 +141,9 @@ public sealed class MotionScenario : IMotionSource
             BodyFrame start = Frame;
             _posture = direction switch
             {
-                FallDirection.Forward => Posture.LyingOnFront,
-                FallDirection.Backward => Posture.LyingOnBack,
-                _ => Posture.LyingOnRightSide,
+                FallDirection.Forward => WearerPose.LyingOnFront,
+                FallDirection.Backward => WearerPose.LyingOnBack,
+                _ => WearerPose.LyingOnRightSide,
             };
             BodyFrame end = Frame;
             string name = "fall-" + direction.ToString().ToLowerInvariant();
@@ -299,7 +299,7 @@ public sealed class MotionScenario : IMotionSource
             });
         }
 
-        private Builder Transition(string name, Posture target, double seconds, double lowering, double landingG, double landingAt)
+        private Builder Transition(string name, WearerPose target, double seconds, double lowering, double landingG, double landingAt)
         {
             BodyFrame from = Frame;
             _posture = target;

@@ -46,7 +46,7 @@ public sealed class AdxlWakeCommand : Command
         int ffMg = args.GetValue(_ffMg) ?? 500;
         int ffMs = args.GetValue(_ffMs) ?? 30;
         int actMg = args.GetValue(_actMg) ?? 2000;
-        int rate = args.GetValue(_rate) ?? WearableFirmware.Motion.FallSensing.SampleRateHz;
+        int rate = args.GetValue(_rate) ?? WearableFirmware.Falls.FallSensing.SampleRateHz;
         bool skipLong = args.GetValue(_skipLong);
 
         OutputDataRate code = rate switch

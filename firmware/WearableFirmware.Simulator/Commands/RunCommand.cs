@@ -173,7 +173,7 @@ public sealed class RunCommand : Command
             : "no pairing window (button not held at power-up): bonded phones only");
         Console.WriteLine(sensorsOk
             ? $"boot: MAX30102 part 0x{board.App.Ppg.PartIdRead:X2} rev {board.App.Ppg.RevisionIdRead}, ADXL345 ok; record store holds {board.App.Store.Count(1, int.MaxValue, WearableFirmware.Storage.RecordType.SpotCheck)} spot-checks"
-            : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Motion.LastStartError}");
+            : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Accelerometer.LastStartError}");
 
         if (!noPhone)
         {
@@ -262,12 +262,12 @@ public sealed class RunCommand : Command
         string pi = r.PerfusionIndexValid ? $"PI {r.PerfusionIndexPercent,4:F1} %" : "PI  -- %";
         string quality = r.Quality == SignalQuality.Good ? "good" : r.Quality.ToString().ToLowerInvariant().Replace(", ", "+");
         string contact = r.Contact == SensorContact.Contact ? "on skin" : r.Contact == SensorContact.NoContact ? "off skin" : "contact?";
-        float cadence = board.App.MotionProcessing.CadenceStepsPerMinute;
+        float cadence = board.App.AccelerometerProcessingStage.CadenceStepsPerMinute;
         string motion = r.MotionQuestionable ? (cadence > 0 ? $" moving, {cadence:F0} steps/min" : " moving") : "";
         string alert = AlarmText(board);
         return $"t={board.Clock.NowMicroseconds / 1e6,6:F1} s  {hr} (true {trueHr})  {spo2} (true {trueSpO2})  {pi}  {quality,-12} {contact}{motion}"
-            + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Motion.Health.SamplesLost}, "
-            + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Motion.Health.TransferErrors}{alert}";
+            + $"  | loop {stats.Ticks} ticks, {stats.Overruns} overruns, lost {board.App.Ppg.Health.SamplesLost}/{board.App.Accelerometer.Health.SamplesLost}, "
+            + $"I2C errors {board.App.Ppg.Health.TransferErrors}/{board.App.Accelerometer.Health.TransferErrors}{alert}";
     }
 
     /// <summary>The alarms as the wearer perceives them: what sounds (or is silenced) and why.</summary>
@@ -358,7 +358,7 @@ public sealed class RunCommand : Command
             + $"{stats.PublishDeferrals} publish deferrals, {stats.TaskFaults} task faults, worst lateness {stats.WorstLatenessMicroseconds} us, "
             + $"watchdog fed {board.Watchdog.Feeds} times (longest gap {board.Watchdog.LongestGapMicroseconds / 1000} ms)");
         Console.WriteLine($"  sensors  MAX30102 {app.Ppg.Health.State}, {app.Ppg.Health.SamplesLost} samples lost, {app.Ppg.Health.TransferErrors} I2C errors, "
-            + $"{app.Ppg.Health.Recoveries} recoveries; ADXL345 {app.Motion.Health.State}, {app.Motion.Health.SamplesLost} lost, {app.Motion.Health.TransferErrors} I2C errors");
+            + $"{app.Ppg.Health.Recoveries} recoveries; ADXL345 {app.Accelerometer.Health.State}, {app.Accelerometer.Health.SamplesLost} lost, {app.Accelerometer.Health.TransferErrors} I2C errors");
         Console.WriteLine($"  power    PPG LEDs at off-wrist currents for {app.OffWristPower.ReducedMicroseconds / 1e6:F0} s ({app.OffWristPower.Reductions} times down, "
             + $"{app.OffWristPower.Restorations} restored, {app.OffWristPower.FailedChanges} failed changes); now red {app.Ppg.RedPulseAmplitude * 0.2:F1} mA, IR {app.Ppg.IrPulseAmplitude * 0.2:F1} mA");
         var alarmEvents = AlarmEventLines(board);
@@ -369,9 +369,9 @@ public sealed class RunCommand : Command
             Console.WriteLine("           " + line);
         }
 
-        Console.WriteLine($"  alerts   {app.MotionProcessing.FallsDetected} falls detected, fall alarm sounded {board.Alarm.Episodes.Count(e => e.Signal == AlarmSignal.Fall)} times, "
+        Console.WriteLine($"  alerts   {app.AccelerometerProcessingStage.FallsDetected} falls detected, fall alarm sounded {board.Alarm.Episodes.Count(e => e.Signal == AlarmSignal.Fall)} times, "
             + $"{app.Alerts.PendingCount} alerts waiting for the phone, {app.Alerts.DroppedCount} dropped");
-        Console.WriteLine($"  store    {app.VitalsPublisher.SpotChecksStored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
+        Console.WriteLine($"  store    {app.SpotChecks.Stored} spot-checks stored this run, {app.Store.CountUndelivered(WearableFirmware.Storage.RecordType.SpotCheck)} not yet delivered to a phone, "
             + $"{app.Store.DroppedRecords} dropped, {app.Store.CorruptAtMount} corrupt at mount");
         Console.WriteLine($"  phone    {phone.LinesShownTotal} lines shown, {phone.ValuesReceivedTotal} values received");
         Console.WriteLine($"  files    {(snoopPath == null ? "no BLE capture (--capture off)" : $"BLE capture {snoopPath} (open in Wireshark)")}, plot {plotPath}");

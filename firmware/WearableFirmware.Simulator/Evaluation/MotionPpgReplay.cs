@@ -81,8 +81,8 @@ public static class MotionPpgReplay
             app.Run((long)Math.Round(end * 1e6));
             times[i] = end;
             readings[i] = app.Vitals.Reading;
-            steps[i] = app.MotionProcessing.CadenceStepsPerMinute;
-            moving[i] = app.MotionProcessing.Moving;
+            steps[i] = app.AccelerometerProcessingStage.CadenceStepsPerMinute;
+            moving[i] = app.AccelerometerProcessingStage.Moving;
             levels[i] = app.Vitals.MotionHeartRate.MotionLevelG;
             anchored[i] = app.Vitals.MotionHeartRate.Tracker.Anchored;
         }
@@ -98,7 +98,7 @@ public static class MotionPpgReplay
             Anchored = anchored,
             AccelerationGain = gain,
             PpgSamplesLost = app.Ppg.Health.SamplesLost,
-            MotionSamplesLost = app.Motion.Health.SamplesLost,
+            MotionSamplesLost = app.Accelerometer.Health.SamplesLost,
         };
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using WearableFirmware.Drivers.Adxl345;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Simulator.Commands;
 
 namespace WearableFirmware.Simulator.Falls;
@@ -56,7 +56,7 @@ public sealed class EvalFallsCommand : Command
         }
 
         Console.WriteLine($"Path: recording -> ADXL345 chip model ({rate} Hz ODR, virtual clock) -> Adxl345 driver -> SamplingLoop (40 ms ticks)");
-        Console.WriteLine($"      -> MotionDrain + MotionProcessing -> {(placement == SensorPlacement.Waist ? "FallDetector" : "WristFallDetector")}; latency = impact to the tick that raised the alarm.");
+        Console.WriteLine($"      -> AccelerometerDrain + AccelerometerProcessingStage -> {(placement == SensorPlacement.Waist ? "FallDetector" : "WristFallDetector")}; latency = impact to the tick that raised the alarm.");
         Console.WriteLine(placement == SensorPlacement.Waist
             ? "Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate })
             : $"Model: logistic regression on {WristFallFeatures.Count} features, trigger {WristFallDetectorSettings.DefaultTriggerG:0.0#} g, decision at score >= {WristFallDetectorSettings.DefaultDecisionScore:0.##}");

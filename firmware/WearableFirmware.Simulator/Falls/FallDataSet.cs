@@ -1,4 +1,4 @@
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Simulator.Falls;
 

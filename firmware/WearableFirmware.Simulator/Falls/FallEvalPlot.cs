@@ -1,5 +1,5 @@
 using ScottPlot;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Simulator.Falls;
 

@@ -1,6 +1,6 @@
 using WearableFirmware.Application;
 using WearableFirmware.Drivers.Adxl345;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Sampling;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Chips;
@@ -80,7 +80,7 @@ public sealed record TrialRun(FallTrialInfo Trial, int RateHz, long MaxMagnitude
 /// <summary>
 /// Replays recorded trials the way the device would see them: the recording as the motion the simulated ADXL345
 /// feels, the chip model sampling it at the configured output data rate on a virtual clock, the real driver draining
-/// its FIFO from the sampling loop (40 ms ticks) and the firmware's MotionDrain + MotionProcessing stages feeding the
+/// its FIFO from the sampling loop (40 ms ticks) and the firmware's AccelerometerDrain + AccelerometerProcessingStage stages feeding the
 /// placement's fall detector. Trials run in parallel (2 at a time) with progress.
 /// </summary>
 public static class FallTrialRunner
@@ -114,11 +114,11 @@ public static class FallTrialRunner
         IFallDetector detector = setup.Create();
         var ports = new DetachedPorts();
         var alerts = new FallAlertStateMachine(new FallAlertSettings(), ports, ports, ports);
-        var processing = new MotionProcessing(driver, detector, alerts, ports);
+        var processing = new AccelerometerProcessingStage(driver, detector, alerts, ports);
         var recorder = new DecisionRecorder(driver, setup, processing, (int)(durationSeconds * SampleRate(chipSettings)) + 64, endMicroseconds);
         var loopSettings = new LoopSettings();
         var loop = new SamplingLoop(clock, loopSettings, ports);
-        loop.AddSensor("adxl345", new MotionDrain(driver), driver.Health);
+        loop.AddSensor("adxl345", new AccelerometerDrain(driver), driver.Health);
         loop.AddProcessor(processing);
         loop.AddProcessor(recorder);
 
@@ -188,12 +188,12 @@ public static class FallTrialRunner
         (int)Math.Round(1e9 / Adxl345Settings.RatePeriodNanoseconds(chip.DataRate));
 
     /// <summary>
-    /// Runs after MotionProcessing in the same tick and replays the tick's samples, exactly as MotionProcessing fed
+    /// Runs after AccelerometerProcessingStage in the same tick and replays the tick's samples, exactly as AccelerometerProcessingStage fed
     /// them (counts × GPerCount), into a twin detector with the same settings, to keep every decision's outputs (the
     /// firmware's detector only keeps the latest, and a new impact may follow a decision within one tick). The twin
-    /// must reach the same fall decisions MotionProcessing counted; any difference stops the replay.
+    /// must reach the same fall decisions AccelerometerProcessingStage counted; any difference stops the replay.
     /// </summary>
-    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSetup setup, MotionProcessing processing, int capacity, long endMicroseconds) : ILoopTask
+    private sealed class DecisionRecorder(Adxl345 driver, FallDetectorSetup setup, AccelerometerProcessingStage processing, int capacity, long endMicroseconds) : ILoopTask
     {
         private readonly IFallDetector _twin = setup.Create();
         private readonly List<float> _magnitudes = new(capacity);
@@ -242,7 +242,7 @@ public static class FallTrialRunner
 
             if (_falls != processing.FallsDetected)
             {
-                throw new InvalidOperationException($"replay twin detector found {_falls} falls, MotionProcessing {processing.FallsDetected}");
+                throw new InvalidOperationException($"replay twin detector found {_falls} falls, AccelerometerProcessingStage {processing.FallsDetected}");
             }
         }
 

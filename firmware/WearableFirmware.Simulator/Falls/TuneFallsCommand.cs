@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.Drivers.Adxl345;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Simulator.Commands;
 
 namespace WearableFirmware.Simulator.Falls;

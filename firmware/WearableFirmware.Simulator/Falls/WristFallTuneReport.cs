@@ -1,5 +1,5 @@
 using System.Globalization;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Simulator.Falls;
 

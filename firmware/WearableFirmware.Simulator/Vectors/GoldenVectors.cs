@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WearableFirmware.Ble;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Storage;
 using WearableFirmware.Vitals;
 

@@ -8,7 +8,7 @@ using WearableFirmware.Device.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Platform;
 using WearableFirmware.Time;
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;

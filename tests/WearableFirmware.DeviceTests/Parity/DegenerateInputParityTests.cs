@@ -1,5 +1,5 @@
 using nanoFramework.TestFramework;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Vitals;
 
 namespace WearableFirmware.DeviceTests

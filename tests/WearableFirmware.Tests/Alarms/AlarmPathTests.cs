@@ -1,6 +1,6 @@
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Storage;
 using WearableFirmware.Storage;
@@ -232,7 +232,7 @@ public class AlarmPathTests(ITestOutputHelper output)
 
         board.Button.PressAt(62, ButtonPress.Short);
         board.RunUntil(62.1);
-        Assert.Equal(FallAlertState.Idle, board.App.Alerts.State);
+        Assert.Equal(LocalAlarmState.Idle, board.App.Alerts.State);
         Assert.Equal(0, board.App.Alarms.PausedMask);                      // the press was the fall's
         Assert.Equal(AlarmSignal.Medium, board.Alarm.Signal);             // the outputs are given back
         Assert.Equal(1, board.Alarm.Episodes.Count(e => e.Signal == AlarmSignal.Fall));
@@ -268,7 +268,7 @@ public class AlarmPathTests(ITestOutputHelper output)
         for (int tick = 0; tick < 2000 && board.AlarmLog.FirstAt(AlarmCondition.SensorFault, AlarmPriority.Low) == null; tick++)
         {
             board.RunTicks(1);
-            if (unavailableFrom < 0 && DeviceStatus.FallDetectionUnavailable(board.App.Motion.Health.State))
+            if (unavailableFrom < 0 && DeviceStatus.FallDetectionUnavailable(board.App.Accelerometer.Health.State))
             {
                 unavailableFrom = board.Clock.NowMicroseconds / 1e6;
             }

@@ -1,11 +1,10 @@
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.Storage;
-using WearableFirmware.Tests.Motion;
+using WearableFirmware.Tests.Falls;
 using WearableFirmware.Tests.Storage;
 using Xunit;
-using FallAlertState = WearableFirmware.Ble.FallAlertState;
 
 namespace WearableFirmware.Tests.Application;
 
@@ -16,7 +15,7 @@ public class FallAlertBridgeTests
 
     private readonly StoreRig _rig = new(segments: 4, segmentSize: 512);
     private readonly FallAlertService _service = new();
-    private readonly Motion.RecordingAlarm _alarm = new();
+    private readonly Falls.RecordingAlarm _alarm = new();
 
     private (FallAlertBridge Bridge, FallAlertStateMachine Alerts) Boot(FallAlertSettings? settings = null)
     {
@@ -78,7 +77,7 @@ public class FallAlertBridgeTests
         alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying);
         bridge.Run(Second);
         int id = alerts.Current.Sequence;
-        Assert.Equal(FallAlertState.Pending, _service.State);
+        Assert.Equal(FallAlertWireState.Pending, _service.State);
 
         // "0x02 + event id = cancel": the wearer's phone says "I'm OK".
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x02, (byte)id, (byte)(id >> 8)], 0, 3));
@@ -87,7 +86,7 @@ public class FallAlertBridgeTests
         alerts.Update(40 * Second); // past the 30 s window
         bridge.Run(40 * Second);
         Assert.Equal(0, alerts.PendingCount);
-        Assert.Equal(FallAlertState.Idle, _service.State);
+        Assert.Equal(FallAlertWireState.Idle, _service.State);
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public class FallAlertBridgeTests
         // Only a raised alarm can be acknowledged (Alert State 2); the state machine has nothing to acknowledge yet.
         Assert.Equal(AttErrorCode.FallAlertInvalidState,
             _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, (byte)id, (byte)(id >> 8)], 0, 3));
-        Assert.Equal(FallAlertState.Pending, _service.State);
+        Assert.Equal(FallAlertWireState.Pending, _service.State);
 
         alerts.Update(40 * Second); // confirmed and sent: now the acknowledgement is taken
         bridge.Run(40 * Second);
@@ -141,7 +140,7 @@ public class FallAlertBridgeTests
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
 
         Assert.Equal(0, alerts.PendingCount);
-        Assert.Equal(FallAlertState.Pending, _service.State); // alert 2 is still the wearer's to cancel
+        Assert.Equal(FallAlertWireState.Pending, _service.State); // alert 2 is still the wearer's to cancel
         Assert.Equal(2, _service.ActiveEventId);
     }
 
@@ -156,7 +155,7 @@ public class FallAlertBridgeTests
         bridge.Run(_rig.Clock.NowMicroseconds);
 
         Assert.False(_alarm.Sounding);
-        Assert.Equal(FallAlertState.Idle, _service.State); // no test runs any more; the phone must not be told one does
+        Assert.Equal(FallAlertWireState.Idle, _service.State); // no test runs any more; the phone must not be told one does
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
     }
 
@@ -166,7 +165,7 @@ public class FallAlertBridgeTests
         var (bridge, alerts) = Boot();
         alerts.OnManualEmergency(Second); // confirmed at once and indicated: Alarm
         int id = alerts.OldestPending.Sequence;
-        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(FallAlertWireState.Alarm, _service.State);
         Assert.Equal(AttErrorCode.FallAlertInvalidState, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
 
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, (byte)id, (byte)(id >> 8)], 0, 3));
@@ -175,7 +174,7 @@ public class FallAlertBridgeTests
 
         // Handled: nothing is open, so the caregiver may test the buzzer again.
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x03], 0, 1));
-        Assert.Equal(FallAlertState.Test, _service.State);
+        Assert.Equal(FallAlertWireState.Test, _service.State);
     }
 
     [Fact]
@@ -187,14 +186,14 @@ public class FallAlertBridgeTests
         bridge.Run(Second);
         alerts.OnSuspectedFall(2 * Second, 3f, BodyPosture.Lying); // alert 2: the wearer can still cancel
         bridge.Run(2 * Second);
-        Assert.Equal(FallAlertState.Pending, _service.State);
+        Assert.Equal(FallAlertWireState.Pending, _service.State);
 
         Assert.True(alerts.OnCancel(3 * Second, CancelSource.DoubleTap));
         alerts.Update(3 * Second);
         bridge.Run(3 * Second);
 
         // Alert 1 is still unanswered: the phone must see it, and its acknowledgement must be taken.
-        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(FallAlertWireState.Alarm, _service.State);
         Assert.Equal(1, _service.ActiveEventId);
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
         Assert.Equal(0, alerts.PendingCount);
@@ -214,9 +213,9 @@ public class FallAlertBridgeTests
         bridge.Run(32 * Second);
 
         Assert.Equal(2, alerts.PendingCount);
-        Assert.NotEqual(FallAlertState.Pending, _service.State);
+        Assert.NotEqual(FallAlertWireState.Pending, _service.State);
         Assert.Equal(AttErrorCode.Success, _service.Write(_service.AlertControl, new EncryptedLink(), [0x01, 1, 0], 0, 3));
-        Assert.Equal(FallAlertState.Alarm, _service.State); // alert 2 went out next
+        Assert.Equal(FallAlertWireState.Alarm, _service.State); // alert 2 went out next
         Assert.Equal(2, _service.ActiveEventId);
     }
 
@@ -236,7 +235,7 @@ public class FallAlertBridgeTests
         }
 
         Assert.Equal(1, alerts.PendingCount);
-        Assert.Equal(FallAlertState.Alarm, _service.State);
+        Assert.Equal(FallAlertWireState.Alarm, _service.State);
         Assert.Equal(1, notifier.AlertStateNotifications);
     }
 
@@ -275,7 +274,7 @@ public class FallAlertBridgeTests
 
         Assert.Equal(new[] { (1, FallEventKind.Detected), (1, FallEventKind.Cancelled), (2, FallEventKind.Detected) },
             events.Sent.OrderBy(e => e.Id).ThenBy(e => e.Kind).ToArray());
-        Assert.Equal(FallAlertState.Pending, _service.State);
+        Assert.Equal(FallAlertWireState.Pending, _service.State);
         Assert.Equal(2, _service.ActiveEventId);
     }
 

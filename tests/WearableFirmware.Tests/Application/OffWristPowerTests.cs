@@ -144,7 +144,7 @@ public class OffWristPowerTests(ITestOutputHelper output)
         // From 30 s after the last contact (~50 s) to the first policy run after contact returns (80.25 s + up to 1 s).
         Assert.InRange(policy.ReducedMicroseconds / 1e6, 30, 31.4);
         Assert.Equal(WornCode, board.PpgChip.Peek(0x0C));
-        Assert.Equal(2, board.App.VitalsProcessing.Restarts); // one restart per LED change
+        Assert.Equal(2, board.App.PpgProcessingStage.Restarts); // one restart per LED change
         Assert.Equal(0, board.App.Loop.Statistics.TaskFaults);
     }
 

@@ -1,7 +1,7 @@
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
 using WearableFirmware.Drivers;
-using WearableFirmware.Motion;
+using WearableFirmware.Falls;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
 using WearableFirmware.Storage;
@@ -44,7 +44,7 @@ public class WearableApplicationTests
         Assert.InRange(notifications, 45, 60); // once a second after the first valid reading (about 5 s)
         Assert.Equal(0, board.App.Loop.Statistics.TaskFaults);
         Assert.Equal(HealthState.Ok, board.App.Ppg.Health.State);
-        Assert.Equal(HealthState.Ok, board.App.Motion.Health.State);
+        Assert.Equal(HealthState.Ok, board.App.Accelerometer.Health.State);
     }
 
     [Fact]
@@ -103,21 +103,21 @@ public class WearableApplicationTests
         board.RunUntil(10);
 
         long ppgLost = board.App.Ppg.Health.SamplesLost;
-        long motionLost = board.App.Motion.Health.SamplesLost;
+        long motionLost = board.App.Accelerometer.Health.SamplesLost;
         Assert.Equal(board.PpgChip.SamplesOverflowed, ppgLost);
         Assert.Equal(board.MotionChip.SamplesDiscarded, motionLost);
         Assert.Equal(overflows, ppgLost > 0);
         Assert.Equal(overflows, motionLost > 0);
         Assert.Equal(missedTicks, board.App.Loop.Statistics.MissedTicks);
-        Assert.Equal(overflows ? 1 : 0, board.App.VitalsProcessing.Restarts);
-        Assert.Equal(overflows ? 1 : 0, board.App.MotionProcessing.Restarts);
+        Assert.Equal(overflows ? 1 : 0, board.App.PpgProcessingStage.Restarts);
+        Assert.Equal(overflows ? 1 : 0, board.App.AccelerometerProcessingStage.Restarts);
     }
 
     [Fact]
     public void An_accelerometer_rate_the_detector_was_not_tuned_for_is_refused()
     {
         var settings = new ApplicationSettings();
-        settings.Motion.DataRate = WearableFirmware.Drivers.Adxl345.OutputDataRate.Hz100;
+        settings.Accelerometer.DataRate = WearableFirmware.Drivers.Adxl345.OutputDataRate.Hz100;
 
         var error = Assert.Throws<ArgumentException>(() => new SimulatedWearable(new WearerScenario(seed: 1).Sit(5), settings));
         Assert.Contains("does not match the fall detector", error.Message);
@@ -132,7 +132,7 @@ public class WearableApplicationTests
 
         board.RunUntil(fallAt + 35); // past the 30 s cancel window
 
-        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        Assert.Equal(1, board.App.AccelerometerProcessingStage.FallsDetected);
         var episode = Assert.Single(board.Alarm.Episodes);
         Assert.InRange(episode.StopSeconds - episode.StartSeconds, 29.9, 30.1); // the 30 s cancel window
         var fallEvent = phone.Find(FallEventUuid);
@@ -161,7 +161,7 @@ public class WearableApplicationTests
 
         board.RunUntil(scenario.DurationSeconds);
 
-        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        Assert.Equal(1, board.App.AccelerometerProcessingStage.FallsDetected);
         var episode = Assert.Single(board.Alarm.Episodes);
         Assert.True(episode.StopSeconds - episode.StartSeconds < 15, "the tap came inside the window");
         var fallEvent = phone.Find(FallEventUuid);
@@ -263,13 +263,13 @@ public class WearableApplicationTests
         var board = new SimulatedWearable(new WearerScenario(seed: 9).Sit(10).StandUp().Walk(50));
         Assert.True(board.Boot());
         board.RunUntil(30);
-        Assert.True(board.App.MotionProcessing.Moving);
+        Assert.True(board.App.AccelerometerProcessingStage.Moving);
 
         board.MotionBus.StickFor(60_000_000); // the ADXL345 stops answering mid-walk
-        board.RunUntil(30 + MotionProcessing.MotionHangoverMicroseconds / 1e6 + 1);
+        board.RunUntil(30 + AccelerometerProcessingStage.MotionHangoverMicroseconds / 1e6 + 1);
 
-        Assert.False(board.App.MotionProcessing.Moving);
-        Assert.Equal(HealthState.Failed, board.App.Motion.Health.State);
+        Assert.False(board.App.AccelerometerProcessingStage.Moving);
+        Assert.Equal(HealthState.Failed, board.App.Accelerometer.Health.State);
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public class WearableApplicationTests
         board.RunUntil(30);
         phone.Disconnect();
         board.RunUntil(190);
-        int stored = board.App.VitalsPublisher.SpotChecksStored;
+        int stored = board.App.SpotChecks.Stored;
         Assert.InRange(stored, 8, 9); // every 20 s from the first contact (about 1 s) to 190 s
 
         Assert.True(phone.Reconnect(new BleLink(board.Server, board.Clock, null)));
@@ -360,9 +360,9 @@ public class WearableApplicationTests
         board.RunUntil(scenario.DurationSeconds);
 
         Assert.Equal(HealthState.Failed, board.App.Ppg.Health.State);
-        Assert.Equal(1, board.App.MotionProcessing.FallsDetected);
+        Assert.Equal(1, board.App.AccelerometerProcessingStage.FallsDetected);
         VitalsReading last = board.App.VitalsPublisher.LastReading;
-        int status = DeviceStatus.DeviceAndSensorStatus(ref last, board.App.Ppg.Health.State, board.App.Motion.Health.State);
+        int status = DeviceStatus.DeviceAndSensorStatus(ref last, board.App.Ppg.Health.State, board.App.Accelerometer.Health.State);
         Assert.NotEqual(0, status & PlxDeviceSensorStatus.SensorMalfunctioning);
         Assert.False(board.App.VitalsPublisher.LastReading.SpO2Valid);
     }
@@ -378,7 +378,7 @@ public class WearableApplicationTests
         board.RunUntil(60);
 
         Assert.Equal(board.PpgBus.InjectedFaults, board.App.Ppg.Health.TransferErrors);
-        Assert.Equal(board.MotionBus.InjectedFaults, board.App.Motion.Health.TransferErrors);
+        Assert.Equal(board.MotionBus.InjectedFaults, board.App.Accelerometer.Health.TransferErrors);
         Assert.True(board.App.Ppg.Health.TransferErrors > 0);
         Assert.True(board.App.VitalsPublisher.LastReading.HeartRateValid);
         Assert.InRange(board.App.VitalsPublisher.LastReading.HeartRateBpm, 68, 76);

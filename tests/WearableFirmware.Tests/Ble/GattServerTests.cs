@@ -130,7 +130,7 @@ public class GattServerTests
         Assert.Equal(AttErrorCode.InsufficientAuthentication, phone.WriteRaw(phone.Find(AlertControl).ValueHandle, [0x03]));
         phone.Pair();
         fall.ReportEvent(5, FallEventKind.Confirmed, 0, 100, 3f, FallPosture.Lying, 80f, 96f);
-        Assert.Equal(FallAlertState.Alarm, fall.State);
+        Assert.Equal(FallAlertWireState.Alarm, fall.State);
 
         ushort control = phone.Find(AlertControl).ValueHandle;
         Assert.Equal(AttErrorCode.FallAlertOpCodeNotSupported, phone.WriteRaw(control, [0x09, 5, 0]));
@@ -139,21 +139,21 @@ public class GattServerTests
         Assert.Equal(AttErrorCode.InvalidAttributeValueLength, phone.WriteRaw(control, [0x01, 5, 0, 0, 0, 0]));   // longer than the characteristic
         Assert.Equal(AttErrorCode.FallAlertUnknownEvent, phone.WriteRaw(control, [0x01, 6, 0]));
         Assert.Equal(AttErrorCode.FallAlertInvalidState, phone.WriteRaw(control, [0x03]));
-        Assert.Equal(FallAlertState.Alarm, fall.State);
+        Assert.Equal(FallAlertWireState.Alarm, fall.State);
         Assert.Equal(5, fall.ActiveEventId);
 
         phone.WriteWithoutResponse(control, [0x01, 5, 0]);   // not a Write Without Response characteristic: ignored
-        Assert.Equal(FallAlertState.Alarm, fall.State);
+        Assert.Equal(FallAlertWireState.Alarm, fall.State);
 
         Assert.Equal(0, phone.WriteRaw(control, [0x01, 5, 0]));
-        Assert.Equal(FallAlertState.Acknowledged, fall.State);
+        Assert.Equal(FallAlertWireState.Acknowledged, fall.State);
         Assert.Equal(AttErrorCode.FallAlertInvalidState, phone.WriteRaw(control, [0x01, 5, 0]));
         Assert.Equal(0, phone.WriteRaw(control, [0x02, 5, 0]));
-        Assert.Equal(FallAlertState.Idle, fall.State);
+        Assert.Equal(FallAlertWireState.Idle, fall.State);
         Assert.Equal(0, phone.WriteRaw(control, [0x03]));
-        Assert.Equal(FallAlertState.Test, fall.State);
+        Assert.Equal(FallAlertWireState.Test, fall.State);
         Assert.Equal(0, phone.WriteRaw(control, [0x02, 0, 0]));
-        Assert.Equal(FallAlertState.Idle, fall.State);
+        Assert.Equal(FallAlertWireState.Idle, fall.State);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class MotionSignalTests
     [InlineData(Placement.Wrist)]
     public void Every_posture_at_rest_reads_one_g(Placement placement)
     {
-        foreach (Posture posture in Enum.GetValues<Posture>())
+        foreach (WearerPose posture in Enum.GetValues<WearerPose>())
         {
             var frame = BodyFrame.For(posture, placement);
             Assert.Equal(1f, frame.Up.Length(), 4);
@@ -21,7 +21,7 @@ public class MotionSignalTests
         }
 
         // Waist standing matches SisFall: gravity on -y.
-        Assert.Equal(new Vector3(0, -1, 0), BodyFrame.For(Posture.Standing, Placement.Waist).Up);
+        Assert.Equal(new Vector3(0, -1, 0), BodyFrame.For(WearerPose.Standing, Placement.Waist).Up);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class MotionSignalTests
         Assert.True(minDuringDescent < 0.3, "free-fall magnitude " + minDuringDescent);
         Assert.InRange(peak, 4.5, 7);
         Vector3 rest = scenario.AccelerationAt(5_500_000);
-        Assert.Equal(BodyFrame.For(Posture.LyingOnFront, Placement.Waist).Up, rest);
+        Assert.Equal(BodyFrame.For(WearerPose.LyingOnFront, Placement.Waist).Up, rest);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public class RacpConnectionTests
         SimulatedPhone phone = Phone(board, 0xA1);
         ushort spotCheck = phone.Find("2a5e").ValueHandle;
         board.RunUntil(900);
-        int stored = board.App.VitalsPublisher.SpotChecksStored;
+        int stored = board.App.SpotChecks.Stored;
         var live = phone.Received.Where(r => r.Handle == spotCheck).ToList();
         Assert.InRange(stored, 40, 45);
         Assert.Equal(stored, live.Count);
@@ -152,7 +152,7 @@ public class RacpConnectionTests
         Assert.Equal(1, phone.UnconfirmedIndications); // the first spot-check, indicated live, never confirmed
         phone.Disconnect();
         board.RunUntil(100);
-        Assert.Equal(board.App.VitalsPublisher.SpotChecksStored, board.App.Store.CountUndelivered(RecordType.SpotCheck));
+        Assert.Equal(board.App.SpotChecks.Stored, board.App.Store.CountUndelivered(RecordType.SpotCheck));
         Assert.Equal(0, board.App.RecordAccess.LiveDelivered);
     }
 }

@@ -269,7 +269,7 @@ public class VitalsUnderMotionTests
         var rr = new ushort[16];
         (VitalsProcessor Vitals, Random Random) Build()
         {
-            var copy = (Vitals: new VitalsProcessor(new VitalsConfiguration()) { Motion = true }, Random: new Random(3));
+            var copy = (Vitals: new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true }, Random: new Random(3));
             Feed(copy, 0, 2000); // contact, filters and tracker state exist before measuring
             copy.Vitals.RrIntervals.Take(rr);
             return copy;

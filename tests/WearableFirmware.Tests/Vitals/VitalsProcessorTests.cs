@@ -452,13 +452,13 @@ public class VitalsProcessorTests(ITestOutputHelper output)
     {
         Wearer w = SettledWearer(70);
         Assert.True(w.Reading.SpO2Valid);
-        w.Vitals.Motion = true;
+        w.Vitals.WearerMoving = true;
         w.Run(1);
         VitalsReading r = w.Reading;
         Assert.True(r.MotionQuestionable);
         Assert.False(r.SpO2Valid);
         Assert.True(r.HeartRateValid);
-        w.Vitals.Motion = false;
+        w.Vitals.WearerMoving = false;
         w.Run(1);
         Assert.True(w.Reading.SpO2Valid);
         Assert.False(w.Reading.MotionQuestionable);
@@ -478,7 +478,7 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.True(w.Reading.HeartRateValid);
         // The beats' rate is judged only when no spectral track stands in for it (it was anchored at rest).
         w.Vitals.MotionHeartRate.ResetPulse();
-        w.Vitals.Motion = moving;
+        w.Vitals.WearerMoving = moving;
         w.Vitals.MotionCadenceBpm = (float)(w.Reading.HeartRateBpm * cadencePerPulse);
         VitalsReading r = w.Reading; // the same rate, judged against the step rate
         output.WriteLine($"{r.HeartRateBpm} bpm, {r.Quality}");

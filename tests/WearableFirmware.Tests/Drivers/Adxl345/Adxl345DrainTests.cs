@@ -124,7 +124,7 @@ public class Adxl345DrainTests
     [Fact]
     public void Double_tap_is_reported_once_and_walking_gives_none()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, Posture.Sitting)
+        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, WearerPose.Sitting)
             .Hold(1).DoubleTap().Hold(1).SitDown().Hold(1).Build();
         var rig = new Adxl345Rig(source: scenario);
         Assert.True(rig.Driver.Start());
@@ -142,7 +142,7 @@ public class Adxl345DrainTests
     [Fact]
     public void Two_taps_too_far_apart_are_two_single_taps()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, Posture.Sitting)
+        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, WearerPose.Sitting)
             .Hold(1).DoubleTap(gapSeconds: 0.5).Hold(1).Build();
         var rig = new Adxl345Rig(source: scenario);
         Assert.True(rig.Driver.Start());

@@ -31,7 +31,7 @@ public class FallDetectionConditionTests(ITestOutputHelper output)
         {
             int before = phone.Received.Count;
             board.RunUntil(s);
-            bool degraded = board.App.Motion.Health.State != HealthState.Ok;
+            bool degraded = board.App.Accelerometer.Health.State != HealthState.Ok;
             var plx = phone.Received.Skip(before).LastOrDefault(r => r.Handle == continuous).Value;
             if (plx == null)
             {
@@ -47,13 +47,13 @@ public class FallDetectionConditionTests(ITestOutputHelper output)
 
         var notified = phone.Received.Where(r => r.Handle == detection).Select(r => r.Value[0]).ToList();
         output.WriteLine($"{seconds} s published: accelerometer degraded in {degradedSeconds}, PLX equipment malfunction in {reported}, "
-            + $"Fall Detection Status notified {notified.Count} times; samples lost {board.App.Motion.Health.SamplesLost}, "
-            + $"re-initialisations {board.App.Motion.Health.Recoveries}");
+            + $"Fall Detection Status notified {notified.Count} times; samples lost {board.App.Accelerometer.Health.SamplesLost}, "
+            + $"re-initialisations {board.App.Accelerometer.Health.Recoveries}");
         Assert.True(seconds >= 90);
         Assert.True(reported >= degradedSeconds - 2 && reported > seconds / 2, $"malfunction reported in {reported} s of {degradedSeconds} degraded");
         Assert.Equal(0, mismatched); // PLX and the fall alert service say the same thing
         Assert.NotEmpty(notified);
         Assert.Equal(FallAlertService.DetectionUnavailable, notified[0]);
-        Assert.True(board.App.Motion.Health.SamplesLost > 0);
+        Assert.True(board.App.Accelerometer.Health.SamplesLost > 0);
     }
 }

@@ -1,0 +1,96 @@
+using WearableFirmware.Drivers.Adxl345;
+using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Sampling;
+using WearableFirmware.Vitals;
+
+namespace WearableFirmware.Application
+{
+    /// <summary>
+    /// Process phase for the PPG: every red/IR pair the last drain delivered goes through the vitals pipeline, with
+    /// the accelerometer's movement and the sensor's ambient-light flag attached. A gap in the sample stream (FIFO
+    /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
+    /// spans missing samples would be wrong rather than merely late. So does a change of LED current (the off-wrist
+    /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse. The
+    /// accelerometer's samples of the same tick go in first, as the reference of the PPG's motion artefact.
+    /// </summary>
+    public sealed class PpgProcessingStage : ILoopTask
+    {
+        private const DrainFlags StreamBroken = DrainFlags.SamplesLost | DrainFlags.Reinitialised | DrainFlags.PowerOnReset | DrainFlags.ConfigurationLost
+            | DrainFlags.LedCurrentsChanged;
+
+        /// <summary>
+        /// No sample for this long ends the readings: the sensor stopped (gone from the bus, recovering) and what the
+        /// pipeline holds would otherwise be published as a current measurement. At 100 sps a tick brings about 4.
+        /// </summary>
+        public const long StaleAfterMicroseconds = 1000000;
+
+        private readonly Max30102 _sensor;
+        private readonly VitalsProcessor _vitals;
+        private readonly AccelerometerProcessingStage _motion;
+        private bool _running;
+        private bool _stale;
+        private long _lastSampleMicroseconds;
+
+        public PpgProcessingStage(Max30102 sensor, VitalsProcessor vitals, AccelerometerProcessingStage motion)
+        {
+            _sensor = sensor;
+            _vitals = vitals;
+            _motion = motion;
+        }
+
+        /// <summary>Times the pipeline restarted because the sample stream had a gap or the LED currents changed.</summary>
+        public int Restarts { get; private set; }
+
+        /// <summary>Times the readings were dropped because no sample came for <see cref="StaleAfterMicroseconds"/>.</summary>
+        public int StaleResets { get; private set; }
+
+        public void Run(long nowMicroseconds)
+        {
+            DrainFlags flags = _sensor.LastDrainFlags;
+            if ((flags & StreamBroken) != 0)
+            {
+                _vitals.Reset();
+                Restarts++;
+            }
+
+            _vitals.WearerMoving = _motion != null && _motion.Moving;
+            _vitals.MotionCadenceBpm = _motion != null ? _motion.CadenceStepsPerMinute : 0f;
+            _vitals.AmbientLightOverflow = (flags & DrainFlags.AmbientLightOverflow) != 0;
+            int count = _sensor.SampleCount;
+            if (count > 0 || !_running)
+            {
+                _running = true;
+                _stale = false;
+                _lastSampleMicroseconds = nowMicroseconds;
+            }
+            else if (!_stale && nowMicroseconds - _lastSampleMicroseconds >= StaleAfterMicroseconds)
+            {
+                _stale = true;
+                _vitals.Reset();
+                StaleResets++;
+            }
+
+            if (_motion != null)
+            {
+                // This tick's acceleration first: the motion-robust heart rate pairs it with this tick's pulse.
+                Adxl345 accelerometer = _motion.Accelerometer;
+                int n = accelerometer.Count;
+                float g = accelerometer.GPerCount;
+                int[] x = accelerometer.X;
+                int[] y = accelerometer.Y;
+                int[] z = accelerometer.Z;
+                for (int i = 0; i < n; i++)
+                {
+                    _vitals.AddAcceleration(x[i] * g, y[i] * g, z[i] * g);
+                }
+            }
+
+            int[] red = _sensor.Red;
+            int[] ir = _sensor.Ir;
+            for (int i = 0; i < count; i++)
+            {
+                _vitals.AddSample(red[i], ir[i]);
+            }
+        }
+    }
+}

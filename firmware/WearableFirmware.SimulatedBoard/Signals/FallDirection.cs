@@ -1,0 +1,8 @@
+namespace WearableFirmware.SimulatedBoard.Signals;
+
+public enum FallDirection
+{
+    Forward,
+    Backward,
+    Sideways,
+}
