@@ -41,6 +41,7 @@ namespace WearableFirmware.Drivers.Adxl345
         private readonly IRegisterBus _bus;
         private readonly IClock _clock;
         private readonly DriverHealth _health = new DriverHealth();
+        private readonly RetryingTransfers _transfers;
         private readonly SampleTimeline _timeline = new SampleTimeline();
         private readonly byte[] _write = new byte[TapBlockLength + 1];
         private readonly byte[] _read = new byte[TapBlockLength + 1];
@@ -85,9 +86,6 @@ namespace WearableFirmware.Drivers.Adxl345
         private string _errorText;
         private BusStatus _errorBus;
 
-        // Read on every transfer: a field, not an auto-property (a call less each on nanoCLR).
-        private int _maxAttempts = 3;
-
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
         public Adxl345(IRegisterBus bus, IClock clock, Adxl345Settings settings)
         {
@@ -121,6 +119,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
             _bus = bus;
             _clock = clock;
+            _transfers = new RetryingTransfers(bus, _health, 3);
             _bwRate = settings.BwRateValue();
             _powerControl = settings.PowerControlValue();
             _interruptEnable = settings.InterruptEnableValue();
@@ -157,16 +156,8 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
         public int MaxAttempts
         {
-            get { return _maxAttempts; }
-            set
-            {
-                if (value < 1)
-                {
-                    throw new ArgumentOutOfRangeException("value", "at least one transfer attempt");
-                }
-
-                _maxAttempts = value;
-            }
+            get { return _transfers.MaxAttempts; }
+            set { _transfers.MaxAttempts = value; }
         }
 
         /// <summary>
@@ -396,7 +387,7 @@ namespace WearableFirmware.Drivers.Adxl345
             for (int i = 0; i < entries; i++)
             {
                 BusStatus status = bus.WriteRead(write, 1, read, 0, BytesPerEntry);
-                if (status != BusStatus.Ok && !RetryRead(status, BytesPerEntry))
+                if (status != BusStatus.Ok && !_transfers.RetryWriteRead(status, write, 1, read, 0, BytesPerEntry))
                 {
                     // Entries left behind are counted as seen, so the next drain does not count them as new.
                     _count = i;
@@ -646,52 +637,13 @@ namespace WearableFirmware.Drivers.Adxl345
 
         private bool Write(int count)
         {
-            for (int attempt = 0; attempt < _maxAttempts; attempt++)
-            {
-                BusStatus status = _bus.Write(_write, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
+            return _transfers.Write(_write, count);
         }
 
         private bool ReadRegisters(Register first, int count)
         {
             _write[0] = (byte)first;
-            BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
-            if (status == BusStatus.Ok)
-            {
-                _health.RecordSuccess(false);
-                return true;
-            }
-
-            return RetryRead(status, count);
-        }
-
-        // After a first attempt that failed with the given status: counts it, then the remaining attempts (_write holds
-        // the register address).
-        private bool RetryRead(BusStatus firstFailure, int count)
-        {
-            _health.RecordFailure(firstFailure);
-            for (int attempt = 1; attempt < _maxAttempts; attempt++)
-            {
-                BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(true);
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
+            return _transfers.WriteRead(_write, 1, _read, 0, count);
         }
 
         private void SetError(string text)
@@ -708,7 +660,7 @@ namespace WearableFirmware.Drivers.Adxl345
                 case ErrorText:
                     return _errorText;
                 case ErrorNoAnswer:
-                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusName(_errorBus) + ")";
+                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusText.Describe(_errorBus) + ")";
                 case ErrorDeviceId:
                     return "DEVID read 0x" + Hex(b[0]) + ", expected 0xE5: not an ADXL345";
                 case ErrorRateReadBack:
@@ -724,23 +676,6 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             const string digits = "0123456789ABCDEF";
             return string.Concat(digits.Substring(value >> 4, 1), digits.Substring(value & 0xF, 1));
-        }
-
-        private static string BusStatusName(BusStatus status)
-        {
-            switch (status)
-            {
-                case BusStatus.AddressNotAcknowledged:
-                    return "address not acknowledged";
-                case BusStatus.PartialTransfer:
-                    return "partial transfer";
-                case BusStatus.ClockStretchTimeout:
-                    return "clock stretch timeout";
-                case BusStatus.UnknownError:
-                    return "unknown bus error";
-                default:
-                    return "ok";
-            }
         }
     }
 }

@@ -50,10 +50,10 @@ namespace WearableFirmware.Drivers.Max3010x
         // The order check needs this many samples with both channels above 1/16 of full scale (on skin).
         private const int OrderCheckSamples = 64;
 
-        private readonly IRegisterBus _bus;
         private readonly IClock _clock;
         private readonly Max3010xSettings _settings;
         private readonly DriverHealth _health = new DriverHealth();
+        private readonly RetryingTransfers _transfers;
 
         private readonly byte[] _write = new byte[8];
         private readonly byte[] _read = new byte[8];
@@ -82,7 +82,6 @@ namespace WearableFirmware.Drivers.Max3010x
         private long _lastDrainMicroseconds;
         private bool _checkPopsAfterFailedBurst;
         private int _readPointerBeforeFailedBurst;
-        private bool _retriedThisCall;
         private bool _ledCurrentsChanged;
 
         private int _count;
@@ -99,9 +98,9 @@ namespace WearableFirmware.Drivers.Max3010x
         public Max30102(IRegisterBus bus, IClock clock, Max3010xSettings settings)
         {
             settings.ThrowIfInvalid();
-            _bus = bus;
             _clock = clock;
             _settings = settings;
+            _transfers = new RetryingTransfers(bus, _health, settings.MaxTransferAttempts);
             _fifoConfiguration = settings.FifoConfigurationValue;
             _modeConfiguration = settings.ModeConfigurationValue;
             _spo2Configuration = settings.SpO2ConfigurationValue;
@@ -281,7 +280,7 @@ namespace WearableFirmware.Drivers.Max3010x
             _count = 0;
             _lostThisDrain = 0;
             _flags = DrainFlags.None;
-            _retriedThisCall = false;
+            _transfers.ClearRetried();
             if (_ledCurrentsChanged)
             {
                 _ledCurrentsChanged = false;
@@ -391,7 +390,7 @@ namespace WearableFirmware.Drivers.Max3010x
 
             _count = pending;
             _lastDrainMicroseconds = now;
-            _health.State = (_retriedThisCall || (_flags & DrainFlags.SamplesLost) != 0) ? HealthState.Degraded : HealthState.Ok;
+            _health.State = (_transfers.RetriedSinceCleared || (_flags & DrainFlags.SamplesLost) != 0) ? HealthState.Degraded : HealthState.Ok;
             return pending;
         }
 
@@ -493,7 +492,7 @@ namespace WearableFirmware.Drivers.Max3010x
                     return "no error";
                 case Max3010xError.BusFailure:
                     return "MAX30102 did not answer on the bus after " + _settings.MaxTransferAttempts.ToString()
-                        + " attempts (last status " + StatusName(_health.LastError) + ")";
+                        + " attempts (last status " + BusStatusText.Describe(_health.LastError) + ")";
                 case Max3010xError.ResetTimeout:
                     return "MAX30102 RESET bit did not clear within " + _settings.ResetTimeoutMicroseconds.ToString() + " us";
                 case Max3010xError.WrongPartId:
@@ -502,18 +501,6 @@ namespace WearableFirmware.Drivers.Max3010x
                 default:
                     return "MAX30102 register 0x" + ((int)MismatchRegister).ToString("X2") + " read back 0x"
                         + ((int)MismatchRead).ToString("X2") + " after writing 0x" + ((int)MismatchExpected).ToString("X2");
-            }
-        }
-
-        private static string StatusName(BusStatus status)
-        {
-            switch (status)
-            {
-                case BusStatus.Ok: return "Ok";
-                case BusStatus.AddressNotAcknowledged: return "AddressNotAcknowledged";
-                case BusStatus.PartialTransfer: return "PartialTransfer";
-                case BusStatus.ClockStretchTimeout: return "ClockStretchTimeout";
-                default: return "UnknownError";
             }
         }
 
@@ -829,45 +816,17 @@ namespace WearableFirmware.Drivers.Max3010x
 
         private bool Write(int count)
         {
-            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
-            {
-                BusStatus status = _bus.Write(_write, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    _retriedThisCall |= attempt > 0;
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
+            return _transfers.Write(_write, count);
         }
 
         private bool Read(Register first, byte[] destination, int count)
         {
             _write[0] = (byte)first;
-            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
-            {
-                BusStatus status = _bus.WriteRead(_write, 1, destination, 0, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    _retriedThisCall |= attempt > 0;
-                    return true;
-                }
 
-                _health.RecordFailure(status);
-
-                // A FIFO burst that broke part-way has already popped samples; retrying would misalign them.
-                if (first == Register.FifoData && status != BusStatus.AddressNotAcknowledged)
-                {
-                    return false;
-                }
-            }
-
-            return false;
+            // A FIFO burst that broke part-way has already popped samples; retrying would misalign them.
+            return first == Register.FifoData
+                ? _transfers.WriteReadConsuming(_write, 1, destination, 0, count)
+                : _transfers.WriteRead(_write, 1, destination, 0, count);
         }
     }
 }
