@@ -73,17 +73,10 @@ namespace WearableFirmware.Drivers.Adxl345
         private long _lastDeliveredSampleNs;
         private long _periodBeforeRestartNs;
 
-        // The start error is kept as parts and worded only when read: Drain retries an absent chip every second, and
-        // composing the message on each retry would allocate on the loop.
-        private const int ErrorNone = 0;
-        private const int ErrorText = 1;
-        private const int ErrorNoAnswer = 2;
-        private const int ErrorDeviceId = 3;
-        private const int ErrorRateReadBack = 4;
-        private const int ErrorRegisterReadBack = 5;
+        // The error is kept as a code plus the bytes it names and worded only when read: Drain retries an absent chip
+        // every second, and composing the message on each retry would allocate on the loop.
         private readonly byte[] _errorBytes = new byte[4];
-        private int _error;
-        private string _errorText;
+        private Adxl345Error _error;
         private BusStatus _errorBus;
 
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
@@ -178,8 +171,14 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Error counters and state; shared with the firmware's status reporting.</summary>
         public DriverHealth Health => _health;
 
-        /// <summary>Why the last <see cref="Start"/> failed (empty after a success).</summary>
-        public string LastStartError => DescribeStartError();
+        /// <summary>Why the last <see cref="Start"/> or configuration check failed (None after a successful start).</summary>
+        public Adxl345Error LastError => _error;
+
+        /// <summary>
+        /// <see cref="DescribeLastError"/> under its former name, kept only until the simulator's commands (being
+        /// reworked on another branch) call DescribeLastError.
+        /// </summary>
+        public string LastStartError => DescribeLastError();
 
         /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="Count"/> - 1.</summary>
         public int[] X => _x;
@@ -240,7 +239,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// Checks DEVID, writes the whole configuration in standby, enables measurement, clears latched events and
-        /// enables interrupts last, then reads everything back. Returns false (and sets <see cref="LastStartError"/>
+        /// enables interrupts last, then reads everything back. Returns false (and sets <see cref="LastError"/>
         /// and health Failed) when the chip is absent, is not an ADXL345 or did not keep the values.
         /// </summary>
         public bool Start()
@@ -251,26 +250,26 @@ namespace WearableFirmware.Drivers.Adxl345
             if (!ReadRegisters(Register.DEVID, 1))
             {
                 _errorBus = _health.LastError;
-                return FailStart(ErrorNoAnswer);
+                return FailStart(Adxl345Error.NoAnswer);
             }
 
             if (_read[0] != ExpectedDeviceId)
             {
                 _errorBytes[0] = _read[0];
-                return FailStart(ErrorDeviceId);
+                return FailStart(Adxl345Error.WrongDeviceId);
             }
 
             // Standby and interrupts off while configuring, as the datasheet recommends.
             if (!WriteRegister(Register.POWER_CTL, 0) || !WriteRegister(Register.INT_ENABLE, 0))
             {
-                return FailStart("writing POWER_CTL/INT_ENABLE failed");
+                return FailStart(Adxl345Error.StandbyWriteFailed);
             }
 
             _write[0] = (byte)Register.THRESH_TAP;
             Array.Copy(_expectedTapBlock, 0, _write, 1, TapBlockLength);
             if (!Write(TapBlockLength + 1))
             {
-                return FailStart("writing THRESH_TAP..TAP_AXES failed");
+                return FailStart(Adxl345Error.ThresholdBlockWriteFailed);
             }
 
             // Bypass first empties the FIFO, so stale entries from before a reset are not delivered.
@@ -278,12 +277,12 @@ namespace WearableFirmware.Drivers.Adxl345
                 || !WriteRegister(Register.INT_MAP, _interruptMap) || !WriteRegister(Register.FIFO_CTL, 0)
                 || !WriteRegister(Register.FIFO_CTL, _fifoControl))
             {
-                return FailStart("writing BW_RATE/DATA_FORMAT/INT_MAP/FIFO_CTL failed");
+                return FailStart(Adxl345Error.FormatWriteFailed);
             }
 
             if (!WriteRegister(Register.POWER_CTL, _powerControl))
             {
-                return FailStart("writing POWER_CTL failed");
+                return FailStart(Adxl345Error.MeasureWriteFailed);
             }
 
             long measureStartUs = _clock.NowMicroseconds;
@@ -291,7 +290,7 @@ namespace WearableFirmware.Drivers.Adxl345
             // Latched events from before now would fire at once: read INT_SOURCE, then enable.
             if (!ReadRegisters(Register.INT_SOURCE, 1) || !WriteRegister(Register.INT_ENABLE, _interruptEnable))
             {
-                return FailStart("clearing INT_SOURCE / writing INT_ENABLE failed");
+                return FailStart(Adxl345Error.InterruptEnableFailed);
             }
 
             if (!VerifyConfiguration(true))
@@ -309,7 +308,7 @@ namespace WearableFirmware.Drivers.Adxl345
             _unreadEntries = 0;
             _lastConfigCheckUs = _clock.NowMicroseconds;
             _lastNewSampleUs = measureStartUs;
-            _error = ErrorNone;
+            _error = Adxl345Error.None;
             _restartedSinceDelivery = SamplesDelivered > 0;
             _started = true;
             _cleanDrains = 0;
@@ -557,14 +556,14 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             if (!ReadRegisters(Register.BW_RATE, 4))
             {
-                SetError("read-back of BW_RATE..INT_MAP failed");
+                _error = Adxl345Error.RateReadBackFailed;
                 return false;
             }
 
             if (_read[0] != _bwRate || _read[1] != _powerControl || _read[2] != _interruptEnable || _read[3] != _interruptMap)
             {
                 Array.Copy(_read, _errorBytes, 4);
-                _error = ErrorRateReadBack;
+                _error = Adxl345Error.RateReadBackMismatch;
                 return false;
             }
 
@@ -575,7 +574,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
             if (!ReadRegisters(Register.THRESH_TAP, TapBlockLength))
             {
-                SetError("read-back of THRESH_TAP..TAP_AXES failed");
+                _error = Adxl345Error.ThresholdBlockReadBackFailed;
                 return false;
             }
 
@@ -586,37 +585,31 @@ namespace WearableFirmware.Drivers.Adxl345
                     _errorBytes[0] = (byte)((int)Register.THRESH_TAP + i);
                     _errorBytes[1] = _read[i];
                     _errorBytes[2] = _expectedTapBlock[i];
-                    _error = ErrorRegisterReadBack;
+                    _error = Adxl345Error.RegisterReadBackMismatch;
                     return false;
                 }
             }
 
             if (!ReadRegisters(Register.DATA_FORMAT, 1) || _read[0] != _dataFormat)
             {
-                SetError("DATA_FORMAT did not read back");
+                _error = Adxl345Error.DataFormatReadBackFailed;
                 return false;
             }
 
             if (!ReadRegisters(Register.FIFO_CTL, 1) || _read[0] != _fifoControl)
             {
-                SetError("FIFO_CTL did not read back");
+                _error = Adxl345Error.FifoControlReadBackFailed;
                 return false;
             }
 
             return true;
         }
 
-        private bool FailStart(string reason)
+        private bool FailStart(Adxl345Error error)
         {
-            SetError(reason);
-            return FailStart(ErrorText);
-        }
-
-        private bool FailStart(int error)
-        {
-            if (error == ErrorNone)
+            if (error == Adxl345Error.None)
             {
-                SetError("read-back of the configuration failed");
+                _error = Adxl345Error.ConfigurationReadBackFailed;
             }
             else
             {
@@ -646,27 +639,40 @@ namespace WearableFirmware.Drivers.Adxl345
             return _transfers.WriteRead(_write, 1, _read, 0, count);
         }
 
-        private void SetError(string text)
-        {
-            _error = ErrorText;
-            _errorText = text;
-        }
-
-        private string DescribeStartError()
+        /// <summary>A readable account of <see cref="LastError"/> (allocates; for logs and start-up messages only).</summary>
+        public string DescribeLastError()
         {
             byte[] b = _errorBytes;
             switch (_error)
             {
-                case ErrorText:
-                    return _errorText;
-                case ErrorNoAnswer:
+                case Adxl345Error.NoAnswer:
                     return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusText.Describe(_errorBus) + ")";
-                case ErrorDeviceId:
+                case Adxl345Error.WrongDeviceId:
                     return "DEVID read 0x" + Hex(b[0]) + ", expected 0xE5: not an ADXL345";
-                case ErrorRateReadBack:
+                case Adxl345Error.StandbyWriteFailed:
+                    return "writing POWER_CTL/INT_ENABLE failed";
+                case Adxl345Error.ThresholdBlockWriteFailed:
+                    return "writing THRESH_TAP..TAP_AXES failed";
+                case Adxl345Error.FormatWriteFailed:
+                    return "writing BW_RATE/DATA_FORMAT/INT_MAP/FIFO_CTL failed";
+                case Adxl345Error.MeasureWriteFailed:
+                    return "writing POWER_CTL failed";
+                case Adxl345Error.InterruptEnableFailed:
+                    return "clearing INT_SOURCE / writing INT_ENABLE failed";
+                case Adxl345Error.RateReadBackFailed:
+                    return "read-back of BW_RATE..INT_MAP failed";
+                case Adxl345Error.ThresholdBlockReadBackFailed:
+                    return "read-back of THRESH_TAP..TAP_AXES failed";
+                case Adxl345Error.DataFormatReadBackFailed:
+                    return "DATA_FORMAT did not read back";
+                case Adxl345Error.FifoControlReadBackFailed:
+                    return "FIFO_CTL did not read back";
+                case Adxl345Error.RateReadBackMismatch:
                     return "BW_RATE..INT_MAP read back 0x" + Hex(b[0]) + " 0x" + Hex(b[1]) + " 0x" + Hex(b[2]) + " 0x" + Hex(b[3]);
-                case ErrorRegisterReadBack:
+                case Adxl345Error.RegisterReadBackMismatch:
                     return "register 0x" + Hex(b[0]) + " read back 0x" + Hex(b[1]) + ", wrote 0x" + Hex(b[2]);
+                case Adxl345Error.ConfigurationReadBackFailed:
+                    return "read-back of the configuration failed";
                 default:
                     return string.Empty;
             }

@@ -66,7 +66,7 @@ namespace WearableFirmware.DeviceTests
                 Assert.AreEqual((int)WearableFirmware.Drivers.BusStatus.Ok, (int)bus.WriteRead(register, 1, value, 0, 1), "DEVID read");
                 Assert.AreEqual(Adxl345.ExpectedDeviceId, value[0], "ADXL345 DEVID");
                 Adxl345 accelerometer = new Adxl345(bus, new Esp32Clock(), FallSensing.AccelerometerSettings());
-                Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
+                Assert.IsTrue(accelerometer.Start(), accelerometer.DescribeLastError());
             }
             finally
             {
@@ -105,7 +105,7 @@ namespace WearableFirmware.DeviceTests
             try
             {
                 Adxl345 accelerometer = new Adxl345(bus, clock, FallSensing.AccelerometerSettings());
-                Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
+                Assert.IsTrue(accelerometer.Start(), accelerometer.DescribeLastError());
                 double expected = 1000000000.0 / accelerometer.SamplePeriodNanoseconds;
                 double rate = MeasureRate(clock, null, accelerometer);
 

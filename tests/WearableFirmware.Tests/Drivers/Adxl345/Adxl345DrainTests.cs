@@ -181,7 +181,7 @@ public class Adxl345DrainTests
         rig.Bus.StickFor(3_000_000);
         rig.Run(1);
         Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
-        Assert.Contains("no answer", rig.Driver.LastStartError);
+        Assert.Contains("no answer", rig.Driver.DescribeLastError());
         Assert.Equal(BusStatus.ClockStretchTimeout, rig.Driver.Health.LastError);
 
         rig.Run(3.5);
@@ -229,8 +229,8 @@ public class Adxl345DrainTests
         var rig = new Adxl345Rig();
         rig.Chip.DeviceIdOverride = 0x1A;
         Assert.False(rig.Driver.Start());
-        Assert.Contains("0x1A", rig.Driver.LastStartError);
-        Assert.Contains("0xE5", rig.Driver.LastStartError);
+        Assert.Contains("0x1A", rig.Driver.DescribeLastError());
+        Assert.Contains("0xE5", rig.Driver.DescribeLastError());
         Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
         Assert.Equal(0, rig.Driver.Drain());
     }
@@ -241,7 +241,7 @@ public class Adxl345DrainTests
         var rig = new Adxl345Rig();
         rig.Bus.NackProbability = 1;
         Assert.False(rig.Driver.Start());
-        Assert.Contains("address not acknowledged", rig.Driver.LastStartError);
+        Assert.Contains("address not acknowledged", rig.Driver.DescribeLastError());
         Assert.Equal(3, rig.Driver.Health.TransferErrors);
     }
 
@@ -338,7 +338,7 @@ public class Adxl345DrainTests
         }, out Adxl345Rig rig);
 
         Assert.Equal(0, allocated);
-        Assert.Contains("no answer", rig.Driver.LastStartError);
-        Assert.Contains("address not acknowledged", rig.Driver.LastStartError);
+        Assert.Contains("no answer", rig.Driver.DescribeLastError());
+        Assert.Contains("address not acknowledged", rig.Driver.DescribeLastError());
     }
 }

@@ -132,7 +132,7 @@ public class Adxl345SettingsTests
     public void Start_writes_the_configuration_into_the_chip()
     {
         var rig = new Adxl345Rig(new Adxl345Settings());
-        Assert.True(rig.Driver.Start(), rig.Driver.LastStartError);
+        Assert.True(rig.Driver.Start(), rig.Driver.DescribeLastError());
 
         byte Reg(Register r) => rig.Chip.Peek((byte)r);
         Assert.Equal(0x09, Reg(Register.BW_RATE)); // 50 Hz
