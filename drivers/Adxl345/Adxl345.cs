@@ -6,10 +6,10 @@ namespace WearableFirmware.Drivers.Adxl345
     /// Allocation-free ADXL345 driver over I2C for a fixed-budget sampling loop.
     /// <para>
     /// Use: construct once, call <see cref="Start"/>, then call <see cref="Drain"/> every loop tick (at least every
-    /// ~600 ms at 50 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. Count-1</c> of
+    /// ~600 ms at 50 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. SampleCount-1</c> of
     /// <see cref="X"/>, <see cref="Y"/>, <see cref="Z"/> are the new samples, oldest first, in counts of
     /// <see cref="GPerCount"/> g (1/256 g at full resolution); <see cref="Events"/> holds the interrupt sources seen
-    /// during this drain; <see cref="SamplesLostBeforeThisDrain"/> says how many samples are missing between the
+    /// during this drain; <see cref="SamplesLostThisDrain"/> says how many samples are missing between the
     /// previous drain's last sample and this drain's first. The arrays are reused: copy what you keep.
     /// </para>
     /// <para>
@@ -147,7 +147,7 @@ namespace WearableFirmware.Drivers.Adxl345
         }
 
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
-        public int MaxAttempts
+        public int MaxTransferAttempts
         {
             get { return _transfers.MaxAttempts; }
             set { _transfers.MaxAttempts = value; }
@@ -157,7 +157,7 @@ namespace WearableFirmware.Drivers.Adxl345
         /// Failed transfer attempts in a row after which the driver checks the chip and, if it lost its configuration,
         /// re-initialises it (default: two register accesses that failed all their attempts).
         /// </summary>
-        public int ReinitAfterConsecutiveFailures { get; set; } = 6;
+        public int FailuresBeforeReinit { get; set; } = 6;
 
         /// <summary>How often the driver reads back BW_RATE..INT_MAP to catch a chip that reset itself.</summary>
         public long ConfigCheckIntervalMicroseconds { get; set; } = 1000000;
@@ -180,7 +180,7 @@ namespace WearableFirmware.Drivers.Adxl345
         /// </summary>
         public string LastStartError => DescribeLastError();
 
-        /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="Count"/> - 1.</summary>
+        /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="SampleCount"/> - 1.</summary>
         public int[] X => _x;
 
         public int[] Y => _y;
@@ -188,7 +188,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public int[] Z => _z;
 
         /// <summary>Samples delivered by the last <see cref="Drain"/>.</summary>
-        public int Count => _count;
+        public int SampleCount => _count;
 
         /// <summary>g per count: exactly 1/256 (3.90625 mg) at full resolution; a power of two, so float is exact.</summary>
         public float GPerCount => _gPerCount;
@@ -198,7 +198,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// Estimated clock time (us) of the newest sample of the last drain, from the tracked sampling grid; sample
-        /// <c>i</c> was taken at about <c>NewestSampleMicroseconds - (Count - 1 - i) * SamplePeriodNanoseconds / 1000</c>.
+        /// <c>i</c> was taken at about <c>NewestSampleMicroseconds - (SampleCount - 1 - i) * SamplePeriodNanoseconds / 1000</c>.
         /// </summary>
         public long NewestSampleMicroseconds => _timeline.NewestSampleNs / 1000;
 
@@ -206,7 +206,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public InterruptSource Events => _events;
 
         /// <summary>Samples missing right before this drain's first sample (FIFO overflow: the reader was late).</summary>
-        public int SamplesLostBeforeThisDrain => _lostBeforeThisDrain;
+        public int SamplesLostThisDrain => _lostBeforeThisDrain;
 
         /// <summary>
         /// True when this drain's first sample does not directly follow the previous drain's last one: samples were
@@ -318,7 +318,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// One sampling-loop tick: reads INT_SOURCE (events), FIFO_STATUS (entries), then each entry with one 6-byte
-        /// read from DATAX0. Returns <see cref="Count"/>. Never throws and never allocates; on faults it retries,
+        /// read from DATAX0. Returns <see cref="SampleCount"/>. Never throws and never allocates; on faults it retries,
         /// counts, re-initialises the chip when needed and returns what it got.
         /// </summary>
         public int Drain()
@@ -520,7 +520,7 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             _cleanDrains = 0;
             _health.State = HealthState.Degraded;
-            if (_health.ConsecutiveFailures >= ReinitAfterConsecutiveFailures)
+            if (_health.ConsecutiveFailures >= FailuresBeforeReinit)
             {
                 // A chip that kept its configuration keeps its FIFO too: resume instead of resetting it.
                 bool intact = ReadRegisters(Register.DEVID, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);

@@ -212,7 +212,7 @@ public static class FallTrialRunner
 
         public void Run(long nowMicroseconds)
         {
-            int count = driver.Count;
+            int count = driver.SampleCount;
             float scale = driver.GPerCount;
             for (int i = 0; i < count; i++)
             {

@@ -25,7 +25,7 @@ public class Adxl345DrainTests
             rig.Clock.Advance(100_000);
             int count = rig.DrainOnce();
             Assert.InRange(count, 9, 11);
-            Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+            Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
             xs.AddRange(rig.Driver.X.Take(count));
         }
 
@@ -74,7 +74,7 @@ public class Adxl345DrainTests
             rig.DrainOnce();
             long discarded = rig.Chip.SamplesDiscarded - discardedBefore;
             Assert.True(discarded > 0, "the scenario must overflow");
-            Assert.Equal(discarded, rig.Driver.SamplesLostBeforeThisDrain);
+            Assert.Equal(discarded, rig.Driver.SamplesLostThisDrain);
             Assert.True(rig.Driver.GapBeforeThisDrain);
 
             // Back on time: no loss reported while the FIFO does not fill.
@@ -82,7 +82,7 @@ public class Adxl345DrainTests
             {
                 rig.Clock.Advance(50_000 + 997 * i % 5000);
                 rig.DrainOnce();
-                Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+                Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
                 Assert.False(rig.Driver.GapBeforeThisDrain);
             }
         }
@@ -100,7 +100,7 @@ public class Adxl345DrainTests
         rig.Run(2);
         rig.Clock.Advance(300_000); // 30 samples < 33
         Assert.Equal(30, rig.DrainOnce());
-        Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+        Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
         Assert.Equal(0, rig.Driver.Health.SamplesLost);
         Assert.Equal(HealthState.Ok, rig.Driver.Health.State);
     }
@@ -187,7 +187,7 @@ public class Adxl345DrainTests
         rig.Run(3.5);
         Assert.True(rig.Driver.Health.Recoveries >= 1);
         Assert.Equal(HealthState.Degraded, rig.Driver.Health.State);
-        Assert.True(rig.Driver.Count > 0);
+        Assert.True(rig.Driver.SampleCount > 0);
 
         rig.Run(3); // 75 clean drains
         Assert.Equal(HealthState.Ok, rig.Driver.Health.State);
@@ -252,8 +252,8 @@ public class Adxl345DrainTests
     {
         // With no attempt at all the driver could never reach the chip; the setting is rejected, not obeyed.
         var rig = new Adxl345Rig();
-        Assert.Throws<ArgumentOutOfRangeException>(() => rig.Driver.MaxAttempts = attempts);
-        Assert.Equal(3, rig.Driver.MaxAttempts);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rig.Driver.MaxTransferAttempts = attempts);
+        Assert.Equal(3, rig.Driver.MaxTransferAttempts);
     }
 
     [Fact]
