@@ -36,7 +36,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public const int BytesPerEntry = 6;
 
         // Configuration block written in one multi-byte transfer each: 0x1D..0x2A and 0x2C..0x2F.
-        private const int TapBlockLength = (int)Register.TAP_AXES - (int)Register.THRESH_TAP + 1;
+        private const int TapBlockLength = (int)Register.TapAxes - (int)Register.ThreshTap + 1;
 
         private readonly IRegisterBus _bus;
         private readonly IClock _clock;
@@ -247,7 +247,7 @@ namespace WearableFirmware.Drivers.Adxl345
             _lastStartAttemptUs = _clock.NowMicroseconds;
             _started = false;
             _count = 0;
-            if (!ReadRegisters(Register.DEVID, 1))
+            if (!ReadRegisters(Register.DevId, 1))
             {
                 _errorBus = _health.LastError;
                 return FailStart(Adxl345Error.NoAnswer);
@@ -260,12 +260,12 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             // Standby and interrupts off while configuring, as the datasheet recommends.
-            if (!WriteRegister(Register.POWER_CTL, 0) || !WriteRegister(Register.INT_ENABLE, 0))
+            if (!WriteRegister(Register.PowerCtl, 0) || !WriteRegister(Register.IntEnable, 0))
             {
                 return FailStart(Adxl345Error.StandbyWriteFailed);
             }
 
-            _write[0] = (byte)Register.THRESH_TAP;
+            _write[0] = (byte)Register.ThreshTap;
             Array.Copy(_expectedTapBlock, 0, _write, 1, TapBlockLength);
             if (!Write(TapBlockLength + 1))
             {
@@ -273,14 +273,14 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             // Bypass first empties the FIFO, so stale entries from before a reset are not delivered.
-            if (!WriteRegister(Register.BW_RATE, _bwRate) || !WriteRegister(Register.DATA_FORMAT, _dataFormat)
-                || !WriteRegister(Register.INT_MAP, _interruptMap) || !WriteRegister(Register.FIFO_CTL, 0)
-                || !WriteRegister(Register.FIFO_CTL, _fifoControl))
+            if (!WriteRegister(Register.BwRate, _bwRate) || !WriteRegister(Register.DataFormat, _dataFormat)
+                || !WriteRegister(Register.IntMap, _interruptMap) || !WriteRegister(Register.FifoCtl, 0)
+                || !WriteRegister(Register.FifoCtl, _fifoControl))
             {
                 return FailStart(Adxl345Error.FormatWriteFailed);
             }
 
-            if (!WriteRegister(Register.POWER_CTL, _powerControl))
+            if (!WriteRegister(Register.PowerCtl, _powerControl))
             {
                 return FailStart(Adxl345Error.MeasureWriteFailed);
             }
@@ -288,7 +288,7 @@ namespace WearableFirmware.Drivers.Adxl345
             long measureStartUs = _clock.NowMicroseconds;
 
             // Latched events from before now would fire at once: read INT_SOURCE, then enable.
-            if (!ReadRegisters(Register.INT_SOURCE, 1) || !WriteRegister(Register.INT_ENABLE, _interruptEnable))
+            if (!ReadRegisters(Register.IntSource, 1) || !WriteRegister(Register.IntEnable, _interruptEnable))
             {
                 return FailStart(Adxl345Error.InterruptEnableFailed);
             }
@@ -340,7 +340,7 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             bool clean = true;
-            if (!ReadRegisters(Register.INT_SOURCE, 1))
+            if (!ReadRegisters(Register.IntSource, 1))
             {
                 return AfterFailedTransfer();
             }
@@ -353,7 +353,7 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             long statusUs = _clock.NowMicroseconds;
-            if (!ReadRegisters(Register.FIFO_STATUS, 1))
+            if (!ReadRegisters(Register.FifoStatus, 1))
             {
                 return AfterFailedTransfer();
             }
@@ -382,7 +382,7 @@ namespace WearableFirmware.Drivers.Adxl345
             int[] xs = _x;
             int[] ys = _y;
             int[] zs = _z;
-            write[0] = (byte)Register.DATAX0;
+            write[0] = (byte)Register.DataX0;
             for (int i = 0; i < entries; i++)
             {
                 BusStatus status = bus.WriteRead(write, 1, read, 0, BytesPerEntry);
@@ -523,7 +523,7 @@ namespace WearableFirmware.Drivers.Adxl345
             if (_health.ConsecutiveFailures >= FailuresBeforeReinit)
             {
                 // A chip that kept its configuration keeps its FIFO too: resume instead of resetting it.
-                bool intact = ReadRegisters(Register.DEVID, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
+                bool intact = ReadRegisters(Register.DevId, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
                 if (intact)
                 {
                     _health.RecordRecovery();
@@ -554,7 +554,7 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Reads back the configuration; <paramref name="full"/> also checks the threshold block and FIFO_CTL.</summary>
         private bool VerifyConfiguration(bool full)
         {
-            if (!ReadRegisters(Register.BW_RATE, 4))
+            if (!ReadRegisters(Register.BwRate, 4))
             {
                 _error = Adxl345Error.RateReadBackFailed;
                 return false;
@@ -572,7 +572,7 @@ namespace WearableFirmware.Drivers.Adxl345
                 return true;
             }
 
-            if (!ReadRegisters(Register.THRESH_TAP, TapBlockLength))
+            if (!ReadRegisters(Register.ThreshTap, TapBlockLength))
             {
                 _error = Adxl345Error.ThresholdBlockReadBackFailed;
                 return false;
@@ -582,7 +582,7 @@ namespace WearableFirmware.Drivers.Adxl345
             {
                 if (_read[i] != _expectedTapBlock[i])
                 {
-                    _errorBytes[0] = (byte)((int)Register.THRESH_TAP + i);
+                    _errorBytes[0] = (byte)((int)Register.ThreshTap + i);
                     _errorBytes[1] = _read[i];
                     _errorBytes[2] = _expectedTapBlock[i];
                     _error = Adxl345Error.RegisterReadBackMismatch;
@@ -590,13 +590,13 @@ namespace WearableFirmware.Drivers.Adxl345
                 }
             }
 
-            if (!ReadRegisters(Register.DATA_FORMAT, 1) || _read[0] != _dataFormat)
+            if (!ReadRegisters(Register.DataFormat, 1) || _read[0] != _dataFormat)
             {
                 _error = Adxl345Error.DataFormatReadBackFailed;
                 return false;
             }
 
-            if (!ReadRegisters(Register.FIFO_CTL, 1) || _read[0] != _fifoControl)
+            if (!ReadRegisters(Register.FifoCtl, 1) || _read[0] != _fifoControl)
             {
                 _error = Adxl345Error.FifoControlReadBackFailed;
                 return false;

@@ -295,7 +295,7 @@ namespace WearableFirmware.Drivers.Max3010x
             }
 
             // Status 1/2, enables 1/2, WR_PTR, OVF_COUNTER, RD_PTR in one read; it stops before FIFO_DATA.
-            if (!Read(Register.InterruptStatus1, _read, 7))
+            if (!Read(Register.IntStatus1, _read, 7))
             {
                 OnDrainTransferFailed();
                 return 0;
@@ -405,7 +405,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return false;
             }
 
-            _write[0] = (byte)Register.DieTemperatureConfig;
+            _write[0] = (byte)Register.DieTempConfig;
             _write[1] = TemperatureEnable;
             return Write(2);
         }
@@ -449,13 +449,13 @@ namespace WearableFirmware.Drivers.Max3010x
                 return false;
             }
 
-            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[0] = (byte)Register.Led1Pa;
             _write[1] = _redAmplitude;
             _write[2] = _irAmplitude;
             bool written = Write(3);
             // Even a failed write may have reached the chip; the samples around it are suspect either way.
             _ledCurrentsChanged = true;
-            if (!written || !Read(Register.Led1PulseAmplitude, _read, 2))
+            if (!written || !Read(Register.Led1Pa, _read, 2))
             {
                 _health.State = HealthState.Degraded;
                 if (_health.ConsecutiveFailures >= _settings.FailuresBeforeReinit)
@@ -470,7 +470,7 @@ namespace WearableFirmware.Drivers.Max3010x
             if (_read[0] != _redAmplitude || _read[1] != _irAmplitude)
             {
                 bool redWrong = _read[0] != _redAmplitude;
-                MismatchRegister = redWrong ? Register.Led1PulseAmplitude : Register.Led2PulseAmplitude;
+                MismatchRegister = redWrong ? Register.Led1Pa : Register.Led2Pa;
                 MismatchExpected = redWrong ? _redAmplitude : _irAmplitude;
                 MismatchRead = redWrong ? _read[0] : _read[1];
                 LastError = Max3010xError.ConfigurationMismatch;
@@ -509,7 +509,7 @@ namespace WearableFirmware.Drivers.Max3010x
         {
             if (!_resetRequested)
             {
-                _write[0] = (byte)Register.ModeConfiguration;
+                _write[0] = (byte)Register.ModeConfig;
                 _write[1] = ModeResetBit;
                 if (!Write(2))
                 {
@@ -522,7 +522,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return;
             }
 
-            if (!Read(Register.ModeConfiguration, _read, 1))
+            if (!Read(Register.ModeConfig, _read, 1))
             {
                 FailInitialisation(Max3010xError.BusFailure);
                 return;
@@ -540,7 +540,7 @@ namespace WearableFirmware.Drivers.Max3010x
             }
 
             _resetRequested = false;
-            if (!Read(Register.RevisionId, _read, 2))
+            if (!Read(Register.RevId, _read, 2))
             {
                 FailInitialisation(Max3010xError.BusFailure);
                 return;
@@ -579,7 +579,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private bool Configure()
         {
             // Mode last: conversions start only once everything else is in place and the FIFO is empty.
-            _write[0] = (byte)Register.InterruptEnable1;
+            _write[0] = (byte)Register.IntEnable1;
             _write[1] = _interruptEnable1;
             _write[2] = _interruptEnable2;
             if (!Write(3))
@@ -587,21 +587,21 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.FifoConfiguration;
+            _write[0] = (byte)Register.FifoConfig;
             _write[1] = _fifoConfiguration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.SpO2Configuration;
+            _write[0] = (byte)Register.SpO2Config;
             _write[1] = _spo2Configuration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[0] = (byte)Register.Led1Pa;
             _write[1] = _redAmplitude;
             _write[2] = _irAmplitude;
             if (!Write(3))
@@ -609,7 +609,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.FifoWritePointer;
+            _write[0] = (byte)Register.FifoWrPtr;
             _write[1] = 0;
             _write[2] = 0;
             _write[3] = 0;
@@ -618,22 +618,22 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.ModeConfiguration;
+            _write[0] = (byte)Register.ModeConfig;
             _write[1] = _modeConfiguration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            if (!ReadBack(Register.InterruptEnable1, _interruptEnable1, _interruptEnable2, 2)
-                || !ReadBack(Register.FifoConfiguration, _fifoConfiguration, _modeConfiguration, 3)
-                || !ReadBack(Register.Led1PulseAmplitude, _redAmplitude, _irAmplitude, 2))
+            if (!ReadBack(Register.IntEnable1, _interruptEnable1, _interruptEnable2, 2)
+                || !ReadBack(Register.FifoConfig, _fifoConfiguration, _modeConfiguration, 3)
+                || !ReadBack(Register.Led1Pa, _redAmplitude, _irAmplitude, 2))
             {
                 return false;
             }
 
             // Clears a PWR_RDY left from power-up so only a later brown-out shows in a drain.
-            if (!Read(Register.InterruptStatus1, _read, 2))
+            if (!Read(Register.IntStatus1, _read, 2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
@@ -803,7 +803,7 @@ namespace WearableFirmware.Drivers.Max3010x
 
         private bool ReadDieTemperature()
         {
-            if (!Read(Register.DieTemperatureInteger, _read, 2))
+            if (!Read(Register.DieTempInteger, _read, 2))
             {
                 return false;
             }

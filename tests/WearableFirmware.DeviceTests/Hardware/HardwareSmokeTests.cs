@@ -61,7 +61,7 @@ namespace WearableFirmware.DeviceTests
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             try
             {
-                byte[] register = new byte[] { (byte)WearableFirmware.Drivers.Adxl345.Register.DEVID };
+                byte[] register = new byte[] { (byte)WearableFirmware.Drivers.Adxl345.Register.DevId };
                 byte[] value = new byte[1];
                 Assert.AreEqual((int)WearableFirmware.Drivers.BusStatus.Ok, (int)bus.WriteRead(register, 1, value, 0, 1), "DEVID read");
                 Assert.AreEqual(Adxl345.ExpectedDeviceId, value[0], "ADXL345 DEVID");

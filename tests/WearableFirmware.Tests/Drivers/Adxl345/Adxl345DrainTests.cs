@@ -201,7 +201,7 @@ public class Adxl345DrainTests
         rig.Run(2);
 
         rig.Chip.BrownOut();
-        Assert.Equal(0x00, rig.Chip.Peek((byte)Register.POWER_CTL));
+        Assert.Equal(0x00, rig.Chip.Peek((byte)Register.PowerCtl));
         bool sawGap = false;
         for (int i = 0; i < 5; i++)
         {
@@ -212,9 +212,9 @@ public class Adxl345DrainTests
 
         Assert.Equal(1, rig.Driver.ConfigurationLosses);
         Assert.Equal(1, rig.Driver.Health.Recoveries);
-        Assert.Equal(0x08, rig.Chip.Peek((byte)Register.POWER_CTL));
-        Assert.Equal(0x90, rig.Chip.Peek((byte)Register.FIFO_CTL));
-        Assert.Equal(0x7F, rig.Chip.Peek((byte)Register.INT_ENABLE));
+        Assert.Equal(0x08, rig.Chip.Peek((byte)Register.PowerCtl));
+        Assert.Equal(0x90, rig.Chip.Peek((byte)Register.FifoCtl));
+        Assert.Equal(0x7F, rig.Chip.Peek((byte)Register.IntEnable));
         Assert.True(sawGap, "the first samples after the re-initialisation are flagged as not continuous");
 
         long before = rig.Delivered;
