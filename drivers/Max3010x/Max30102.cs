@@ -47,9 +47,6 @@ namespace WearableFirmware.Drivers.Max3010x
         private const byte ModeResetBit = 0x40;
         private const byte TemperatureEnable = 0x01;
 
-        // The order check needs this many samples with both channels above 1/16 of full scale (on skin).
-        private const int OrderCheckSamples = 64;
-
         private readonly IClock _clock;
         private readonly Max3010xSettings _settings;
         private readonly DriverHealth _health = new DriverHealth();
@@ -72,7 +69,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private readonly int _channels;
         private readonly int _shift;
         private readonly long _outputPeriodMicroseconds;
-        private readonly int _onSkinCounts;
+        private readonly ChannelOrderCheck _orderCheck;
 
         private bool _running;
         private bool _resetRequested;
@@ -88,11 +85,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private int _lostThisDrain;
         private DrainFlags _flags;
 
-        private ChannelOrder _order;
         private bool _swap;
-        private int _orderSamples;
-        private long _orderRedSum;
-        private long _orderIrSum;
 
         /// <summary>Builds the driver; validates the settings (throws <see cref="System.ArgumentException"/> with the reason).</summary>
         public Max30102(IRegisterBus bus, IClock clock, Max3010xSettings settings)
@@ -111,7 +104,8 @@ namespace WearableFirmware.Drivers.Max3010x
             _channels = settings.Channels;
             _shift = 18 - settings.ResolutionBits;
             _outputPeriodMicroseconds = settings.OutputPeriodMicroseconds;
-            _onSkinCounts = 1 << (settings.ResolutionBits - 4);
+            // On skin: both channels above 1/16 of full scale.
+            _orderCheck = new ChannelOrderCheck(1 << (settings.ResolutionBits - 4));
             _health.State = HealthState.Failed;
         }
 
@@ -214,7 +208,7 @@ namespace WearableFirmware.Drivers.Max3010x
         /// <summary>Result of the red/IR order plausibility check.</summary>
         public ChannelOrder ChannelOrder
         {
-            get { return _order; }
+            get { return _orderCheck.Order; }
         }
 
         /// <summary>True once a die temperature has been read.</summary>
@@ -441,9 +435,7 @@ namespace WearableFirmware.Drivers.Max3010x
             _redAmplitude = Max3010xSettings.LedCurrentCode(redMilliamps);
             _irAmplitude = Max3010xSettings.LedCurrentCode(irMilliamps);
             // Light per mA changed for any samples already summed by the order check.
-            _orderSamples = 0;
-            _orderRedSum = 0;
-            _orderIrSum = 0;
+            _orderCheck.DiscardEvidence();
             if (!_running)
             {
                 return false;
@@ -753,48 +745,16 @@ namespace WearableFirmware.Drivers.Max3010x
             }
         }
 
-        // On skin, IR returns more light per mA of drive than red; a clone that delivers IR first shows the reverse.
         private void CheckChannelOrder(int samples)
         {
-            if (_order != ChannelOrder.Unknown || _channels != 2 || _redAmplitude == 0 || _irAmplitude == 0)
+            if (_orderCheck.Order != ChannelOrder.Unknown || _channels != 2 || _redAmplitude == 0 || _irAmplitude == 0)
             {
                 return;
             }
 
-            for (int i = 0; i < samples; i++)
-            {
-                // Undo any swap so the check judges the order as delivered by the chip.
-                int firstChannel = _swap ? _ir[i] : _red[i];
-                int secondChannel = _swap ? _red[i] : _ir[i];
-                if (firstChannel < _onSkinCounts || secondChannel < _onSkinCounts)
-                {
-                    _orderSamples = 0;
-                    _orderRedSum = 0;
-                    _orderIrSum = 0;
-                    continue;
-                }
-
-                _orderSamples++;
-                _orderRedSum += firstChannel;
-                _orderIrSum += secondChannel;
-            }
-
-            if (_orderSamples < OrderCheckSamples)
-            {
-                return;
-            }
-
-            // Compare light per mA: red/redCode against IR/irCode, cross-multiplied to stay in integers.
-            long redPerDrive = _orderRedSum * _irAmplitude;
-            long irPerDrive = _orderIrSum * _redAmplitude;
-            if (irPerDrive >= redPerDrive)
-            {
-                _order = ChannelOrder.Datasheet;
-                return;
-            }
-
-            _order = ChannelOrder.Swapped;
-            if (_settings.CorrectSwappedChannels)
+            // Undo any swap so the check judges the order as delivered by the chip.
+            ChannelOrder order = _orderCheck.Add(_swap ? _ir : _red, _swap ? _red : _ir, samples, _redAmplitude, _irAmplitude);
+            if (order == ChannelOrder.Swapped && _settings.CorrectSwappedChannels)
             {
                 _swap = true;
                 _flags |= DrainFlags.ChannelOrderCorrected;
