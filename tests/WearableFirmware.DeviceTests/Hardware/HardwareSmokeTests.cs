@@ -4,7 +4,7 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
-using WearableFirmware.Device.Ble;
+using WearableFirmware.Platform.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
