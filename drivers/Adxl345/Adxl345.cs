@@ -6,10 +6,10 @@ namespace WearableFirmware.Drivers.Adxl345
     /// Allocation-free ADXL345 driver over I2C for a fixed-budget sampling loop.
     /// <para>
     /// Use: construct once, call <see cref="Start"/>, then call <see cref="Drain"/> every loop tick (at least every
-    /// ~600 ms at 50 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. Count-1</c> of
+    /// ~600 ms at 50 Hz: the FIFO holds 33 samples). After each drain, samples <c>0 .. SampleCount-1</c> of
     /// <see cref="X"/>, <see cref="Y"/>, <see cref="Z"/> are the new samples, oldest first, in counts of
     /// <see cref="GPerCount"/> g (1/256 g at full resolution); <see cref="Events"/> holds the interrupt sources seen
-    /// during this drain; <see cref="SamplesLostBeforeThisDrain"/> says how many samples are missing between the
+    /// during this drain; <see cref="SamplesLostThisDrain"/> says how many samples are missing between the
     /// previous drain's last sample and this drain's first. The arrays are reused: copy what you keep.
     /// </para>
     /// <para>
@@ -36,11 +36,12 @@ namespace WearableFirmware.Drivers.Adxl345
         public const int BytesPerEntry = 6;
 
         // Configuration block written in one multi-byte transfer each: 0x1D..0x2A and 0x2C..0x2F.
-        private const int TapBlockLength = (int)Register.TAP_AXES - (int)Register.THRESH_TAP + 1;
+        private const int TapBlockLength = (int)Register.TapAxes - (int)Register.ThreshTap + 1;
 
         private readonly IRegisterBus _bus;
         private readonly IClock _clock;
         private readonly DriverHealth _health = new DriverHealth();
+        private readonly RetryingTransfers _transfers;
         private readonly SampleTimeline _timeline = new SampleTimeline();
         private readonly byte[] _write = new byte[TapBlockLength + 1];
         private readonly byte[] _read = new byte[TapBlockLength + 1];
@@ -72,21 +73,11 @@ namespace WearableFirmware.Drivers.Adxl345
         private long _lastDeliveredSampleNs;
         private long _periodBeforeRestartNs;
 
-        // The start error is kept as parts and worded only when read: Drain retries an absent chip every second, and
-        // composing the message on each retry would allocate on the loop.
-        private const int ErrorNone = 0;
-        private const int ErrorText = 1;
-        private const int ErrorNoAnswer = 2;
-        private const int ErrorDeviceId = 3;
-        private const int ErrorRateReadBack = 4;
-        private const int ErrorRegisterReadBack = 5;
+        // The error is kept as a code plus the bytes it names and worded only when read: Drain retries an absent chip
+        // every second, and composing the message on each retry would allocate on the loop.
         private readonly byte[] _errorBytes = new byte[4];
-        private int _error;
-        private string _errorText;
+        private Adxl345Error _error;
         private BusStatus _errorBus;
-
-        // Read on every transfer: a field, not an auto-property (a call less each on nanoCLR).
-        private int _maxAttempts = 3;
 
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
         public Adxl345(IRegisterBus bus, IClock clock, Adxl345Settings settings)
@@ -121,6 +112,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
             _bus = bus;
             _clock = clock;
+            _transfers = new RetryingTransfers(bus, _health, 3);
             _bwRate = settings.BwRateValue();
             _powerControl = settings.PowerControlValue();
             _interruptEnable = settings.InterruptEnableValue();
@@ -155,25 +147,17 @@ namespace WearableFirmware.Drivers.Adxl345
         }
 
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
-        public int MaxAttempts
+        public int MaxTransferAttempts
         {
-            get { return _maxAttempts; }
-            set
-            {
-                if (value < 1)
-                {
-                    throw new ArgumentOutOfRangeException("value", "at least one transfer attempt");
-                }
-
-                _maxAttempts = value;
-            }
+            get { return _transfers.MaxAttempts; }
+            set { _transfers.MaxAttempts = value; }
         }
 
         /// <summary>
         /// Failed transfer attempts in a row after which the driver checks the chip and, if it lost its configuration,
         /// re-initialises it (default: two register accesses that failed all their attempts).
         /// </summary>
-        public int ReinitAfterConsecutiveFailures { get; set; } = 6;
+        public int FailuresBeforeReinit { get; set; } = 6;
 
         /// <summary>How often the driver reads back BW_RATE..INT_MAP to catch a chip that reset itself.</summary>
         public long ConfigCheckIntervalMicroseconds { get; set; } = 1000000;
@@ -187,10 +171,16 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Error counters and state; shared with the firmware's status reporting.</summary>
         public DriverHealth Health => _health;
 
-        /// <summary>Why the last <see cref="Start"/> failed (empty after a success).</summary>
-        public string LastStartError => DescribeStartError();
+        /// <summary>Why the last <see cref="Start"/> or configuration check failed (None after a successful start).</summary>
+        public Adxl345Error LastError => _error;
 
-        /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="Count"/> - 1.</summary>
+        /// <summary>
+        /// <see cref="DescribeLastError"/> under its former name, kept only until the simulator's commands (being
+        /// reworked on another branch) call DescribeLastError.
+        /// </summary>
+        public string LastStartError => DescribeLastError();
+
+        /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="SampleCount"/> - 1.</summary>
         public int[] X => _x;
 
         public int[] Y => _y;
@@ -198,7 +188,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public int[] Z => _z;
 
         /// <summary>Samples delivered by the last <see cref="Drain"/>.</summary>
-        public int Count => _count;
+        public int SampleCount => _count;
 
         /// <summary>g per count: exactly 1/256 (3.90625 mg) at full resolution; a power of two, so float is exact.</summary>
         public float GPerCount => _gPerCount;
@@ -208,7 +198,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// Estimated clock time (us) of the newest sample of the last drain, from the tracked sampling grid; sample
-        /// <c>i</c> was taken at about <c>NewestSampleMicroseconds - (Count - 1 - i) * SamplePeriodNanoseconds / 1000</c>.
+        /// <c>i</c> was taken at about <c>NewestSampleMicroseconds - (SampleCount - 1 - i) * SamplePeriodNanoseconds / 1000</c>.
         /// </summary>
         public long NewestSampleMicroseconds => _timeline.NewestSampleNs / 1000;
 
@@ -216,7 +206,7 @@ namespace WearableFirmware.Drivers.Adxl345
         public InterruptSource Events => _events;
 
         /// <summary>Samples missing right before this drain's first sample (FIFO overflow: the reader was late).</summary>
-        public int SamplesLostBeforeThisDrain => _lostBeforeThisDrain;
+        public int SamplesLostThisDrain => _lostBeforeThisDrain;
 
         /// <summary>
         /// True when this drain's first sample does not directly follow the previous drain's last one: samples were
@@ -249,7 +239,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// Checks DEVID, writes the whole configuration in standby, enables measurement, clears latched events and
-        /// enables interrupts last, then reads everything back. Returns false (and sets <see cref="LastStartError"/>
+        /// enables interrupts last, then reads everything back. Returns false (and sets <see cref="LastError"/>
         /// and health Failed) when the chip is absent, is not an ADXL345 or did not keep the values.
         /// </summary>
         public bool Start()
@@ -257,50 +247,50 @@ namespace WearableFirmware.Drivers.Adxl345
             _lastStartAttemptUs = _clock.NowMicroseconds;
             _started = false;
             _count = 0;
-            if (!ReadRegisters(Register.DEVID, 1))
+            if (!ReadRegisters(Register.DevId, 1))
             {
                 _errorBus = _health.LastError;
-                return FailStart(ErrorNoAnswer);
+                return FailStart(Adxl345Error.NoAnswer);
             }
 
             if (_read[0] != ExpectedDeviceId)
             {
                 _errorBytes[0] = _read[0];
-                return FailStart(ErrorDeviceId);
+                return FailStart(Adxl345Error.WrongDeviceId);
             }
 
             // Standby and interrupts off while configuring, as the datasheet recommends.
-            if (!WriteRegister(Register.POWER_CTL, 0) || !WriteRegister(Register.INT_ENABLE, 0))
+            if (!WriteRegister(Register.PowerCtl, 0) || !WriteRegister(Register.IntEnable, 0))
             {
-                return FailStart("writing POWER_CTL/INT_ENABLE failed");
+                return FailStart(Adxl345Error.StandbyWriteFailed);
             }
 
-            _write[0] = (byte)Register.THRESH_TAP;
+            _write[0] = (byte)Register.ThreshTap;
             Array.Copy(_expectedTapBlock, 0, _write, 1, TapBlockLength);
             if (!Write(TapBlockLength + 1))
             {
-                return FailStart("writing THRESH_TAP..TAP_AXES failed");
+                return FailStart(Adxl345Error.ThresholdBlockWriteFailed);
             }
 
             // Bypass first empties the FIFO, so stale entries from before a reset are not delivered.
-            if (!WriteRegister(Register.BW_RATE, _bwRate) || !WriteRegister(Register.DATA_FORMAT, _dataFormat)
-                || !WriteRegister(Register.INT_MAP, _interruptMap) || !WriteRegister(Register.FIFO_CTL, 0)
-                || !WriteRegister(Register.FIFO_CTL, _fifoControl))
+            if (!WriteRegister(Register.BwRate, _bwRate) || !WriteRegister(Register.DataFormat, _dataFormat)
+                || !WriteRegister(Register.IntMap, _interruptMap) || !WriteRegister(Register.FifoCtl, 0)
+                || !WriteRegister(Register.FifoCtl, _fifoControl))
             {
-                return FailStart("writing BW_RATE/DATA_FORMAT/INT_MAP/FIFO_CTL failed");
+                return FailStart(Adxl345Error.FormatWriteFailed);
             }
 
-            if (!WriteRegister(Register.POWER_CTL, _powerControl))
+            if (!WriteRegister(Register.PowerCtl, _powerControl))
             {
-                return FailStart("writing POWER_CTL failed");
+                return FailStart(Adxl345Error.MeasureWriteFailed);
             }
 
             long measureStartUs = _clock.NowMicroseconds;
 
             // Latched events from before now would fire at once: read INT_SOURCE, then enable.
-            if (!ReadRegisters(Register.INT_SOURCE, 1) || !WriteRegister(Register.INT_ENABLE, _interruptEnable))
+            if (!ReadRegisters(Register.IntSource, 1) || !WriteRegister(Register.IntEnable, _interruptEnable))
             {
-                return FailStart("clearing INT_SOURCE / writing INT_ENABLE failed");
+                return FailStart(Adxl345Error.InterruptEnableFailed);
             }
 
             if (!VerifyConfiguration(true))
@@ -318,7 +308,7 @@ namespace WearableFirmware.Drivers.Adxl345
             _unreadEntries = 0;
             _lastConfigCheckUs = _clock.NowMicroseconds;
             _lastNewSampleUs = measureStartUs;
-            _error = ErrorNone;
+            _error = Adxl345Error.None;
             _restartedSinceDelivery = SamplesDelivered > 0;
             _started = true;
             _cleanDrains = 0;
@@ -328,7 +318,7 @@ namespace WearableFirmware.Drivers.Adxl345
 
         /// <summary>
         /// One sampling-loop tick: reads INT_SOURCE (events), FIFO_STATUS (entries), then each entry with one 6-byte
-        /// read from DATAX0. Returns <see cref="Count"/>. Never throws and never allocates; on faults it retries,
+        /// read from DATAX0. Returns <see cref="SampleCount"/>. Never throws and never allocates; on faults it retries,
         /// counts, re-initialises the chip when needed and returns what it got.
         /// </summary>
         public int Drain()
@@ -350,7 +340,7 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             bool clean = true;
-            if (!ReadRegisters(Register.INT_SOURCE, 1))
+            if (!ReadRegisters(Register.IntSource, 1))
             {
                 return AfterFailedTransfer();
             }
@@ -363,7 +353,7 @@ namespace WearableFirmware.Drivers.Adxl345
             }
 
             long statusUs = _clock.NowMicroseconds;
-            if (!ReadRegisters(Register.FIFO_STATUS, 1))
+            if (!ReadRegisters(Register.FifoStatus, 1))
             {
                 return AfterFailedTransfer();
             }
@@ -392,11 +382,11 @@ namespace WearableFirmware.Drivers.Adxl345
             int[] xs = _x;
             int[] ys = _y;
             int[] zs = _z;
-            write[0] = (byte)Register.DATAX0;
+            write[0] = (byte)Register.DataX0;
             for (int i = 0; i < entries; i++)
             {
                 BusStatus status = bus.WriteRead(write, 1, read, 0, BytesPerEntry);
-                if (status != BusStatus.Ok && !RetryRead(status, BytesPerEntry))
+                if (status != BusStatus.Ok && !_transfers.RetryWriteRead(status, write, 1, read, 0, BytesPerEntry))
                 {
                     // Entries left behind are counted as seen, so the next drain does not count them as new.
                     _count = i;
@@ -530,10 +520,10 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             _cleanDrains = 0;
             _health.State = HealthState.Degraded;
-            if (_health.ConsecutiveFailures >= ReinitAfterConsecutiveFailures)
+            if (_health.ConsecutiveFailures >= FailuresBeforeReinit)
             {
                 // A chip that kept its configuration keeps its FIFO too: resume instead of resetting it.
-                bool intact = ReadRegisters(Register.DEVID, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
+                bool intact = ReadRegisters(Register.DevId, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
                 if (intact)
                 {
                     _health.RecordRecovery();
@@ -564,16 +554,16 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Reads back the configuration; <paramref name="full"/> also checks the threshold block and FIFO_CTL.</summary>
         private bool VerifyConfiguration(bool full)
         {
-            if (!ReadRegisters(Register.BW_RATE, 4))
+            if (!ReadRegisters(Register.BwRate, 4))
             {
-                SetError("read-back of BW_RATE..INT_MAP failed");
+                _error = Adxl345Error.RateReadBackFailed;
                 return false;
             }
 
             if (_read[0] != _bwRate || _read[1] != _powerControl || _read[2] != _interruptEnable || _read[3] != _interruptMap)
             {
                 Array.Copy(_read, _errorBytes, 4);
-                _error = ErrorRateReadBack;
+                _error = Adxl345Error.RateReadBackMismatch;
                 return false;
             }
 
@@ -582,9 +572,9 @@ namespace WearableFirmware.Drivers.Adxl345
                 return true;
             }
 
-            if (!ReadRegisters(Register.THRESH_TAP, TapBlockLength))
+            if (!ReadRegisters(Register.ThreshTap, TapBlockLength))
             {
-                SetError("read-back of THRESH_TAP..TAP_AXES failed");
+                _error = Adxl345Error.ThresholdBlockReadBackFailed;
                 return false;
             }
 
@@ -592,40 +582,34 @@ namespace WearableFirmware.Drivers.Adxl345
             {
                 if (_read[i] != _expectedTapBlock[i])
                 {
-                    _errorBytes[0] = (byte)((int)Register.THRESH_TAP + i);
+                    _errorBytes[0] = (byte)((int)Register.ThreshTap + i);
                     _errorBytes[1] = _read[i];
                     _errorBytes[2] = _expectedTapBlock[i];
-                    _error = ErrorRegisterReadBack;
+                    _error = Adxl345Error.RegisterReadBackMismatch;
                     return false;
                 }
             }
 
-            if (!ReadRegisters(Register.DATA_FORMAT, 1) || _read[0] != _dataFormat)
+            if (!ReadRegisters(Register.DataFormat, 1) || _read[0] != _dataFormat)
             {
-                SetError("DATA_FORMAT did not read back");
+                _error = Adxl345Error.DataFormatReadBackFailed;
                 return false;
             }
 
-            if (!ReadRegisters(Register.FIFO_CTL, 1) || _read[0] != _fifoControl)
+            if (!ReadRegisters(Register.FifoCtl, 1) || _read[0] != _fifoControl)
             {
-                SetError("FIFO_CTL did not read back");
+                _error = Adxl345Error.FifoControlReadBackFailed;
                 return false;
             }
 
             return true;
         }
 
-        private bool FailStart(string reason)
+        private bool FailStart(Adxl345Error error)
         {
-            SetError(reason);
-            return FailStart(ErrorText);
-        }
-
-        private bool FailStart(int error)
-        {
-            if (error == ErrorNone)
+            if (error == Adxl345Error.None)
             {
-                SetError("read-back of the configuration failed");
+                _error = Adxl345Error.ConfigurationReadBackFailed;
             }
             else
             {
@@ -646,75 +630,49 @@ namespace WearableFirmware.Drivers.Adxl345
 
         private bool Write(int count)
         {
-            for (int attempt = 0; attempt < _maxAttempts; attempt++)
-            {
-                BusStatus status = _bus.Write(_write, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
+            return _transfers.Write(_write, count);
         }
 
         private bool ReadRegisters(Register first, int count)
         {
             _write[0] = (byte)first;
-            BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
-            if (status == BusStatus.Ok)
-            {
-                _health.RecordSuccess(false);
-                return true;
-            }
-
-            return RetryRead(status, count);
+            return _transfers.WriteRead(_write, 1, _read, 0, count);
         }
 
-        // After a first attempt that failed with the given status: counts it, then the remaining attempts (_write holds
-        // the register address).
-        private bool RetryRead(BusStatus firstFailure, int count)
-        {
-            _health.RecordFailure(firstFailure);
-            for (int attempt = 1; attempt < _maxAttempts; attempt++)
-            {
-                BusStatus status = _bus.WriteRead(_write, 1, _read, 0, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(true);
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
-        }
-
-        private void SetError(string text)
-        {
-            _error = ErrorText;
-            _errorText = text;
-        }
-
-        private string DescribeStartError()
+        /// <summary>A readable account of <see cref="LastError"/> (allocates; for logs and start-up messages only).</summary>
+        public string DescribeLastError()
         {
             byte[] b = _errorBytes;
             switch (_error)
             {
-                case ErrorText:
-                    return _errorText;
-                case ErrorNoAnswer:
-                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusName(_errorBus) + ")";
-                case ErrorDeviceId:
+                case Adxl345Error.NoAnswer:
+                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusText.Describe(_errorBus) + ")";
+                case Adxl345Error.WrongDeviceId:
                     return "DEVID read 0x" + Hex(b[0]) + ", expected 0xE5: not an ADXL345";
-                case ErrorRateReadBack:
+                case Adxl345Error.StandbyWriteFailed:
+                    return "writing POWER_CTL/INT_ENABLE failed";
+                case Adxl345Error.ThresholdBlockWriteFailed:
+                    return "writing THRESH_TAP..TAP_AXES failed";
+                case Adxl345Error.FormatWriteFailed:
+                    return "writing BW_RATE/DATA_FORMAT/INT_MAP/FIFO_CTL failed";
+                case Adxl345Error.MeasureWriteFailed:
+                    return "writing POWER_CTL failed";
+                case Adxl345Error.InterruptEnableFailed:
+                    return "clearing INT_SOURCE / writing INT_ENABLE failed";
+                case Adxl345Error.RateReadBackFailed:
+                    return "read-back of BW_RATE..INT_MAP failed";
+                case Adxl345Error.ThresholdBlockReadBackFailed:
+                    return "read-back of THRESH_TAP..TAP_AXES failed";
+                case Adxl345Error.DataFormatReadBackFailed:
+                    return "DATA_FORMAT did not read back";
+                case Adxl345Error.FifoControlReadBackFailed:
+                    return "FIFO_CTL did not read back";
+                case Adxl345Error.RateReadBackMismatch:
                     return "BW_RATE..INT_MAP read back 0x" + Hex(b[0]) + " 0x" + Hex(b[1]) + " 0x" + Hex(b[2]) + " 0x" + Hex(b[3]);
-                case ErrorRegisterReadBack:
+                case Adxl345Error.RegisterReadBackMismatch:
                     return "register 0x" + Hex(b[0]) + " read back 0x" + Hex(b[1]) + ", wrote 0x" + Hex(b[2]);
+                case Adxl345Error.ConfigurationReadBackFailed:
+                    return "read-back of the configuration failed";
                 default:
                     return string.Empty;
             }
@@ -724,23 +682,6 @@ namespace WearableFirmware.Drivers.Adxl345
         {
             const string digits = "0123456789ABCDEF";
             return string.Concat(digits.Substring(value >> 4, 1), digits.Substring(value & 0xF, 1));
-        }
-
-        private static string BusStatusName(BusStatus status)
-        {
-            switch (status)
-            {
-                case BusStatus.AddressNotAcknowledged:
-                    return "address not acknowledged";
-                case BusStatus.PartialTransfer:
-                    return "partial transfer";
-                case BusStatus.ClockStretchTimeout:
-                    return "clock stretch timeout";
-                case BusStatus.UnknownError:
-                    return "unknown bus error";
-                default:
-                    return "ok";
-            }
         }
     }
 }

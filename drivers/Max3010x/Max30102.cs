@@ -47,13 +47,10 @@ namespace WearableFirmware.Drivers.Max3010x
         private const byte ModeResetBit = 0x40;
         private const byte TemperatureEnable = 0x01;
 
-        // The order check needs this many samples with both channels above 1/16 of full scale (on skin).
-        private const int OrderCheckSamples = 64;
-
-        private readonly IRegisterBus _bus;
         private readonly IClock _clock;
         private readonly Max3010xSettings _settings;
         private readonly DriverHealth _health = new DriverHealth();
+        private readonly RetryingTransfers _transfers;
 
         private readonly byte[] _write = new byte[8];
         private readonly byte[] _read = new byte[8];
@@ -72,7 +69,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private readonly int _channels;
         private readonly int _shift;
         private readonly long _outputPeriodMicroseconds;
-        private readonly int _onSkinCounts;
+        private readonly ChannelOrderCheck _orderCheck;
 
         private bool _running;
         private bool _resetRequested;
@@ -82,26 +79,21 @@ namespace WearableFirmware.Drivers.Max3010x
         private long _lastDrainMicroseconds;
         private bool _checkPopsAfterFailedBurst;
         private int _readPointerBeforeFailedBurst;
-        private bool _retriedThisCall;
         private bool _ledCurrentsChanged;
 
         private int _count;
         private int _lostThisDrain;
         private DrainFlags _flags;
 
-        private ChannelOrder _order;
         private bool _swap;
-        private int _orderSamples;
-        private long _orderRedSum;
-        private long _orderIrSum;
 
         /// <summary>Builds the driver; validates the settings (throws <see cref="System.ArgumentException"/> with the reason).</summary>
         public Max30102(IRegisterBus bus, IClock clock, Max3010xSettings settings)
         {
             settings.ThrowIfInvalid();
-            _bus = bus;
             _clock = clock;
             _settings = settings;
+            _transfers = new RetryingTransfers(bus, _health, settings.MaxTransferAttempts);
             _fifoConfiguration = settings.FifoConfigurationValue;
             _modeConfiguration = settings.ModeConfigurationValue;
             _spo2Configuration = settings.SpO2ConfigurationValue;
@@ -112,7 +104,8 @@ namespace WearableFirmware.Drivers.Max3010x
             _channels = settings.Channels;
             _shift = 18 - settings.ResolutionBits;
             _outputPeriodMicroseconds = settings.OutputPeriodMicroseconds;
-            _onSkinCounts = 1 << (settings.ResolutionBits - 4);
+            // On skin: both channels above 1/16 of full scale.
+            _orderCheck = new ChannelOrderCheck(1 << (settings.ResolutionBits - 4));
             _health.State = HealthState.Failed;
         }
 
@@ -215,7 +208,7 @@ namespace WearableFirmware.Drivers.Max3010x
         /// <summary>Result of the red/IR order plausibility check.</summary>
         public ChannelOrder ChannelOrder
         {
-            get { return _order; }
+            get { return _orderCheck.Order; }
         }
 
         /// <summary>True once a die temperature has been read.</summary>
@@ -281,7 +274,7 @@ namespace WearableFirmware.Drivers.Max3010x
             _count = 0;
             _lostThisDrain = 0;
             _flags = DrainFlags.None;
-            _retriedThisCall = false;
+            _transfers.ClearRetried();
             if (_ledCurrentsChanged)
             {
                 _ledCurrentsChanged = false;
@@ -296,7 +289,7 @@ namespace WearableFirmware.Drivers.Max3010x
             }
 
             // Status 1/2, enables 1/2, WR_PTR, OVF_COUNTER, RD_PTR in one read; it stops before FIFO_DATA.
-            if (!Read(Register.InterruptStatus1, _read, 7))
+            if (!Read(Register.IntStatus1, _read, 7))
             {
                 OnDrainTransferFailed();
                 return 0;
@@ -391,7 +384,7 @@ namespace WearableFirmware.Drivers.Max3010x
 
             _count = pending;
             _lastDrainMicroseconds = now;
-            _health.State = (_retriedThisCall || (_flags & DrainFlags.SamplesLost) != 0) ? HealthState.Degraded : HealthState.Ok;
+            _health.State = (_transfers.RetriedSinceCleared || (_flags & DrainFlags.SamplesLost) != 0) ? HealthState.Degraded : HealthState.Ok;
             return pending;
         }
 
@@ -406,7 +399,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return false;
             }
 
-            _write[0] = (byte)Register.DieTemperatureConfig;
+            _write[0] = (byte)Register.DieTempConfig;
             _write[1] = TemperatureEnable;
             return Write(2);
         }
@@ -442,21 +435,19 @@ namespace WearableFirmware.Drivers.Max3010x
             _redAmplitude = Max3010xSettings.LedCurrentCode(redMilliamps);
             _irAmplitude = Max3010xSettings.LedCurrentCode(irMilliamps);
             // Light per mA changed for any samples already summed by the order check.
-            _orderSamples = 0;
-            _orderRedSum = 0;
-            _orderIrSum = 0;
+            _orderCheck.DiscardEvidence();
             if (!_running)
             {
                 return false;
             }
 
-            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[0] = (byte)Register.Led1Pa;
             _write[1] = _redAmplitude;
             _write[2] = _irAmplitude;
             bool written = Write(3);
             // Even a failed write may have reached the chip; the samples around it are suspect either way.
             _ledCurrentsChanged = true;
-            if (!written || !Read(Register.Led1PulseAmplitude, _read, 2))
+            if (!written || !Read(Register.Led1Pa, _read, 2))
             {
                 _health.State = HealthState.Degraded;
                 if (_health.ConsecutiveFailures >= _settings.FailuresBeforeReinit)
@@ -471,7 +462,7 @@ namespace WearableFirmware.Drivers.Max3010x
             if (_read[0] != _redAmplitude || _read[1] != _irAmplitude)
             {
                 bool redWrong = _read[0] != _redAmplitude;
-                MismatchRegister = redWrong ? Register.Led1PulseAmplitude : Register.Led2PulseAmplitude;
+                MismatchRegister = redWrong ? Register.Led1Pa : Register.Led2Pa;
                 MismatchExpected = redWrong ? _redAmplitude : _irAmplitude;
                 MismatchRead = redWrong ? _read[0] : _read[1];
                 LastError = Max3010xError.ConfigurationMismatch;
@@ -493,7 +484,7 @@ namespace WearableFirmware.Drivers.Max3010x
                     return "no error";
                 case Max3010xError.BusFailure:
                     return "MAX30102 did not answer on the bus after " + _settings.MaxTransferAttempts.ToString()
-                        + " attempts (last status " + StatusName(_health.LastError) + ")";
+                        + " attempts (last status " + BusStatusText.Describe(_health.LastError) + ")";
                 case Max3010xError.ResetTimeout:
                     return "MAX30102 RESET bit did not clear within " + _settings.ResetTimeoutMicroseconds.ToString() + " us";
                 case Max3010xError.WrongPartId:
@@ -505,24 +496,12 @@ namespace WearableFirmware.Drivers.Max3010x
             }
         }
 
-        private static string StatusName(BusStatus status)
-        {
-            switch (status)
-            {
-                case BusStatus.Ok: return "Ok";
-                case BusStatus.AddressNotAcknowledged: return "AddressNotAcknowledged";
-                case BusStatus.PartialTransfer: return "PartialTransfer";
-                case BusStatus.ClockStretchTimeout: return "ClockStretchTimeout";
-                default: return "UnknownError";
-            }
-        }
-
         // One non-blocking step: request the reset, or check it finished and then identify and configure.
         private void StepInitialisation()
         {
             if (!_resetRequested)
             {
-                _write[0] = (byte)Register.ModeConfiguration;
+                _write[0] = (byte)Register.ModeConfig;
                 _write[1] = ModeResetBit;
                 if (!Write(2))
                 {
@@ -535,7 +514,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return;
             }
 
-            if (!Read(Register.ModeConfiguration, _read, 1))
+            if (!Read(Register.ModeConfig, _read, 1))
             {
                 FailInitialisation(Max3010xError.BusFailure);
                 return;
@@ -553,7 +532,7 @@ namespace WearableFirmware.Drivers.Max3010x
             }
 
             _resetRequested = false;
-            if (!Read(Register.RevisionId, _read, 2))
+            if (!Read(Register.RevId, _read, 2))
             {
                 FailInitialisation(Max3010xError.BusFailure);
                 return;
@@ -592,7 +571,7 @@ namespace WearableFirmware.Drivers.Max3010x
         private bool Configure()
         {
             // Mode last: conversions start only once everything else is in place and the FIFO is empty.
-            _write[0] = (byte)Register.InterruptEnable1;
+            _write[0] = (byte)Register.IntEnable1;
             _write[1] = _interruptEnable1;
             _write[2] = _interruptEnable2;
             if (!Write(3))
@@ -600,21 +579,21 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.FifoConfiguration;
+            _write[0] = (byte)Register.FifoConfig;
             _write[1] = _fifoConfiguration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.SpO2Configuration;
+            _write[0] = (byte)Register.SpO2Config;
             _write[1] = _spo2Configuration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.Led1PulseAmplitude;
+            _write[0] = (byte)Register.Led1Pa;
             _write[1] = _redAmplitude;
             _write[2] = _irAmplitude;
             if (!Write(3))
@@ -622,7 +601,7 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.FifoWritePointer;
+            _write[0] = (byte)Register.FifoWrPtr;
             _write[1] = 0;
             _write[2] = 0;
             _write[3] = 0;
@@ -631,22 +610,22 @@ namespace WearableFirmware.Drivers.Max3010x
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            _write[0] = (byte)Register.ModeConfiguration;
+            _write[0] = (byte)Register.ModeConfig;
             _write[1] = _modeConfiguration;
             if (!Write(2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
 
-            if (!ReadBack(Register.InterruptEnable1, _interruptEnable1, _interruptEnable2, 2)
-                || !ReadBack(Register.FifoConfiguration, _fifoConfiguration, _modeConfiguration, 3)
-                || !ReadBack(Register.Led1PulseAmplitude, _redAmplitude, _irAmplitude, 2))
+            if (!ReadBack(Register.IntEnable1, _interruptEnable1, _interruptEnable2, 2)
+                || !ReadBack(Register.FifoConfig, _fifoConfiguration, _modeConfiguration, 3)
+                || !ReadBack(Register.Led1Pa, _redAmplitude, _irAmplitude, 2))
             {
                 return false;
             }
 
             // Clears a PWR_RDY left from power-up so only a later brown-out shows in a drain.
-            if (!Read(Register.InterruptStatus1, _read, 2))
+            if (!Read(Register.IntStatus1, _read, 2))
             {
                 return FailInitialisation(Max3010xError.BusFailure);
             }
@@ -766,48 +745,16 @@ namespace WearableFirmware.Drivers.Max3010x
             }
         }
 
-        // On skin, IR returns more light per mA of drive than red; a clone that delivers IR first shows the reverse.
         private void CheckChannelOrder(int samples)
         {
-            if (_order != ChannelOrder.Unknown || _channels != 2 || _redAmplitude == 0 || _irAmplitude == 0)
+            if (_orderCheck.Order != ChannelOrder.Unknown || _channels != 2 || _redAmplitude == 0 || _irAmplitude == 0)
             {
                 return;
             }
 
-            for (int i = 0; i < samples; i++)
-            {
-                // Undo any swap so the check judges the order as delivered by the chip.
-                int firstChannel = _swap ? _ir[i] : _red[i];
-                int secondChannel = _swap ? _red[i] : _ir[i];
-                if (firstChannel < _onSkinCounts || secondChannel < _onSkinCounts)
-                {
-                    _orderSamples = 0;
-                    _orderRedSum = 0;
-                    _orderIrSum = 0;
-                    continue;
-                }
-
-                _orderSamples++;
-                _orderRedSum += firstChannel;
-                _orderIrSum += secondChannel;
-            }
-
-            if (_orderSamples < OrderCheckSamples)
-            {
-                return;
-            }
-
-            // Compare light per mA: red/redCode against IR/irCode, cross-multiplied to stay in integers.
-            long redPerDrive = _orderRedSum * _irAmplitude;
-            long irPerDrive = _orderIrSum * _redAmplitude;
-            if (irPerDrive >= redPerDrive)
-            {
-                _order = ChannelOrder.Datasheet;
-                return;
-            }
-
-            _order = ChannelOrder.Swapped;
-            if (_settings.CorrectSwappedChannels)
+            // Undo any swap so the check judges the order as delivered by the chip.
+            ChannelOrder order = _orderCheck.Add(_swap ? _ir : _red, _swap ? _red : _ir, samples, _redAmplitude, _irAmplitude);
+            if (order == ChannelOrder.Swapped && _settings.CorrectSwappedChannels)
             {
                 _swap = true;
                 _flags |= DrainFlags.ChannelOrderCorrected;
@@ -816,7 +763,7 @@ namespace WearableFirmware.Drivers.Max3010x
 
         private bool ReadDieTemperature()
         {
-            if (!Read(Register.DieTemperatureInteger, _read, 2))
+            if (!Read(Register.DieTempInteger, _read, 2))
             {
                 return false;
             }
@@ -829,45 +776,17 @@ namespace WearableFirmware.Drivers.Max3010x
 
         private bool Write(int count)
         {
-            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
-            {
-                BusStatus status = _bus.Write(_write, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    _retriedThisCall |= attempt > 0;
-                    return true;
-                }
-
-                _health.RecordFailure(status);
-            }
-
-            return false;
+            return _transfers.Write(_write, count);
         }
 
         private bool Read(Register first, byte[] destination, int count)
         {
             _write[0] = (byte)first;
-            for (int attempt = 0; attempt < _settings.MaxTransferAttempts; attempt++)
-            {
-                BusStatus status = _bus.WriteRead(_write, 1, destination, 0, count);
-                if (status == BusStatus.Ok)
-                {
-                    _health.RecordSuccess(attempt > 0);
-                    _retriedThisCall |= attempt > 0;
-                    return true;
-                }
 
-                _health.RecordFailure(status);
-
-                // A FIFO burst that broke part-way has already popped samples; retrying would misalign them.
-                if (first == Register.FifoData && status != BusStatus.AddressNotAcknowledged)
-                {
-                    return false;
-                }
-            }
-
-            return false;
+            // A FIFO burst that broke part-way has already popped samples; retrying would misalign them.
+            return first == Register.FifoData
+                ? _transfers.WriteReadConsuming(_write, 1, destination, 0, count)
+                : _transfers.WriteRead(_write, 1, destination, 0, count);
         }
     }
 }

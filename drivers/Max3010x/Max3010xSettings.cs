@@ -2,65 +2,6 @@ using System;
 
 namespace WearableFirmware.Drivers.Max3010x
 {
-    /// <summary>MODE[2:0] of Mode Configuration (0x09): which LEDs are sampled.</summary>
-    public enum LedMode : byte
-    {
-        /// <summary>Heart-rate mode: red LED only (one 3-byte channel per sample).</summary>
-        HeartRate = 0x02,
-
-        /// <summary>SpO2 mode: red then IR (two 3-byte channels per sample).</summary>
-        SpO2 = 0x03,
-    }
-
-    /// <summary>SPO2_SR[2:0]: ADC conversions per second (before on-chip averaging).</summary>
-    public enum SampleRate : byte
-    {
-        Sps50 = 0,
-        Sps100 = 1,
-        Sps200 = 2,
-        Sps400 = 3,
-        Sps800 = 4,
-        Sps1000 = 5,
-        Sps1600 = 6,
-        Sps3200 = 7,
-    }
-
-    /// <summary>LED_PW[1:0]: LED pulse width, which also sets the ADC resolution.</summary>
-    public enum PulseWidth : byte
-    {
-        /// <summary>69 µs (68.95), 15-bit ADC.</summary>
-        Us69Bits15 = 0,
-
-        /// <summary>118 µs (117.78), 16-bit ADC.</summary>
-        Us118Bits16 = 1,
-
-        /// <summary>215 µs (215.44), 17-bit ADC.</summary>
-        Us215Bits17 = 2,
-
-        /// <summary>411 µs (410.75), 18-bit ADC.</summary>
-        Us411Bits18 = 3,
-    }
-
-    /// <summary>SPO2_ADC_RGE[1:0]: ADC full scale in nA (LSB 7.81, 15.63, 31.25, 62.5 pA at 18 bits).</summary>
-    public enum AdcRange : byte
-    {
-        Nanoamps2048 = 0,
-        Nanoamps4096 = 1,
-        Nanoamps8192 = 2,
-        Nanoamps16384 = 3,
-    }
-
-    /// <summary>SMP_AVE[2:0]: on-chip averaging of adjacent conversions into one FIFO sample.</summary>
-    public enum SampleAveraging : byte
-    {
-        None = 0,
-        Average2 = 1,
-        Average4 = 2,
-        Average8 = 3,
-        Average16 = 4,
-        Average32 = 5,
-    }
-
     /// <summary>
     /// Typed MAX30102 configuration. <see cref="Validate"/> checks every value and the sample-rate × pulse-width
     /// combination against the datasheet tables (the chip silently clamps a rate that is too fast, so the driver

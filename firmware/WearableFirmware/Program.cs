@@ -4,14 +4,15 @@ using nanoFramework.Hardware.Esp32;
 using System;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
-using WearableFirmware.Board;
-using WearableFirmware.Device.Ble;
+using WearableFirmware.Platform.Board;
+using WearableFirmware.Platform.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Platform;
+using WearableFirmware.Platform.Storage;
 using WearableFirmware.Storage;
 
-namespace WearableFirmware
+namespace WearableFirmware.Platform.App
 {
     /// <summary>
     /// The ESP32 application: wires the portable firmware (<see cref="WearableApplication"/>) to the board through the

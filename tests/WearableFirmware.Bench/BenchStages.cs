@@ -164,7 +164,7 @@ namespace WearableFirmware.Bench
                 FallSensing.AccelerometerSettings());
             if (!_driver.Start())
             {
-                throw new InvalidOperationException(_driver.LastStartError);
+                throw new InvalidOperationException(_driver.DescribeLastError());
             }
         }
 

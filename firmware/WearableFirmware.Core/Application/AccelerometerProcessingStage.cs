@@ -88,7 +88,7 @@ namespace WearableFirmware.Application
                 Restarts++;
             }
 
-            int count = _sensor.Count;
+            int count = _sensor.SampleCount;
             float scale = _sensor.GPerCount;
             int[] x = _sensor.X;
             int[] y = _sensor.Y;

@@ -74,7 +74,7 @@ namespace WearableFirmware.Application
             {
                 // This tick's acceleration first: the motion-robust heart rate pairs it with this tick's pulse.
                 Adxl345 accelerometer = _motion.Accelerometer;
-                int n = accelerometer.Count;
+                int n = accelerometer.SampleCount;
                 float g = accelerometer.GPerCount;
                 int[] x = accelerometer.X;
                 int[] y = accelerometer.Y;

@@ -10,7 +10,7 @@ using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 using DeviceBonding = nanoFramework.Device.Bluetooth.Security.DeviceBonding;
 
-namespace WearableFirmware.Device.Ble
+namespace WearableFirmware.Platform.Ble
 {
     /// <summary>
     /// Maps the portable <see cref="HealthProfile"/> onto nanoFramework.Device.Bluetooth (v1.1.123): one

@@ -3,7 +3,7 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using WearableFirmware.Ble;
 
-namespace WearableFirmware.Device.Ble
+namespace WearableFirmware.Platform.Ble
 {
     /// <summary>
     /// How the portable attribute table's values become nanoFramework.Device.Bluetooth values: one place, used by the

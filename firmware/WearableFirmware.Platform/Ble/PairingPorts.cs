@@ -3,7 +3,7 @@ using System.IO;
 using nanoFramework.Device.Bluetooth.Security;
 using WearableFirmware.Ble;
 
-namespace WearableFirmware.Device.Ble
+namespace WearableFirmware.Platform.Ble
 {
     /// <summary>
     /// The passkey record as a file on the internal flash drive, beside the identity. A write cut by a power loss

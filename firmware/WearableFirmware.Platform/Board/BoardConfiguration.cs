@@ -1,4 +1,4 @@
-namespace WearableFirmware.Board
+namespace WearableFirmware.Platform.Board
 {
     /// <summary>
     /// Every pin and board constant in one place. <see cref="DevKitV1"/> is the reference build (ESP32-DevKitC /

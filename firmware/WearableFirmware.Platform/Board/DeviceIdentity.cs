@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace WearableFirmware.Board
+namespace WearableFirmware.Platform.Board
 {
     /// <summary>
     /// The 48-bit identity the Device Information service turns into the serial number and System ID. The managed

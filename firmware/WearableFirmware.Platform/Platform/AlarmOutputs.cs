@@ -4,7 +4,7 @@ using System.Device.Pwm;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Alarms;
-using WearableFirmware.Board;
+using WearableFirmware.Platform.Board;
 
 namespace WearableFirmware.Platform
 {

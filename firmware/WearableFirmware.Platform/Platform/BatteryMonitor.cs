@@ -1,7 +1,7 @@
 using System;
 using System.Device.Adc;
 using WearableFirmware.Application;
-using WearableFirmware.Board;
+using WearableFirmware.Platform.Board;
 using WearableFirmware.Power;
 
 namespace WearableFirmware.Platform

@@ -1,6 +1,6 @@
 using System;
 using nanoFramework.Hardware.Esp32;
-using WearableFirmware.Board;
+using WearableFirmware.Platform.Board;
 
 namespace WearableFirmware.Platform
 {

@@ -1,7 +1,8 @@
 using System;
 using System.IO;
+using WearableFirmware.Storage;
 
-namespace WearableFirmware.Storage
+namespace WearableFirmware.Platform.Storage
 {
     /// <summary>
     /// Device adapter: the record store's segments as files on the ESP32 internal flash drive (I:\) through

@@ -108,7 +108,7 @@ public static class FallTrialRunner
         var driver = new Adxl345(chip, clock, chipSettings);
         if (!driver.Start())
         {
-            throw new InvalidOperationException("ADXL345 driver did not start on the chip model: " + driver.LastStartError);
+            throw new InvalidOperationException("ADXL345 driver did not start on the chip model: " + driver.DescribeLastError());
         }
 
         IFallDetector detector = setup.Create();
@@ -212,7 +212,7 @@ public static class FallTrialRunner
 
         public void Run(long nowMicroseconds)
         {
-            int count = driver.Count;
+            int count = driver.SampleCount;
             float scale = driver.GPerCount;
             for (int i = 0; i < count; i++)
             {

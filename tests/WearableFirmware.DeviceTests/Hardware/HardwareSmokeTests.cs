@@ -4,7 +4,7 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.TestFramework;
 using WearableFirmware.Ble;
-using WearableFirmware.Device.Ble;
+using WearableFirmware.Platform.Ble;
 using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
@@ -61,12 +61,12 @@ namespace WearableFirmware.DeviceTests
             I2cRegisterBus bus = SmokeTestBoard.OpenBus(Adxl345.DefaultAddress);
             try
             {
-                byte[] register = new byte[] { (byte)WearableFirmware.Drivers.Adxl345.Register.DEVID };
+                byte[] register = new byte[] { (byte)WearableFirmware.Drivers.Adxl345.Register.DevId };
                 byte[] value = new byte[1];
                 Assert.AreEqual((int)WearableFirmware.Drivers.BusStatus.Ok, (int)bus.WriteRead(register, 1, value, 0, 1), "DEVID read");
                 Assert.AreEqual(Adxl345.ExpectedDeviceId, value[0], "ADXL345 DEVID");
                 Adxl345 accelerometer = new Adxl345(bus, new Esp32Clock(), FallSensing.AccelerometerSettings());
-                Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
+                Assert.IsTrue(accelerometer.Start(), accelerometer.DescribeLastError());
             }
             finally
             {
@@ -105,7 +105,7 @@ namespace WearableFirmware.DeviceTests
             try
             {
                 Adxl345 accelerometer = new Adxl345(bus, clock, FallSensing.AccelerometerSettings());
-                Assert.IsTrue(accelerometer.Start(), accelerometer.LastStartError);
+                Assert.IsTrue(accelerometer.Start(), accelerometer.DescribeLastError());
                 double expected = 1000000000.0 / accelerometer.SamplePeriodNanoseconds;
                 double rate = MeasureRate(clock, null, accelerometer);
 

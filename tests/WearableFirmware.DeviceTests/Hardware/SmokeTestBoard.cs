@@ -1,6 +1,6 @@
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
-using WearableFirmware.Board;
+using WearableFirmware.Platform.Board;
 using WearableFirmware.Platform;
 
 namespace WearableFirmware.DeviceTests

@@ -28,7 +28,7 @@ public class AlertPathTests
             Clock = new VirtualClock();
             Chip = new Adxl345Model(Clock, wearer);
             Driver = new Adxl345(Chip, Clock, FallSensing.AccelerometerSettings());
-            Assert.True(Driver.Start(), Driver.LastStartError);
+            Assert.True(Driver.Start(), Driver.DescribeLastError());
             Alerts = new FallAlertStateMachine(new FallAlertSettings(), Alarm, Phone, Records);
             IFallDetector detector = FallSensing.CreateDetector(placement, FallSensing.WristDetectorSettings(), FallSensing.DetectorSettings());
             Processing = new AccelerometerProcessingStage(Driver, detector, Alerts, new IdleButton());

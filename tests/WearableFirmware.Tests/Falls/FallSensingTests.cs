@@ -32,7 +32,7 @@ public class FallSensingTests
     public void Driver_delivers_50_samples_a_second_from_the_chip_two_per_loop_tick()
     {
         var rig = new Adxl345Rig(FallSensing.AccelerometerSettings());
-        Assert.True(rig.Driver.Start(), rig.Driver.LastStartError);
+        Assert.True(rig.Driver.Start(), rig.Driver.DescribeLastError());
 
         rig.Run(10, tickUs: 40_000);
 

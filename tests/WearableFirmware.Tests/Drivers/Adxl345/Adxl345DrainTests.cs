@@ -25,7 +25,7 @@ public class Adxl345DrainTests
             rig.Clock.Advance(100_000);
             int count = rig.DrainOnce();
             Assert.InRange(count, 9, 11);
-            Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+            Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
             xs.AddRange(rig.Driver.X.Take(count));
         }
 
@@ -74,7 +74,7 @@ public class Adxl345DrainTests
             rig.DrainOnce();
             long discarded = rig.Chip.SamplesDiscarded - discardedBefore;
             Assert.True(discarded > 0, "the scenario must overflow");
-            Assert.Equal(discarded, rig.Driver.SamplesLostBeforeThisDrain);
+            Assert.Equal(discarded, rig.Driver.SamplesLostThisDrain);
             Assert.True(rig.Driver.GapBeforeThisDrain);
 
             // Back on time: no loss reported while the FIFO does not fill.
@@ -82,7 +82,7 @@ public class Adxl345DrainTests
             {
                 rig.Clock.Advance(50_000 + 997 * i % 5000);
                 rig.DrainOnce();
-                Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+                Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
                 Assert.False(rig.Driver.GapBeforeThisDrain);
             }
         }
@@ -100,7 +100,7 @@ public class Adxl345DrainTests
         rig.Run(2);
         rig.Clock.Advance(300_000); // 30 samples < 33
         Assert.Equal(30, rig.DrainOnce());
-        Assert.Equal(0, rig.Driver.SamplesLostBeforeThisDrain);
+        Assert.Equal(0, rig.Driver.SamplesLostThisDrain);
         Assert.Equal(0, rig.Driver.Health.SamplesLost);
         Assert.Equal(HealthState.Ok, rig.Driver.Health.State);
     }
@@ -181,13 +181,13 @@ public class Adxl345DrainTests
         rig.Bus.StickFor(3_000_000);
         rig.Run(1);
         Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
-        Assert.Contains("no answer", rig.Driver.LastStartError);
+        Assert.Contains("no answer", rig.Driver.DescribeLastError());
         Assert.Equal(BusStatus.ClockStretchTimeout, rig.Driver.Health.LastError);
 
         rig.Run(3.5);
         Assert.True(rig.Driver.Health.Recoveries >= 1);
         Assert.Equal(HealthState.Degraded, rig.Driver.Health.State);
-        Assert.True(rig.Driver.Count > 0);
+        Assert.True(rig.Driver.SampleCount > 0);
 
         rig.Run(3); // 75 clean drains
         Assert.Equal(HealthState.Ok, rig.Driver.Health.State);
@@ -201,7 +201,7 @@ public class Adxl345DrainTests
         rig.Run(2);
 
         rig.Chip.BrownOut();
-        Assert.Equal(0x00, rig.Chip.Peek((byte)Register.POWER_CTL));
+        Assert.Equal(0x00, rig.Chip.Peek((byte)Register.PowerCtl));
         bool sawGap = false;
         for (int i = 0; i < 5; i++)
         {
@@ -212,9 +212,9 @@ public class Adxl345DrainTests
 
         Assert.Equal(1, rig.Driver.ConfigurationLosses);
         Assert.Equal(1, rig.Driver.Health.Recoveries);
-        Assert.Equal(0x08, rig.Chip.Peek((byte)Register.POWER_CTL));
-        Assert.Equal(0x90, rig.Chip.Peek((byte)Register.FIFO_CTL));
-        Assert.Equal(0x7F, rig.Chip.Peek((byte)Register.INT_ENABLE));
+        Assert.Equal(0x08, rig.Chip.Peek((byte)Register.PowerCtl));
+        Assert.Equal(0x90, rig.Chip.Peek((byte)Register.FifoCtl));
+        Assert.Equal(0x7F, rig.Chip.Peek((byte)Register.IntEnable));
         Assert.True(sawGap, "the first samples after the re-initialisation are flagged as not continuous");
 
         long before = rig.Delivered;
@@ -229,8 +229,8 @@ public class Adxl345DrainTests
         var rig = new Adxl345Rig();
         rig.Chip.DeviceIdOverride = 0x1A;
         Assert.False(rig.Driver.Start());
-        Assert.Contains("0x1A", rig.Driver.LastStartError);
-        Assert.Contains("0xE5", rig.Driver.LastStartError);
+        Assert.Contains("0x1A", rig.Driver.DescribeLastError());
+        Assert.Contains("0xE5", rig.Driver.DescribeLastError());
         Assert.Equal(HealthState.Failed, rig.Driver.Health.State);
         Assert.Equal(0, rig.Driver.Drain());
     }
@@ -241,7 +241,7 @@ public class Adxl345DrainTests
         var rig = new Adxl345Rig();
         rig.Bus.NackProbability = 1;
         Assert.False(rig.Driver.Start());
-        Assert.Contains("address not acknowledged", rig.Driver.LastStartError);
+        Assert.Contains("address not acknowledged", rig.Driver.DescribeLastError());
         Assert.Equal(3, rig.Driver.Health.TransferErrors);
     }
 
@@ -252,8 +252,8 @@ public class Adxl345DrainTests
     {
         // With no attempt at all the driver could never reach the chip; the setting is rejected, not obeyed.
         var rig = new Adxl345Rig();
-        Assert.Throws<ArgumentOutOfRangeException>(() => rig.Driver.MaxAttempts = attempts);
-        Assert.Equal(3, rig.Driver.MaxAttempts);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rig.Driver.MaxTransferAttempts = attempts);
+        Assert.Equal(3, rig.Driver.MaxTransferAttempts);
     }
 
     [Fact]
@@ -338,7 +338,7 @@ public class Adxl345DrainTests
         }, out Adxl345Rig rig);
 
         Assert.Equal(0, allocated);
-        Assert.Contains("no answer", rig.Driver.LastStartError);
-        Assert.Contains("address not acknowledged", rig.Driver.LastStartError);
+        Assert.Contains("no answer", rig.Driver.DescribeLastError());
+        Assert.Contains("address not acknowledged", rig.Driver.DescribeLastError());
     }
 }

@@ -132,26 +132,26 @@ public class Adxl345SettingsTests
     public void Start_writes_the_configuration_into_the_chip()
     {
         var rig = new Adxl345Rig(new Adxl345Settings());
-        Assert.True(rig.Driver.Start(), rig.Driver.LastStartError);
+        Assert.True(rig.Driver.Start(), rig.Driver.DescribeLastError());
 
         byte Reg(Register r) => rig.Chip.Peek((byte)r);
-        Assert.Equal(0x09, Reg(Register.BW_RATE)); // 50 Hz
-        Assert.Equal(0x08, Reg(Register.POWER_CTL));
-        Assert.Equal(0x7F, Reg(Register.INT_ENABLE));
-        Assert.Equal(0x3C, Reg(Register.INT_MAP));
-        Assert.Equal(0x0B, Reg(Register.DATA_FORMAT));
-        Assert.Equal(0x90, Reg(Register.FIFO_CTL));
-        Assert.Equal(48, Reg(Register.THRESH_TAP));
-        Assert.Equal(32, Reg(Register.DUR));
+        Assert.Equal(0x09, Reg(Register.BwRate)); // 50 Hz
+        Assert.Equal(0x08, Reg(Register.PowerCtl));
+        Assert.Equal(0x7F, Reg(Register.IntEnable));
+        Assert.Equal(0x3C, Reg(Register.IntMap));
+        Assert.Equal(0x0B, Reg(Register.DataFormat));
+        Assert.Equal(0x90, Reg(Register.FifoCtl));
+        Assert.Equal(48, Reg(Register.ThreshTap));
+        Assert.Equal(32, Reg(Register.Dur));
         Assert.Equal(64, Reg(Register.Latent));
         Assert.Equal(240, Reg(Register.Window));
-        Assert.Equal(32, Reg(Register.THRESH_ACT));
-        Assert.Equal(3, Reg(Register.THRESH_INACT));
-        Assert.Equal(2, Reg(Register.TIME_INACT));
-        Assert.Equal(0x7F, Reg(Register.ACT_INACT_CTL));
-        Assert.Equal(8, Reg(Register.THRESH_FF));
-        Assert.Equal(6, Reg(Register.TIME_FF));
-        Assert.Equal(0x07, Reg(Register.TAP_AXES));
+        Assert.Equal(32, Reg(Register.ThreshAct));
+        Assert.Equal(3, Reg(Register.ThreshInact));
+        Assert.Equal(2, Reg(Register.TimeInact));
+        Assert.Equal(0x7F, Reg(Register.ActInactCtl));
+        Assert.Equal(8, Reg(Register.ThreshFf));
+        Assert.Equal(6, Reg(Register.TimeFf));
+        Assert.Equal(0x07, Reg(Register.TapAxes));
         Assert.Equal(HealthState_Ok, rig.Driver.Health.State);
     }
 

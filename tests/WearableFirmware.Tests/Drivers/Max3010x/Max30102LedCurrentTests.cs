@@ -183,7 +183,7 @@ public class Max30102LedCurrentTests
         Assert.False(driver.SetLedCurrents(0f, 2.8f));
 
         Assert.Equal(Max3010xError.ConfigurationMismatch, driver.LastError);
-        Assert.Equal(Register.Led2PulseAmplitude, driver.MismatchRegister);
+        Assert.Equal(Register.Led2Pa, driver.MismatchRegister);
         Assert.Equal("MAX30102 register 0x0D read back 0x0F after writing 0x0E", driver.DescribeLastError());
         Assert.False(driver.IsRunning);
         Assert.Equal(1, driver.ConfigurationLosses);

@@ -100,7 +100,7 @@ public class Max30102OnModelTests
 
         Assert.False(driver.Start());
         Assert.Equal(Max3010xError.ConfigurationMismatch, driver.LastError);
-        Assert.Equal(Register.SpO2Configuration, driver.MismatchRegister);
+        Assert.Equal(Register.SpO2Config, driver.MismatchRegister);
         Assert.Equal("MAX30102 register 0x0A read back 0x63 after writing 0x67", driver.DescribeLastError());
         Assert.Equal(HealthState.Failed, driver.Health.State);
     }

@@ -44,35 +44,4 @@ namespace WearableFirmware.Drivers.Max3010x
         /// </summary>
         LedCurrentsChanged = 0x400,
     }
-
-    /// <summary>Why the chip is not running.</summary>
-    public enum Max3010xError
-    {
-        None = 0,
-
-        /// <summary>A transfer failed after every retry (see <see cref="DriverHealth.LastError"/>).</summary>
-        BusFailure,
-
-        /// <summary>The RESET bit did not clear within the timeout.</summary>
-        ResetTimeout,
-
-        /// <summary>PART_ID was not 0x15 (see <see cref="Max30102.PartIdRead"/>).</summary>
-        WrongPartId,
-
-        /// <summary>A configuration register read back differently from what was written.</summary>
-        ConfigurationMismatch,
-    }
-
-    /// <summary>Outcome of the red/IR plausibility check (IR returns more light per mA than red on skin).</summary>
-    public enum ChannelOrder
-    {
-        /// <summary>Not enough on-skin samples yet.</summary>
-        Unknown = 0,
-
-        /// <summary>Red first, then IR, as the datasheet specifies for SpO2 mode.</summary>
-        Datasheet,
-
-        /// <summary>IR first, then red (seen on clone modules).</summary>
-        Swapped,
-    }
 }
