@@ -233,7 +233,6 @@ public static class SimulatorCli
             + "Default command: run. `<command> -h` shows a command's options; `completion` prints a tab-completion script.")
         {
             new Commands.RunCommand(),
-            new Commands.BleSessionCommand(),
             new Commands.AdxlWakeCommand(),
             new Commands.EvalPpgCommand(),
             new Commands.EvalPpgMotionCommand(),
