@@ -237,10 +237,10 @@ public static class SimulatorCli
             new Commands.EvalPpgCommand(),
             new Commands.EvalPpgMotionCommand(),
             new Commands.FitSpO2Command(),
-            new Alarms.EvalAlarmsCommand(),
+            new Commands.EvalAlarmsCommand(),
             new Commands.SoakStoreCommand(),
-            new Falls.EvalFallsCommand(),
-            new Falls.TuneFallsCommand(),
+            new Commands.EvalFallsCommand(),
+            new Commands.TuneFallsCommand(),
             new Commands.WriteVectorsCommand(),
             new Commands.SbomCommand(),
         };

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Falls;
-using WearableFirmware.Simulator.Commands;
+using WearableFirmware.Simulator.Evaluation.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>
 /// Replays a fall data set (SisFall at the waist, WEDA-FALL at the wrist, or any folder of either layout) through the

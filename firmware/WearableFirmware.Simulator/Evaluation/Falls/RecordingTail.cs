@@ -1,7 +1,7 @@
 using System.Numerics;
 using WearableFirmware.SimulatedBoard.Signals;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// Continues a recording past its end so that an impact near the end is judged after the detector's full observation

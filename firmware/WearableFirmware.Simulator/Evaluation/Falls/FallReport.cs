@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>The text report of a fall evaluation: per trial, overall, per group, per activity code, latency.</summary>
 public static class FallReport

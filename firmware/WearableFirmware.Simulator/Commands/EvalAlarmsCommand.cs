@@ -4,11 +4,11 @@ using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Signals;
-using WearableFirmware.Simulator.Commands;
+using WearableFirmware.Simulator.Evaluation.Alarms;
 using WearableFirmware.Simulator.Evaluation;
 using WearableFirmware.Vitals;
 
-namespace WearableFirmware.Simulator.Alarms;
+namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>
 /// The alarm system judged as shipped: the simulated scenarios against their truth, then the recorded PPG through

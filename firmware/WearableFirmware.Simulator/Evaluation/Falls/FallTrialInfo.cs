@@ -1,6 +1,6 @@
 using WearableFirmware.SimulatedBoard.Signals;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>How a trial is played to the chip model: as recorded, or with a robustness change.</summary>
 /// <param name="ClipG">Clip every axis at ± this many g before the chip (a ±4 g watch); null: as recorded.</param>

@@ -1,7 +1,7 @@
 using ScottPlot;
 using WearableFirmware.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>The eval-falls PNG: per-activity bars, a detected fall and a false alarm (or the hardest rejected ADL).</summary>
 public static class FallEvalPlot

@@ -1,6 +1,6 @@
 using WearableFirmware.Alarms;
 
-namespace WearableFirmware.Simulator.Alarms;
+namespace WearableFirmware.Simulator.Evaluation.Alarms;
 
 /// <summary>
 /// How one tier of a physiological alarm did against a reference, on the once-a-second evaluation grid.

@@ -3,7 +3,7 @@ using System.Text;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// Training and leave-one-user-out cross-validation of the wrist fall model (<see cref="WristFallModel"/>). Every

@@ -1,7 +1,7 @@
 using ScottPlot;
 using WearableFirmware.Alarms;
 
-namespace WearableFirmware.Simulator.Alarms;
+namespace WearableFirmware.Simulator.Evaluation.Alarms;
 
 /// <summary>
 /// One PNG for one or more runs, a panel each: the reference and the firmware's reading with the medium and high

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WearableFirmware.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>Scores recorded stage outputs against a set of detector settings (the rule itself lives in FallDetectorSettings).</summary>
 public static class FallThresholds

@@ -6,7 +6,7 @@ using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Chips;
 using WearableFirmware.SimulatedBoard.Signals;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// One judged impact. Samples are the detector's indices (0 = first sample the driver delivered);

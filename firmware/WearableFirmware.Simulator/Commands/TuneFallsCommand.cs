@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Falls;
-using WearableFirmware.Simulator.Commands;
+using WearableFirmware.Simulator.Evaluation.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Commands;
 
 /// <summary>
 /// How the fall detector's thresholds were chosen: replay every trial once with permissive thresholds (so every

@@ -1,6 +1,6 @@
 using WearableFirmware.SimulatedBoard.Signals;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>One SisFall trial file, identified by its name: &lt;code&gt;_&lt;subject&gt;_&lt;trial&gt;.txt.</summary>
 public sealed record SisFallTrialInfo(string Path, string Code, string Subject, string Trial) : FallTrialInfo(Path, Code, Subject, Trial)

@@ -1,6 +1,6 @@
 using WearableFirmware.Falls;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>The recorded fall data set layouts the evaluation commands read, told apart from the folder when not given.</summary>
 public enum FallDataFormat

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// The tune-falls (wrist) PNG: cross-validated sensitivity against false alarms per hour as the decision level moves,

@@ -1,4 +1,4 @@
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// Trial-level confusion counts (positive = fall) and the false-alarm rate over activity time. A fall trial counts as

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using WearableFirmware.SimulatedBoard.Signals;
 
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// One WEDA-FALL trial (<c>&lt;code&gt;/Uxx_Rnn_accel.csv</c>, a smartwatch on the wrist) with the hand-set fall window

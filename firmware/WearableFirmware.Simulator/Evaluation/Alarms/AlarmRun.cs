@@ -3,7 +3,7 @@ using WearableFirmware.Application;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.Vitals;
 
-namespace WearableFirmware.Simulator.Alarms;
+namespace WearableFirmware.Simulator.Evaluation.Alarms;
 
 /// <summary>
 /// One run of the whole firmware on the simulated board (no phone) with what the alarm evaluation needs at every

@@ -1,4 +1,4 @@
-namespace WearableFirmware.Simulator.Falls;
+namespace WearableFirmware.Simulator.Evaluation.Falls;
 
 /// <summary>
 /// L2-regularised logistic regression on standardised features, fitted by Newton's method (iteratively reweighted
