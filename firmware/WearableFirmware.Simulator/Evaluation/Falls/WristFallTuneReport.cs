@@ -3,9 +3,6 @@ using WearableFirmware.Falls;
 
 namespace WearableFirmware.Simulator.Evaluation.Falls;
 
-/// <summary>tune-falls' options for a WEDA-FALL folder (paths already checked writable).</summary>
-public sealed record WristTuneOptions(int Rate, string? FeaturesPath, string? ModelPath, double Clip, double Resample, string Png);
-
 /// <summary>tune-falls on a WEDA-FALL folder: fits the wrist model, cross-validates it by user and reports both.</summary>
 public static class WristFallTuneReport
 {
