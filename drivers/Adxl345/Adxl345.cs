@@ -174,12 +174,6 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Why the last <see cref="Start"/> or configuration check failed (None after a successful start).</summary>
         public Adxl345Error LastError => _error;
 
-        /// <summary>
-        /// <see cref="DescribeLastError"/> under its former name, kept only until the simulator's commands (being
-        /// reworked on another branch) call DescribeLastError.
-        /// </summary>
-        public string LastStartError => DescribeLastError();
-
         /// <summary>X samples of the last drain, counts; valid from 0 to <see cref="SampleCount"/> - 1.</summary>
         public int[] X => _x;
 

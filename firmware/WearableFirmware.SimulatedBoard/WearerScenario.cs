@@ -1,5 +1,6 @@
 using WearableFirmware.Application;
 using WearableFirmware.SimulatedBoard.Signals;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.SimulatedBoard;
 
@@ -16,7 +17,7 @@ public sealed class WearerScenario
     private double _seconds;
     private PpgRecording? _recording;
 
-    public WearerScenario(int seed, Placement placement = Placement.Wrist)
+    public WearerScenario(int seed, SensorPlacement placement = SensorPlacement.Wrist)
     {
         Seed = seed;
         Placement = placement;
@@ -26,7 +27,7 @@ public sealed class WearerScenario
     public int Seed { get; }
 
     /// <summary>Where the device sits: the wrist by default, as the product is worn (the firmware's default placement).</summary>
-    public Placement Placement { get; }
+    public SensorPlacement Placement { get; }
 
     public double DurationSeconds => _seconds;
 

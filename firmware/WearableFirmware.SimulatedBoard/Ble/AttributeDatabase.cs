@@ -2,32 +2,6 @@ using WearableFirmware.Ble;
 
 namespace WearableFirmware.SimulatedBoard.Ble;
 
-/// <summary>What an attribute of the simulated server's table is.</summary>
-public enum AttributeKind
-{
-    PrimaryService,
-    CharacteristicDeclaration,
-    Value,
-    Cccd,
-    UserDescription,
-}
-
-/// <summary>One attribute: handle, type, and where its value comes from.</summary>
-public sealed class Attribute
-{
-    public required ushort Handle { get; init; }
-    public required BleUuid Type { get; init; }
-    public required AttributeKind Kind { get; init; }
-
-    /// <summary>Fixed value (declarations, user descriptions, GAP values); null for characteristic values and CCCDs.</summary>
-    public byte[]? StaticValue { get; init; }
-
-    public GattCharacteristic? Characteristic { get; init; }
-
-    /// <summary>For a primary service: the last handle of the group.</summary>
-    public ushort GroupEnd { get; set; }
-}
-
 /// <summary>
 /// Lays the profile's services out as an ATT attribute table (Core Vol 3 Part G 3): a Generic Access service
 /// (Device Name, Appearance) first, then for each service its declaration, and per characteristic its

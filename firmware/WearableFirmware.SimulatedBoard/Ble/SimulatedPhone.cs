@@ -1,27 +1,5 @@
 namespace WearableFirmware.SimulatedBoard.Ble;
 
-/// <summary>A characteristic as the phone discovered it.</summary>
-public sealed class PhoneCharacteristic
-{
-    public required string ServiceUuid { get; init; }
-    public required string Uuid { get; init; }
-    public required byte Properties { get; init; }
-    public required ushort DeclarationHandle { get; init; }
-    public required ushort ValueHandle { get; init; }
-    public ushort EndHandle { get; set; }
-    public ushort CccdHandle { get; set; }
-    public ushort UserDescriptionHandle { get; set; }
-}
-
-/// <summary>An ATT Error Response the phone received.</summary>
-public sealed class AttErrorException(byte requestOpcode, ushort handle, byte code)
-    : Exception($"ATT error 0x{code:X2} on handle 0x{handle:X4} (request 0x{requestOpcode:X2})")
-{
-    public byte RequestOpcode { get; } = requestOpcode;
-    public ushort Handle { get; } = handle;
-    public byte Code { get; } = code;
-}
-
 /// <summary>
 /// A phone running a health app, as a GATT client: connects, exchanges the MTU, discovers everything with the
 /// standard procedures, pairs when the device answers Insufficient Authentication (its own Security Manager,

@@ -2,12 +2,6 @@ using System.Security.Cryptography;
 
 namespace WearableFirmware.SimulatedBoard.Ble;
 
-/// <summary>How a pairing attempt ended, as the phone saw it.</summary>
-public sealed record PairingOutcome(bool Success, bool Authenticated, bool Bonded, byte FailureReason, bool TimedOut, string Description)
-{
-    public static PairingOutcome Failed(byte reason, string why) => new(false, false, false, reason, false, why);
-}
-
 /// <summary>
 /// The phone's Security Manager as initiator of LE Secure Connections pairing (Core Vol 3 Part H 2.3.5.6): Pairing
 /// Request, public keys, then Passkey Entry (the user types the passkey; 20 confirm/random rounds, one per passkey

@@ -1,4 +1,5 @@
 using System.Numerics;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.SimulatedBoard.Signals;
 
@@ -6,12 +7,14 @@ namespace WearableFirmware.SimulatedBoard.Signals;
 /// Orientation of the sensor for a posture: <see cref="Up"/> is what it reads at rest (+1 g along the upward
 /// direction, in sensor axes) and <see cref="Forward"/> a horizontal direction used for the horizontal part of
 /// movements. The orientations are representative, not measured: a real wearer adds a few tens of degrees.
+/// Sensor axes: at the waist a belt clip as in SisFall (y along the trunk pointing down, z out of the belly, x to the
+/// wearer's left); at the wrist a watch on the left wrist (x along the forearm towards the hand, z out of the face).
 /// </summary>
 public readonly record struct BodyFrame(Vector3 Up, Vector3 Forward)
 {
-    public static BodyFrame For(WearerPose posture, Placement placement)
+    public static BodyFrame For(WearerPose posture, SensorPlacement placement)
     {
-        BodyFrame frame = placement == Placement.Waist ? Waist(posture) : Wrist(posture);
+        BodyFrame frame = placement == SensorPlacement.Waist ? Waist(posture) : Wrist(posture);
         Vector3 up = Vector3.Normalize(frame.Up);
 
         // Keep Forward exactly perpendicular to Up.

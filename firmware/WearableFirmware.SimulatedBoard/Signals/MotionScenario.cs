@@ -1,4 +1,5 @@
 using System.Numerics;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.SimulatedBoard.Signals;
 
@@ -67,7 +68,7 @@ public sealed class MotionScenario : IMotionSource
         return _segments[i].At(Math.Max(0, timeMicroseconds) - _starts[i]);
     }
 
-    public static Builder Create(Placement placement, int seed, WearerPose initial = WearerPose.Standing) => new(placement, seed, initial);
+    public static Builder Create(SensorPlacement placement, int seed, WearerPose initial = WearerPose.Standing) => new(placement, seed, initial);
 
     private sealed record Segment(string Name, long DurationMicroseconds, BodyFrame End, Func<long, Vector3> At);
 
@@ -78,14 +79,14 @@ public sealed class MotionScenario : IMotionSource
         private readonly Random _random;
         private WearerPose _posture;
 
-        internal Builder(Placement placement, int seed, WearerPose initial)
+        internal Builder(SensorPlacement placement, int seed, WearerPose initial)
         {
             Placement = placement;
             _random = new Random(seed);
             _posture = initial;
         }
 
-        public Placement Placement { get; }
+        public SensorPlacement Placement { get; }
 
         public WearerPose CurrentPose => _posture;
 
@@ -147,7 +148,7 @@ public sealed class MotionScenario : IMotionSource
             };
             BodyFrame end = Frame;
             string name = "fall-" + direction.ToString().ToLowerInvariant();
-            if (Placement == Placement.Wrist)
+            if (Placement == SensorPlacement.Wrist)
             {
                 return Add(name, 3.0, end, WristFall(start, end, impactG ?? 4.5 + 2.5 * _random.NextDouble()));
             }
@@ -253,7 +254,7 @@ public sealed class MotionScenario : IMotionSource
         {
             LastStepHz = stepHz;
             BodyFrame f = Frame;
-            bool wrist = Placement == Placement.Wrist;
+            bool wrist = Placement == SensorPlacement.Wrist;
             double phase = _random.NextDouble() * 2 * Math.PI;
             double scale = wrist ? 0.8 : 1.0;
             bool running = verticalG > 1;

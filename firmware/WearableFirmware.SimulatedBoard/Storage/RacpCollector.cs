@@ -2,22 +2,6 @@ using WearableFirmware.Storage;
 
 namespace WearableFirmware.SimulatedBoard.Storage;
 
-/// <summary>One record as the simulated phone received it.</summary>
-public sealed record ReceivedRecord(int Sequence, RecordType Type, bool ClockSet, uint Time, byte[] Payload);
-
-/// <summary>How a retrieval ended.</summary>
-public enum RetrievalOutcome
-{
-    /// <summary>The RACP response arrived (its value is the collector's last response).</summary>
-    Completed,
-
-    /// <summary>The write was refused with an ATT error (see <see cref="RacpCollector.LastAttStatus"/>).</summary>
-    Refused,
-
-    /// <summary>The link dropped before the procedure finished.</summary>
-    Disconnected,
-}
-
 /// <summary>
 /// The phone side of the Record Access Control Point at the GATT-value level: receives stored records and RACP
 /// responses through <see cref="IRecordTransport"/>, remembers the newest sequence number it holds (kept on the

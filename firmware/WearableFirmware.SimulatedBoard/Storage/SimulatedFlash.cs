@@ -2,9 +2,6 @@ using WearableFirmware.Storage;
 
 namespace WearableFirmware.SimulatedBoard.Storage;
 
-/// <summary>The simulated board lost power in the middle of a flash operation; the firmware instance is gone.</summary>
-public sealed class SimulatedPowerLossException(string message) : Exception(message);
-
 /// <summary>
 /// Memory-backed NOR flash for the record store, with the faults real flash has: power cut after any number of
 /// programmed bytes (mid-write or mid-erase), flipped bits, and writes that fail after programming part of the data.

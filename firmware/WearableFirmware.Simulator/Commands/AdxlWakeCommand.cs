@@ -94,7 +94,7 @@ public sealed class AdxlWakeCommand : Command
             var driver = new Adxl345(chip, clock, settings);
             if (!driver.Start())
             {
-                throw new InvalidOperationException("driver did not start on the model: " + driver.LastStartError);
+                throw new InvalidOperationException("driver did not start on the model: " + driver.DescribeLastError());
             }
 
             double peakOut = 0;

@@ -41,6 +41,7 @@ public sealed class RunCommand : Command
     private readonly Option<bool> _noPhone = Cli.Flag("--no-phone", "run without a phone (alerts and records wait for one)");
     private readonly Option<string?> _phoneAway = Cli.Text("--phone-away", "the phone is out of range from a to b seconds, then reconnects and fetches the "
         + "spot-checks it missed with RACP (spot-checks are taken every 20 s in this mode)", "a:b");
+    private readonly Option<int?> _mtu = Cli.Whole("--mtu", "ATT MTU the phone asks for (23-517, default 185; the device offers 247, the smaller one is used)", 23, 517);
     private readonly Option<double?> _nack = Cli.Number("--nack", "share of I2C transfers the sensors do not acknowledge, in percent (fault injection, default 0)", 0, 50);
     private readonly Option<string?> _pairing = Cli.Choice("--pairing", "how the phone pairs: passkey (types the label's passkey, default), wrong-passkey "
         + "(mistypes it once, then types it right), just-works (a phone without a keyboard: Just Works, so every health characteristic "
@@ -53,7 +54,7 @@ public sealed class RunCommand : Command
     public RunCommand()
         : base("run", "boot the firmware on the simulated board and run a scenario with a phone (default)")
     {
-        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _nack, _pairing, _btsnoop, _capture, _plot })
+        foreach (Option option in new Option[] { _scenario, _recording, _irChannel, _calibration, _duration, _realtime, _speed, _seed, _noPhone, _phoneAway, _mtu, _nack, _pairing, _btsnoop, _capture, _plot })
         {
             Options.Add(option);
         }
@@ -78,6 +79,7 @@ public sealed class RunCommand : Command
         double speed = args.GetValue(_speed) ?? (realtime ? 1 : 0);
         bool noPhone = args.GetValue(_noPhone);
         string? awayText = args.GetValue(_phoneAway);
+        int mtu = args.GetValue(_mtu) ?? 185;
         double nack = args.GetValue(_nack) ?? 0;
         string capture = args.GetValue(_capture) ?? "all";
         if (capture == "off" && args.GetValue(_btsnoop) != null)
@@ -92,6 +94,11 @@ public sealed class RunCommand : Command
         if (noPhone && awayText != null)
         {
             throw new UsageException("--phone-away needs a phone (drop --no-phone)");
+        }
+
+        if (noPhone && args.GetValue(_mtu) != null)
+        {
+            throw new UsageException("--mtu needs a phone (drop --no-phone)");
         }
 
         OxiWearSequence? sequence = recordingPath != null && Directory.Exists(recordingPath)
@@ -151,7 +158,7 @@ public sealed class RunCommand : Command
         using FileStream? snoopFile = snoopPath == null ? null : File.Create(snoopPath);
         using BtSnoopWriter? snoop = snoopFile == null ? null : new BtSnoopWriter(snoopFile);
         var link = new BleLink(board.Server, board.Clock, snoop) { CaptureNotifications = capture == "all" };
-        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91]);
+        var phone = board.NewPhone("phone", [0x5A, 0x3E, 0x10, 0x22, 0x07, 0x91], mtu);
         phone.HistoryLimit = PhoneHistory;
         ConfigurePairing(pairing, phone, board);
         var caregiver = new CaregiverApp(phone, board);
@@ -173,7 +180,7 @@ public sealed class RunCommand : Command
             : "no pairing window (button not held at power-up): bonded phones only");
         Console.WriteLine(sensorsOk
             ? $"boot: MAX30102 part 0x{board.App.Ppg.PartIdRead:X2} rev {board.App.Ppg.RevisionIdRead}, ADXL345 ok; record store holds {board.App.Store.Count(1, int.MaxValue, WearableFirmware.Storage.RecordType.SpotCheck)} spot-checks"
-            : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Accelerometer.LastStartError}");
+            : $"boot: a sensor failed its self-check: {board.App.Ppg.DescribeLastError()} / {board.App.Accelerometer.DescribeLastError()}");
 
         if (!noPhone)
         {

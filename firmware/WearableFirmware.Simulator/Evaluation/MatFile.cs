@@ -3,33 +3,6 @@ using System.Text;
 
 namespace WearableFirmware.Simulator.Evaluation;
 
-/// <summary>A real numeric matrix read from a MAT file, as doubles in MATLAB's column-major order.</summary>
-public sealed class MatMatrix(string name, int rows, int columns, double[] values)
-{
-    public string Name { get; } = name;
-
-    public int Rows { get; } = rows;
-
-    public int Columns { get; } = columns;
-
-    /// <summary>Column-major: element (r, c) is at r + c · Rows.</summary>
-    public double[] Values { get; } = values;
-
-    public double this[int row, int column] => Values[row + column * Rows];
-
-    /// <summary>One row as floats.</summary>
-    public float[] Row(int row)
-    {
-        var r = new float[Columns];
-        for (int c = 0; c < Columns; c++)
-        {
-            r[c] = (float)this[row, c];
-        }
-
-        return r;
-    }
-}
-
 /// <summary>
 /// Reader for MATLAB level-5 MAT files, only as far as recorded signals need: little-endian files whose variables are
 /// real numeric 2-D matrices, stored plainly or zlib-compressed (miCOMPRESSED, MATLAB's default since v7). Anything

@@ -6,36 +6,6 @@ using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Evaluation;
 
-/// <summary>What the firmware showed at the end of each SP Cup window.</summary>
-public sealed class MotionReplayResult
-{
-    public required SpCupRecording Recording { get; init; }
-
-    /// <summary>End of each scored window (s).</summary>
-    public required double[] Times { get; init; }
-
-    public required VitalsReading[] Readings { get; init; }
-
-    /// <summary>Step rate the firmware's accelerometer path saw (steps/min, 0 = none).</summary>
-    public required double[] StepRates { get; init; }
-
-    /// <summary>True while the firmware considered the wearer moving.</summary>
-    public required bool[] Moving { get; init; }
-
-    /// <summary>The motion estimator's acceleration level (g rms, gravity removed).</summary>
-    public required double[] MotionLevels { get; init; }
-
-    /// <summary>True while the spectral track had been anchored by beats at rest.</summary>
-    public required bool[] Anchored { get; init; }
-
-    /// <summary>Gain applied to the recorded acceleration so that it reads 1 g where the wrist is stillest.</summary>
-    public required double AccelerationGain { get; init; }
-
-    public required long PpgSamplesLost { get; init; }
-
-    public required long MotionSamplesLost { get; init; }
-}
-
 /// <summary>
 /// Plays an SP Cup recording through the whole firmware as the ESP32 runs it (<see cref="WearableApplication"/>:
 /// sampling loop, MAX30102 and ADXL345 drivers, motion and vitals processing, publishing) on the simulated
@@ -183,4 +153,3 @@ public static class MotionPpgReplay
         return r;
     }
 }
-

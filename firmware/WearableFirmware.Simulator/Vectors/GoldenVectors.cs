@@ -7,9 +7,6 @@ using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Simulator.Vectors;
 
-/// <summary>One generated file: its path from the repository root and its full text.</summary>
-public sealed record VectorFile(string RelativePath, string Content);
-
 /// <summary>
 /// Golden vectors for the on-device parity tests: runs the portable core here on .NET and records its outputs for
 /// fixed inputs — SFLOAT/FLOAT encodings, Heart Rate / PLX / Current Time / Fall Event frames, CRC-32 values,

@@ -2,7 +2,7 @@ using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Signals;
-using WearableFirmware.Simulator.Alarms;
+using WearableFirmware.Simulator.Evaluation.Alarms;
 using WearableFirmware.Tests.Repository;
 using Xunit;
 using Xunit.Abstractions;

@@ -4,6 +4,7 @@ using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Chips;
 using WearableFirmware.SimulatedBoard.Signals;
 using Xunit;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Tests.Chips;
 
@@ -209,7 +210,7 @@ public class Adxl345ModelTests
     public void Activity_dc_and_inactivity_ac_fire_on_motion_and_stillness()
     {
         // Still, then a 3 g bump at 1 s, then still again.
-        var source = MotionScenario.Create(Placement.Waist, 1).Hold(1).Jump().Hold(4).Build();
+        var source = MotionScenario.Create(SensorPlacement.Waist, 1).Hold(1).Jump().Hold(4).Build();
         var chip = NewChip(source);
         Set(chip, 0x24, 32); // 2 g
         Set(chip, 0x25, 3); // 187.5 mg

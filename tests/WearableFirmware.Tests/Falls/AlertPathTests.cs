@@ -71,21 +71,21 @@ public class AlertPathTests
         }
     }
 
-    private static MotionScenario.Builder WalkThenFall(FallDirection direction, int seed = 3, Placement placement = Placement.Wrist) =>
+    private static MotionScenario.Builder WalkThenFall(FallDirection direction, int seed = 3, SensorPlacement placement = SensorPlacement.Wrist) =>
         MotionScenario.Create(placement, seed).Hold(3).Walk(6).Fall(direction);
 
     [Theory]
-    [InlineData(FallDirection.Forward, Placement.Wrist)]
-    [InlineData(FallDirection.Backward, Placement.Wrist)]
-    [InlineData(FallDirection.Sideways, Placement.Wrist)]
-    [InlineData(FallDirection.Forward, Placement.Waist)]
-    [InlineData(FallDirection.Backward, Placement.Waist)]
-    [InlineData(FallDirection.Sideways, Placement.Waist)]
-    public void A_fall_raises_a_suspected_fall_and_starts_the_alarm(FallDirection direction, Placement placement)
+    [InlineData(FallDirection.Forward, SensorPlacement.Wrist)]
+    [InlineData(FallDirection.Backward, SensorPlacement.Wrist)]
+    [InlineData(FallDirection.Sideways, SensorPlacement.Wrist)]
+    [InlineData(FallDirection.Forward, SensorPlacement.Waist)]
+    [InlineData(FallDirection.Backward, SensorPlacement.Waist)]
+    [InlineData(FallDirection.Sideways, SensorPlacement.Waist)]
+    public void A_fall_raises_a_suspected_fall_and_starts_the_alarm(FallDirection direction, SensorPlacement placement)
     {
         MotionScenario wearer = WalkThenFall(direction, placement: placement).Hold(20).Build();
         long fallStart = wearer.StartOf("fall-" + direction.ToString().ToLowerInvariant());
-        bool wrist = placement == Placement.Wrist;
+        bool wrist = placement == SensorPlacement.Wrist;
         var device = new Device(wearer, wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
 
         long raised = device.RunUntilAlarm(20);
@@ -149,14 +149,14 @@ public class AlertPathTests
     }
 
     [Theory]
-    [InlineData(Placement.Wrist)]
-    [InlineData(Placement.Waist)]
-    public void Ticks_allocate_nothing_over_minutes_of_walking(Placement placement)
+    [InlineData(SensorPlacement.Wrist)]
+    [InlineData(SensorPlacement.Waist)]
+    public void Ticks_allocate_nothing_over_minutes_of_walking(SensorPlacement placement)
     {
         Device Build()
         {
             var device = new Device(MotionScenario.Create(placement, 5).Hold(2).Walk(400).Build(),
-                placement == Placement.Wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
+                placement == SensorPlacement.Wrist ? SensorPlacement.Wrist : SensorPlacement.Waist);
             device.Loop.Run(20 * Second); // start-up: first drains, detector history filled
             return device;
         }

@@ -20,11 +20,11 @@ public class CadenceEstimatorTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(Placement.Waist, false, 1)]
-    [InlineData(Placement.Wrist, false, 2)]
-    [InlineData(Placement.Waist, true, 3)]
-    [InlineData(Placement.Wrist, true, 4)]
-    public void Walking_and_running_give_the_generated_step_rate(Placement placement, bool running, int seed)
+    [InlineData(SensorPlacement.Waist, false, 1)]
+    [InlineData(SensorPlacement.Wrist, false, 2)]
+    [InlineData(SensorPlacement.Waist, true, 3)]
+    [InlineData(SensorPlacement.Wrist, true, 4)]
+    public void Walking_and_running_give_the_generated_step_rate(SensorPlacement placement, bool running, int seed)
     {
         var builder = MotionScenario.Create(placement, seed);
         builder.Hold(5);
@@ -54,7 +54,7 @@ public class CadenceEstimatorTests(ITestOutputHelper output)
     [Fact]
     public void Standing_still_again_ends_the_cadence()
     {
-        var builder = MotionScenario.Create(Placement.Wrist, 5);
+        var builder = MotionScenario.Create(SensorPlacement.Wrist, 5);
         builder.Walk(20).Hold(10);
         IMotionSource source = builder.BuildWithNoise(0.01, 5);
         var cadence = new CadenceEstimator(Rate);

@@ -50,9 +50,9 @@ public class FallSensingTests
     }
 
     [Theory]
-    [InlineData(SensorPlacement.Wrist, Placement.Wrist, typeof(WristFallDetector))]
-    [InlineData(SensorPlacement.Waist, Placement.Waist, typeof(FallDetector))]
-    public void The_assembled_firmware_detects_a_fall_with_the_placement_it_is_built_for(SensorPlacement placement, Placement worn, Type detector)
+    [InlineData(SensorPlacement.Wrist, SensorPlacement.Wrist, typeof(WristFallDetector))]
+    [InlineData(SensorPlacement.Waist, SensorPlacement.Waist, typeof(FallDetector))]
+    public void The_assembled_firmware_detects_a_fall_with_the_placement_it_is_built_for(SensorPlacement placement, SensorPlacement worn, Type detector)
     {
         var settings = new ApplicationSettings { Placement = placement };
         var board = new SimulatedWearable(new WearerScenario(seed: 6, worn).Stand(5).Walk(10).Fall(FallDirection.Forward, 20), settings);

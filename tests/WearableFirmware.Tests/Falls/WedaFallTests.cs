@@ -1,6 +1,6 @@
 using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Falls;
-using WearableFirmware.Simulator.Falls;
+using WearableFirmware.Simulator.Evaluation.Falls;
 using WearableFirmware.Tests.Repository;
 using Xunit;
 

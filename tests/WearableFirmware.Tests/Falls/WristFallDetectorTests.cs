@@ -54,7 +54,7 @@ public class WristFallDetectorTests
     [InlineData(FallDirection.Backward, 5)]
     public void A_fall_while_walking_is_detected_once_about_2_4_s_after_the_impact(FallDirection direction, int seed)
     {
-        MotionScenario wearer = MotionScenario.Create(Placement.Wrist, seed).Hold(2).Walk(8).Fall(direction).Hold(10).Build();
+        MotionScenario wearer = MotionScenario.Create(SensorPlacement.Wrist, seed).Hold(2).Walk(8).Fall(direction).Hold(10).Build();
         double fallStart = wearer.StartOf("fall-" + direction.ToString().ToLowerInvariant()) / 1e6;
 
         var (falls, _, detector, _, _) = Feed(Sample(new SensorNoise(wearer, 0.01, seed), 25));
@@ -69,7 +69,7 @@ public class WristFallDetectorTests
     [Fact]
     public void Minutes_of_walking_with_arm_swing_and_sitting_down_raise_nothing()
     {
-        IMotionSource wearer = MotionScenario.Create(Placement.Wrist, 11).Hold(3).Walk(180).SitDown().Hold(20).StandUp().Walk(60)
+        IMotionSource wearer = MotionScenario.Create(SensorPlacement.Wrist, 11).Hold(3).Walk(180).SitDown().Hold(20).StandUp().Walk(60)
             .BuildWithNoise(0.01, 11);
         var (falls, _, _, _, _) = Feed(Sample(wearer, 270));
         Assert.Equal(0, falls);
@@ -92,7 +92,7 @@ public class WristFallDetectorTests
     [Fact]
     public void The_decision_does_not_depend_on_how_the_watch_is_turned()
     {
-        Vector3[] fall = Sample(new SensorNoise(MotionScenario.Create(Placement.Wrist, 7).Hold(2).Walk(6).Fall(FallDirection.Sideways).Hold(6).Build(), 0.01, 7), 20);
+        Vector3[] fall = Sample(new SensorNoise(MotionScenario.Create(SensorPlacement.Wrist, 7).Hold(2).Walk(6).Fall(FallDirection.Sideways).Hold(6).Build(), 0.01, 7), 20);
         var reference = Feed(fall);
         var random = new Random(5);
         for (int k = 0; k < 4; k++)
@@ -120,7 +120,7 @@ public class WristFallDetectorTests
     public void A_sensor_clipping_at_4_g_gives_the_same_impact_features_as_one_that_does_not()
     {
         // 8 g impacts: the ADXL345 at ±16 g reads them, a ±4 g watch (WEDA-FALL's) clips them.
-        Vector3[] fall = Sample(MotionScenario.Create(Placement.Wrist, 9).Hold(2).Walk(6).Fall(FallDirection.Forward, impactG: 8).Hold(6).Build(), 20);
+        Vector3[] fall = Sample(MotionScenario.Create(SensorPlacement.Wrist, 9).Hold(2).Walk(6).Fall(FallDirection.Forward, impactG: 8).Hold(6).Build(), 20);
         Assert.True(fall.Max(a => Math.Max(Math.Abs(a.X), Math.Max(Math.Abs(a.Y), Math.Abs(a.Z)))) > 5, "the scripted impact must exceed the clip");
 
         var full = Feed(fall);
@@ -141,7 +141,7 @@ public class WristFallDetectorTests
     [Fact]
     public void Processing_allocates_nothing_including_the_judgement()
     {
-        Vector3[] samples = Sample(MotionScenario.Create(Placement.Wrist, 4).Hold(2).Walk(10).Fall(FallDirection.Backward).Hold(8).Build(), 24);
+        Vector3[] samples = Sample(MotionScenario.Create(SensorPlacement.Wrist, 4).Hold(2).Walk(10).Fall(FallDirection.Backward).Hold(8).Build(), 24);
         static WristFallDetector Build()
         {
             var detector = new WristFallDetector(FallSensing.WristDetectorSettings());

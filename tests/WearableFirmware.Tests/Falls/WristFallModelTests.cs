@@ -1,5 +1,5 @@
 using WearableFirmware.Falls;
-using WearableFirmware.Simulator.Falls;
+using WearableFirmware.Simulator.Evaluation.Falls;
 using Xunit;
 
 namespace WearableFirmware.Tests.Falls;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using WearableFirmware.SimulatedBoard.Signals;
 using Xunit;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Tests.Signals;
 
@@ -9,9 +10,9 @@ public class MotionSignalTests
     private static float Magnitude(IMotionSource s, double seconds) => s.AccelerationAt((long)(seconds * 1e6)).Length();
 
     [Theory]
-    [InlineData(Placement.Waist)]
-    [InlineData(Placement.Wrist)]
-    public void Every_posture_at_rest_reads_one_g(Placement placement)
+    [InlineData(SensorPlacement.Waist)]
+    [InlineData(SensorPlacement.Wrist)]
+    public void Every_posture_at_rest_reads_one_g(SensorPlacement placement)
     {
         foreach (WearerPose posture in Enum.GetValues<WearerPose>())
         {
@@ -21,13 +22,13 @@ public class MotionSignalTests
         }
 
         // Waist standing matches SisFall: gravity on -y.
-        Assert.Equal(new Vector3(0, -1, 0), BodyFrame.For(WearerPose.Standing, Placement.Waist).Up);
+        Assert.Equal(new Vector3(0, -1, 0), BodyFrame.For(WearerPose.Standing, SensorPlacement.Waist).Up);
     }
 
     [Fact]
     public void A_fall_has_free_fall_then_an_impact_then_rest_in_the_new_orientation()
     {
-        var scenario = MotionScenario.Create(Placement.Waist, 7).Hold(1).Fall(FallDirection.Forward, impactG: 5).Hold(2).Build();
+        var scenario = MotionScenario.Create(SensorPlacement.Waist, 7).Hold(1).Fall(FallDirection.Forward, impactG: 5).Hold(2).Build();
         long fall = scenario.StartOf("fall-forward");
         Assert.Equal(1_000_000, fall);
 
@@ -36,14 +37,14 @@ public class MotionSignalTests
         Assert.True(minDuringDescent < 0.3, "free-fall magnitude " + minDuringDescent);
         Assert.InRange(peak, 4.5, 7);
         Vector3 rest = scenario.AccelerationAt(5_500_000);
-        Assert.Equal(BodyFrame.For(WearerPose.LyingOnFront, Placement.Waist).Up, rest);
+        Assert.Equal(BodyFrame.For(WearerPose.LyingOnFront, SensorPlacement.Waist).Up, rest);
     }
 
     [Fact]
     public void Walking_and_running_average_one_g_and_running_peaks_higher()
     {
-        var walk = MotionScenario.Create(Placement.Waist, 1).Walk(20).Build();
-        var run = MotionScenario.Create(Placement.Waist, 1).Run(20).Build();
+        var walk = MotionScenario.Create(SensorPlacement.Waist, 1).Walk(20).Build();
+        var run = MotionScenario.Create(SensorPlacement.Waist, 1).Run(20).Build();
         Vector3 meanWalk = Vector3.Zero, meanRun = Vector3.Zero;
         float peakWalk = 0, peakRun = 0;
         int n = 20_000;
@@ -67,7 +68,7 @@ public class MotionSignalTests
     [Fact]
     public void Scenarios_are_deterministic_per_seed()
     {
-        IMotionSource A(int seed) => MotionScenario.Create(Placement.Wrist, seed).Walk(5).Fall(FallDirection.Sideways).BuildWithNoise(0.004, seed);
+        IMotionSource A(int seed) => MotionScenario.Create(SensorPlacement.Wrist, seed).Walk(5).Fall(FallDirection.Sideways).BuildWithNoise(0.004, seed);
         var a1 = A(42);
         var a2 = A(42);
         var b = A(43);

@@ -1,6 +1,6 @@
 using System.Numerics;
 using WearableFirmware.SimulatedBoard.Signals;
-using WearableFirmware.Simulator.Falls;
+using WearableFirmware.Simulator.Evaluation.Falls;
 using Xunit;
 
 namespace WearableFirmware.Tests.Signals;

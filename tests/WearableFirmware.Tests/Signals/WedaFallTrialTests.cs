@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Simulator;
-using WearableFirmware.Simulator.Falls;
+using WearableFirmware.Simulator.Evaluation.Falls;
 using WearableFirmware.Tests.Repository;
 using Xunit;
 

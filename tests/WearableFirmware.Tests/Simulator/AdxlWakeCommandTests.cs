@@ -4,6 +4,7 @@ using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Simulator;
 using WearableFirmware.Simulator.Commands;
 using Xunit;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Tests.Simulator;
 
@@ -23,8 +24,8 @@ public class AdxlWakeCommandTests : IDisposable
     [Fact]
     public void A_synthetic_fall_wakes_the_chip_and_standing_still_does_not()
     {
-        var fall = MotionScenario.Create(Placement.Waist, 1).Hold(2).Fall(FallDirection.Backward, impactG: 5).Hold(3).Build();
-        var still = MotionScenario.Create(Placement.Waist, 1).Hold(8).Build();
+        var fall = MotionScenario.Create(SensorPlacement.Waist, 1).Hold(2).Fall(FallDirection.Backward, impactG: 5).Hold(3).Build();
+        var still = MotionScenario.Create(SensorPlacement.Waist, 1).Hold(8).Build();
         WriteTrial("SA99", "F02_SA99_R01", fall, 8);
         WriteTrial("SA99", "D07_SA99_R01", still, 8);
 

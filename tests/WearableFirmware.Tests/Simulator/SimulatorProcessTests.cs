@@ -94,6 +94,36 @@ public class SimulatorProcessTests : IDisposable
         Assert.Contains(alsoExpected, output);
     }
 
+    // --mtu came over from the retired `ble` command: the phone asks for it, the device offers 247, the smaller one holds.
+    [Theory]
+    [InlineData(23, 23)]
+    [InlineData(517, 247)]
+    public void Run_with_mtu_exchanges_it_and_keeps_every_pdu_within_it(int asked, int agreed)
+    {
+        string snoop = Path.Combine(_dir, "s.btsnoop");
+        var (code, output, error) = Simulator("run", "--duration", "20", "--mtu", asked.ToString(), "--btsnoop", snoop, "--plot", Path.Combine(_dir, "p.png"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"phone | connected, ATT MTU {agreed}", output);
+        Assert.Matches(@"phone \| Heart rate \d+ bpm \(on skin\)  RR \d+", output);
+        Assert.Matches(@"phone \| SpO2 9\d\.\d %  pulse \d+ bpm", output);
+        var att = Ble.SmpCapture.Channel(Ble.SmpCapture.Records(File.ReadAllBytes(snoop)), 0x0004);
+        Assert.True(att[0].FromPhone);
+        Assert.Equal([0x02, (byte)asked, (byte)(asked >> 8)], att[0].Pdu);   // Exchange MTU Request
+        Assert.False(att[1].FromPhone);
+        Assert.Equal([0x03, 247, 0], att[1].Pdu);                             // Exchange MTU Response: the device's 247
+        Assert.Contains(att, a => a is { FromPhone: false, Pdu: [0x1B, ..] });   // notifications arrived
+        Assert.All(att, a => Assert.True(a.Pdu.Length <= agreed, $"ATT PDU 0x{a.Pdu[0]:X2} of {a.Pdu.Length} bytes over MTU {agreed}"));
+    }
+
+    [Fact]
+    public void Run_refuses_mtu_without_a_phone()
+    {
+        var (code, _, error) = Simulator("run", "--no-phone", "--mtu", "23");
+        Assert.Equal(2, code);
+        Assert.Contains("--mtu needs a phone", error);
+    }
+
     [Fact]
     public void The_desaturation_run_lists_its_alarms_in_the_summary()
     {

@@ -3,6 +3,7 @@ using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.SimulatedBoard.Signals;
 using Xunit;
+using WearableFirmware.Falls;
 
 namespace WearableFirmware.Tests.Drivers.Adxl345;
 
@@ -108,7 +109,7 @@ public class Adxl345DrainTests
     [Fact]
     public void Free_fall_interrupt_fires_during_a_fall_and_never_while_walking()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 3)
+        var scenario = MotionScenario.Create(SensorPlacement.Wrist, seed: 3)
             .Hold(2).Walk(10).Hold(1).Fall(FallDirection.Forward).Hold(3).Build();
         var rig = new Adxl345Rig(source: scenario);
         Assert.True(rig.Driver.Start());
@@ -124,7 +125,7 @@ public class Adxl345DrainTests
     [Fact]
     public void Double_tap_is_reported_once_and_walking_gives_none()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, WearerPose.Sitting)
+        var scenario = MotionScenario.Create(SensorPlacement.Wrist, seed: 5, WearerPose.Sitting)
             .Hold(1).DoubleTap().Hold(1).SitDown().Hold(1).Build();
         var rig = new Adxl345Rig(source: scenario);
         Assert.True(rig.Driver.Start());
@@ -132,7 +133,7 @@ public class Adxl345DrainTests
         Assert.Equal(1, rig.Driver.DoubleTapEvents);
         Assert.Equal(1, rig.Driver.SingleTapEvents);
 
-        var walk = MotionScenario.Create(Placement.Wrist, seed: 6).Walk(20).Build();
+        var walk = MotionScenario.Create(SensorPlacement.Wrist, seed: 6).Walk(20).Build();
         var walking = new Adxl345Rig(source: walk);
         Assert.True(walking.Driver.Start());
         walking.Run(20);
@@ -142,7 +143,7 @@ public class Adxl345DrainTests
     [Fact]
     public void Two_taps_too_far_apart_are_two_single_taps()
     {
-        var scenario = MotionScenario.Create(Placement.Wrist, seed: 5, WearerPose.Sitting)
+        var scenario = MotionScenario.Create(SensorPlacement.Wrist, seed: 5, WearerPose.Sitting)
             .Hold(1).DoubleTap(gapSeconds: 0.5).Hold(1).Build();
         var rig = new Adxl345Rig(source: scenario);
         Assert.True(rig.Driver.Start());
@@ -288,7 +289,7 @@ public class Adxl345DrainTests
     {
         static Adxl345Rig Build()
         {
-            var scenario = MotionScenario.Create(Placement.Wrist, seed: 2).Hold(1).DoubleTap().Fall(FallDirection.Backward).Hold(1).Build();
+            var scenario = MotionScenario.Create(SensorPlacement.Wrist, seed: 2).Hold(1).DoubleTap().Fall(FallDirection.Backward).Hold(1).Build();
             var rig = new Adxl345Rig(source: new RecordedMotion(new float[] { 0, 0 }, new float[] { 0, 0 }, new float[] { 1, 1 }, 100));
             Assert.True(rig.Driver.Start());
             rig.Chip.Source = scenario;

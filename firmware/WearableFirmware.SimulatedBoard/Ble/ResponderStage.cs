@@ -1,0 +1,10 @@
+namespace WearableFirmware.SimulatedBoard.Ble;
+
+internal enum ResponderStage
+{
+    PublicKey,
+    Confirm,
+    Random,
+    DhKeyCheck,
+    Encryption,
+}
