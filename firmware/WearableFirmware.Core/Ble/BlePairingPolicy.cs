@@ -1,7 +1,7 @@
 namespace WearableFirmware.Ble
 {
     /// <summary>
-    /// Pairing policy (detail and reasons: Ble/README.md, hardware-notes/security.md). The wrist unit has no screen,
+    /// Pairing policy (detail and reasons: Ble/Security.md, hardware-notes/security.md). The wrist unit has no screen,
     /// so its "display" is the label: a per-device 6-digit passkey drawn at first boot (<see cref="PairingPasskey"/>),
     /// printed on the label and shown once on the console. IO capability DisplayOnly with MITM and LE Secure
     /// Connections makes a phone with a keyboard (every smartphone) run Passkey Entry: the user types the label's

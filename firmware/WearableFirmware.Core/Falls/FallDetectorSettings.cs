@@ -4,8 +4,8 @@ namespace WearableFirmware.Falls
 {
     /// <summary>
     /// Thresholds and timing of <see cref="FallDetector"/>. The defaults are the values chosen on the SisFall
-    /// development set by leave-subjects-out cross-validation (`WearableFirmware.Simulator tune-falls`, README
-    /// "Fall detection"); they assume a WAIST-worn device sampled at <see cref="DefaultSampleRateHz"/>.
+    /// development set by leave-subjects-out cross-validation (`WearableFirmware.Simulator tune-falls`,
+    /// Simulator/Falls/README.md); they assume a WAIST-worn device sampled at <see cref="DefaultSampleRateHz"/>.
     /// </summary>
     public sealed class FallDetectorSettings
     {

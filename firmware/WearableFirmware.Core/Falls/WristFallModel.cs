@@ -6,7 +6,7 @@ namespace WearableFirmware.Falls
     /// Logistic regression over <see cref="WristFallFeatures"/>: score = bias + Σ weight × (feature − mean) / scale,
     /// a fall when the score reaches the detector's decision level (0: even odds). The coefficients are constants in
     /// <see cref="WristFallModelCoefficients"/>, written by the host command that trains them from the recordings
-    /// (`WearableFirmware.Simulator tune-falls --format weda`, leave-one-user-out cross-validated; Motion/README.md).
+    /// (`WearableFirmware.Simulator tune-falls --format weda`, leave-one-user-out cross-validated; Simulator/Falls/README.md).
     /// </summary>
     public static class WristFallModel
     {

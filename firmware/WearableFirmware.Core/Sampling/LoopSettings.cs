@@ -6,8 +6,9 @@ namespace WearableFirmware.Sampling
     public sealed class LoopSettings
     {
         /// <summary>
-        /// Tick period. 40 ms = 4 MAX30102 samples at 100 sps and 4 ADXL345 samples at 100 Hz per tick: far below
-        /// both 32-entry FIFOs (320 ms of slack) while keeping per-tick I2C bursts short.
+        /// Tick period. 40 ms = 4 MAX30102 samples at 100 sps and 2 ADXL345 samples at 50 Hz per tick: far below
+        /// both FIFOs (32 samples = 320 ms, 33 = 660 ms) while keeping per-tick I2C bursts short (about 1.5 ms of
+        /// bus time for both, hardware-notes/sensors.md).
         /// </summary>
         public int PeriodMicroseconds = 40000;
 

@@ -23,7 +23,7 @@ namespace WearableFirmware.Platform.Ble
     /// so Heart Rate is created first and the profile's Device Information second, replacing the default.
     /// Advertising sections that do not fit the 31-byte advertising data go to the scan response.
     /// <para>
-    /// Pairing (Ble/README.md has the whole table of what the stack enforces and what is checked here): IO capability
+    /// Pairing (Core/Ble/Security.md has the whole table of what the stack enforces and what is checked here): IO capability
     /// DisplayOnly and protection EncryptionAndAuthentication, which nanoFramework's native layer turns into NimBLE's
     /// sm_io_cap, sm_sc = 1 and sm_mitm = 1; the bonding flag (AllowBonding) is on only while the
     /// <see cref="BondManager"/> allows a new bond. NimBLE raises PairingRequested with DisplayPin when Passkey Entry
@@ -176,7 +176,7 @@ namespace WearableFirmware.Platform.Ble
                 return false;
             }
 
-            // On the ESP32 the native layer sends a notification even where the client enabled indications (README,
+            // On the ESP32 the native layer sends a notification even where the client enabled indications (Core/Ble/README.md,
             // "Indications on the ESP32"); it does not wait for the radio.
             GattClientNotificationResult[] results = local.NotifyValue(new Buffer(Copy(value, length)));
             bool allSent = results.Length > 0;

@@ -10,7 +10,7 @@ namespace WearableFirmware.Tests.Vitals;
 /// <summary>
 /// A small subset of the recorded PPG (../shared/data/ppg) through the same replay as <c>eval-ppg</c> (chip model,
 /// driver, vitals pipeline); the bounds are
-/// what the pipeline reaches on this subset (README, "Vitals") plus a margin, so a regression fails here.
+/// what the pipeline reaches on this subset (Simulator/Evaluation/README.md) plus a margin, so a regression fails here.
 /// </summary>
 public class RecordedPpgTests(ITestOutputHelper output)
 {
