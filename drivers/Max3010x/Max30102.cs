@@ -44,7 +44,6 @@ namespace WearableFirmware.Drivers.Max3010x
         private const byte StatusAmbientOverflow = 0x20;
         private const byte StatusPowerReady = 0x01;
         private const byte StatusDieTemperatureReady = 0x02;
-        private const byte ModeResetBit = 0x40;
         private const byte TemperatureEnable = 0x01;
 
         private readonly IClock _clock;
@@ -59,9 +58,6 @@ namespace WearableFirmware.Drivers.Max3010x
         private readonly int[] _ir = new int[FifoDepth];
 
         // Register values, computed once so neither drain nor recovery allocates.
-        private readonly byte _fifoConfiguration;
-        private readonly byte _modeConfiguration;
-        private readonly byte _spo2Configuration;
         private byte _redAmplitude;
         private byte _irAmplitude;
         private readonly byte _interruptEnable1;
@@ -70,11 +66,11 @@ namespace WearableFirmware.Drivers.Max3010x
         private readonly int _shift;
         private readonly long _outputPeriodMicroseconds;
         private readonly ChannelOrderCheck _orderCheck;
+        private readonly RegisterMismatch _mismatch = new RegisterMismatch();
+        private readonly Max30102Initialisation _initialisation;
 
         private bool _running;
-        private bool _resetRequested;
         private bool _recovering;
-        private long _resetDeadline;
         private long _lossWindowStart;
         private long _lastDrainMicroseconds;
         private bool _checkPopsAfterFailedBurst;
@@ -94,9 +90,6 @@ namespace WearableFirmware.Drivers.Max3010x
             _clock = clock;
             _settings = settings;
             _transfers = new RetryingTransfers(bus, _health, settings.MaxTransferAttempts);
-            _fifoConfiguration = settings.FifoConfigurationValue;
-            _modeConfiguration = settings.ModeConfigurationValue;
-            _spo2Configuration = settings.SpO2ConfigurationValue;
             _redAmplitude = settings.RedPulseAmplitudeValue;
             _irAmplitude = settings.IrPulseAmplitudeValue;
             _interruptEnable1 = settings.InterruptEnable1Value;
@@ -106,6 +99,7 @@ namespace WearableFirmware.Drivers.Max3010x
             _outputPeriodMicroseconds = settings.OutputPeriodMicroseconds;
             // On skin: both channels above 1/16 of full scale.
             _orderCheck = new ChannelOrderCheck(1 << (settings.ResolutionBits - 4));
+            _initialisation = new Max30102Initialisation(clock, settings, _transfers, _mismatch, _write, _read);
             _health.State = HealthState.Failed;
         }
 
@@ -146,19 +140,34 @@ namespace WearableFirmware.Drivers.Max3010x
         public Max3010xError LastError { get; private set; }
 
         /// <summary>PART_ID read at the last start-up (0x15 on a genuine part).</summary>
-        public byte PartIdRead { get; private set; }
+        public byte PartIdRead
+        {
+            get { return _initialisation.PartIdRead; }
+        }
 
         /// <summary>REV_ID read at the last start-up.</summary>
-        public byte RevisionIdRead { get; private set; }
+        public byte RevisionIdRead
+        {
+            get { return _initialisation.RevisionIdRead; }
+        }
 
         /// <summary>Register that read back wrongly when <see cref="LastError"/> is ConfigurationMismatch.</summary>
-        public Register MismatchRegister { get; private set; }
+        public Register MismatchRegister
+        {
+            get { return _mismatch.Register; }
+        }
 
         /// <summary>Value written to <see cref="MismatchRegister"/>.</summary>
-        public byte MismatchExpected { get; private set; }
+        public byte MismatchExpected
+        {
+            get { return _mismatch.Expected; }
+        }
 
         /// <summary>Value read back from <see cref="MismatchRegister"/>.</summary>
-        public byte MismatchRead { get; private set; }
+        public byte MismatchRead
+        {
+            get { return _mismatch.Read; }
+        }
 
         /// <summary>Red samples of the last drain, oldest first; valid up to <see cref="SampleCount"/>. Owned by the driver.</summary>
         public int[] Red
@@ -231,7 +240,7 @@ namespace WearableFirmware.Drivers.Max3010x
         {
             _running = false;
             _recovering = false;
-            _resetRequested = false;
+            _initialisation.Restart();
             _flags = DrainFlags.None;
             LastError = Max3010xError.None;
             long deadline = _clock.NowMicroseconds + _settings.ResetTimeoutMicroseconds;
@@ -462,9 +471,7 @@ namespace WearableFirmware.Drivers.Max3010x
             if (_read[0] != _redAmplitude || _read[1] != _irAmplitude)
             {
                 bool redWrong = _read[0] != _redAmplitude;
-                MismatchRegister = redWrong ? Register.Led1Pa : Register.Led2Pa;
-                MismatchExpected = redWrong ? _redAmplitude : _irAmplitude;
-                MismatchRead = redWrong ? _read[0] : _read[1];
+                _mismatch.Set(redWrong ? Register.Led1Pa : Register.Led2Pa, redWrong ? _redAmplitude : _irAmplitude, redWrong ? _read[0] : _read[1]);
                 LastError = Max3010xError.ConfigurationMismatch;
                 ConfigurationLosses++;
                 BeginRecovery();
@@ -496,58 +503,16 @@ namespace WearableFirmware.Drivers.Max3010x
             }
         }
 
-        // One non-blocking step: request the reset, or check it finished and then identify and configure.
+        // One non-blocking step of the start-up sequence; on success, accounts for the gap a recovery caused.
         private void StepInitialisation()
         {
-            if (!_resetRequested)
+            if (!_initialisation.Step(_redAmplitude, _irAmplitude))
             {
-                _write[0] = (byte)Register.ModeConfig;
-                _write[1] = ModeResetBit;
-                if (!Write(2))
+                if (_initialisation.StepError != Max3010xError.None)
                 {
-                    FailInitialisation(Max3010xError.BusFailure);
-                    return;
+                    FailInitialisation(_initialisation.StepError);
                 }
 
-                _resetRequested = true;
-                _resetDeadline = _clock.NowMicroseconds + _settings.ResetTimeoutMicroseconds;
-                return;
-            }
-
-            if (!Read(Register.ModeConfig, _read, 1))
-            {
-                FailInitialisation(Max3010xError.BusFailure);
-                return;
-            }
-
-            if ((_read[0] & ModeResetBit) != 0)
-            {
-                if (_clock.NowMicroseconds >= _resetDeadline)
-                {
-                    _resetRequested = false;
-                    FailInitialisation(Max3010xError.ResetTimeout);
-                }
-
-                return;
-            }
-
-            _resetRequested = false;
-            if (!Read(Register.RevId, _read, 2))
-            {
-                FailInitialisation(Max3010xError.BusFailure);
-                return;
-            }
-
-            RevisionIdRead = _read[0];
-            PartIdRead = _read[1];
-            if (PartIdRead != ExpectedPartId)
-            {
-                FailInitialisation(Max3010xError.WrongPartId);
-                return;
-            }
-
-            if (!Configure())
-            {
                 return;
             }
 
@@ -568,116 +533,11 @@ namespace WearableFirmware.Drivers.Max3010x
             _health.State = (_flags & DrainFlags.Reinitialised) != 0 ? HealthState.Degraded : HealthState.Ok;
         }
 
-        private bool Configure()
-        {
-            // Mode last: conversions start only once everything else is in place and the FIFO is empty.
-            _write[0] = (byte)Register.IntEnable1;
-            _write[1] = _interruptEnable1;
-            _write[2] = _interruptEnable2;
-            if (!Write(3))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            _write[0] = (byte)Register.FifoConfig;
-            _write[1] = _fifoConfiguration;
-            if (!Write(2))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            _write[0] = (byte)Register.SpO2Config;
-            _write[1] = _spo2Configuration;
-            if (!Write(2))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            _write[0] = (byte)Register.Led1Pa;
-            _write[1] = _redAmplitude;
-            _write[2] = _irAmplitude;
-            if (!Write(3))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            _write[0] = (byte)Register.FifoWrPtr;
-            _write[1] = 0;
-            _write[2] = 0;
-            _write[3] = 0;
-            if (!Write(4))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            _write[0] = (byte)Register.ModeConfig;
-            _write[1] = _modeConfiguration;
-            if (!Write(2))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            if (!ReadBack(Register.IntEnable1, _interruptEnable1, _interruptEnable2, 2)
-                || !ReadBack(Register.FifoConfig, _fifoConfiguration, _modeConfiguration, 3)
-                || !ReadBack(Register.Led1Pa, _redAmplitude, _irAmplitude, 2))
-            {
-                return false;
-            }
-
-            // Clears a PWR_RDY left from power-up so only a later brown-out shows in a drain.
-            if (!Read(Register.IntStatus1, _read, 2))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            return true;
-        }
-
-        // Reads count (2 or 3) registers from first and compares them with first, second (and SpO2 configuration).
-        private bool ReadBack(Register first, byte expected0, byte expected1, int count)
-        {
-            if (!Read(first, _read, count))
-            {
-                return FailInitialisation(Max3010xError.BusFailure);
-            }
-
-            if (_read[0] != expected0)
-            {
-                return Mismatch(first, expected0, _read[0]);
-            }
-
-            if (_read[1] != expected1)
-            {
-                return Mismatch((Register)((int)first + 1), expected1, _read[1]);
-            }
-
-            if (count == 3 && _read[2] != _spo2Configuration)
-            {
-                return Mismatch((Register)((int)first + 2), _spo2Configuration, _read[2]);
-            }
-
-            return true;
-        }
-
-        private bool Mismatch(Register register, byte expected, byte read)
-        {
-            MismatchRegister = register;
-            MismatchExpected = expected;
-            MismatchRead = read;
-            return FailInitialisation(Max3010xError.ConfigurationMismatch);
-        }
-
-        private bool FailInitialisation(Max3010xError error)
+        private void FailInitialisation(Max3010xError error)
         {
             LastError = error;
             _running = false;
             _health.State = HealthState.Failed;
-            if (error != Max3010xError.BusFailure)
-            {
-                _resetRequested = false;
-            }
-
-            return false;
         }
 
         private void BeginRecovery()
@@ -689,7 +549,7 @@ namespace WearableFirmware.Drivers.Max3010x
             }
 
             _running = false;
-            _resetRequested = false;
+            _initialisation.Restart();
             _health.State = HealthState.Failed;
         }
 

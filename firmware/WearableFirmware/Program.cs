@@ -8,7 +8,9 @@ using WearableFirmware.Platform.Board;
 using WearableFirmware.Platform.Ble;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
-using WearableFirmware.Platform;
+using WearableFirmware.Platform.Esp32;
+using WearableFirmware.Platform.Peripherals;
+using WearableFirmware.Platform.Watchdog;
 using WearableFirmware.Platform.Storage;
 using WearableFirmware.Storage;
 

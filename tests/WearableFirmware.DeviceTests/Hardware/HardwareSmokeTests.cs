@@ -9,7 +9,8 @@ using WearableFirmware.Drivers;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Drivers.Max3010x;
 using WearableFirmware.Falls;
-using WearableFirmware.Platform;
+using WearableFirmware.Platform.Esp32;
+using WearableFirmware.Platform.Peripherals;
 using WearableFirmware.Time;
 using GattCharacteristic = WearableFirmware.Ble.GattCharacteristic;
 

@@ -1,7 +1,7 @@
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
 using WearableFirmware.Platform.Board;
-using WearableFirmware.Platform;
+using WearableFirmware.Platform.Peripherals;
 
 namespace WearableFirmware.DeviceTests
 {

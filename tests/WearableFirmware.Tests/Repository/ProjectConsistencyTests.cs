@@ -36,7 +36,8 @@ public class ProjectConsistencyTests
 
     /// <summary>
     /// Portable projects: the .nfproj must build exactly what the .csproj beside it builds. Device-only projects: it
-    /// must build every .cs file in its folder, so nothing written for the device is silently left out.
+    /// must build every .cs file in its folder, so nothing written for the device is silently left out. A subfolder
+    /// holding its own project (a driver's samples/) is that project's, checked when its own .nfproj comes round.
     /// </summary>
     [Theory]
     [MemberData(nameof(Nfprojs))]
@@ -44,16 +45,35 @@ public class ProjectConsistencyTests
     {
         string nfproj = Path.Combine(RepoPaths.Root, relative);
         string dir = Path.GetDirectoryName(nfproj)!;
-        var onDisk = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
-            .Where(p => !RepoPaths.IsIgnored(p))
-            .Select(p => Path.GetRelativePath(dir, p).Replace('\\', '/'))
-            .ToHashSet(StringComparer.Ordinal);
+        var onDisk = OwnedCsFiles(dir).ToHashSet(StringComparer.Ordinal);
         var listed = Items(nfproj, "Compile").Select(i => i.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
 
         var missing = onDisk.Except(listed).Order().ToList();
         var stale = listed.Except(onDisk).Order().ToList();
         Assert.True(missing.Count == 0 && stale.Count == 0,
             $"{RepoPaths.Relative(nfproj)} drifted from the .cs files beside it.\n  not listed: {string.Join(", ", missing)}\n  listed but missing: {string.Join(", ", stale)}");
+    }
+
+    /// <summary>The folder rule above, on a folder built here: a nested project takes its files, a stray file still counts.</summary>
+    [Fact]
+    public void A_subfolder_with_its_own_project_is_left_to_it_but_a_stray_file_is_not()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "wearable-owned-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (string file in new[] { "Driver.cs", "Stray/Helper.cs", "samples/Sample.cs", "samples/Sample.nfproj", "samples/Properties/AssemblyInfo.cs" })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file))!);
+                File.WriteAllText(Path.Combine(dir, file), "");
+            }
+
+            Assert.Equal(new[] { "Driver.cs", "Stray/Helper.cs" }, OwnedCsFiles(dir).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { "Properties/AssemblyInfo.cs", "Sample.cs" }, OwnedCsFiles(Path.Combine(dir, "samples")).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 
     [Theory]
@@ -145,6 +165,29 @@ public class ProjectConsistencyTests
         string slnf = File.ReadAllText(Path.Combine(RepoPaths.Root, "WearableFirmware.Host.slnf"));
         var filtered = Regex.Matches(slnf, "\"(?<p>[^\"]+\\.csproj)\"").Select(m => m.Groups["p"].Value.Replace("\\\\", "/")).ToHashSet();
         Assert.Equal(onDisk.Where(p => p.EndsWith(".csproj")).Order(), filtered.Order());
+    }
+
+    /// <summary>
+    /// The .cs files below <paramref name="dir"/> that a project there builds (paths relative to it): all of them,
+    /// except build output and those in a subfolder holding its own .csproj or .nfproj.
+    /// </summary>
+    private static IEnumerable<string> OwnedCsFiles(string dir)
+        => Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !RepoPaths.IsIgnored(p) && !InNestedProject(dir, p))
+            .Select(p => Path.GetRelativePath(dir, p).Replace('\\', '/'));
+
+    private static bool InNestedProject(string dir, string file)
+    {
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+        for (string? folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder != null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.EnumerateFiles(folder, "*.csproj").Any() || Directory.EnumerateFiles(folder, "*.nfproj").Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Items(string project, string item, string? child = null)

@@ -6,7 +6,7 @@ using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Alarms;
 using WearableFirmware.Platform.Board;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Peripherals
 {
     /// <summary>What the status LED shows. Short flashes only: a lit LED would cost more than the sensors.</summary>
     public enum StatusLedMode

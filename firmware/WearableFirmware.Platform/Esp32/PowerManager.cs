@@ -2,7 +2,7 @@ using System;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Platform.Board;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Esp32
 {
     /// <summary>
     /// The power policy where the nanoFramework API reaches, and the boot's wake cause.

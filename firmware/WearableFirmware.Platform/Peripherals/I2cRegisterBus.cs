@@ -2,7 +2,7 @@ using System;
 using System.Device.I2c;
 using WearableFirmware.Drivers;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Peripherals
 {
     /// <summary>
     /// The drivers' register bus on a real nanoFramework I2C device. nanoFramework reports NACKs and short transfers

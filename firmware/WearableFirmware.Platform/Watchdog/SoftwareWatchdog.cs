@@ -1,7 +1,8 @@
 using System.Threading;
+using WearableFirmware.Platform.Esp32;
 using WearableFirmware.Sampling;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Watchdog
 {
     /// <summary>
     /// nanoFramework has no managed API for the ESP32 hardware watchdog (only the native task watchdog inside the

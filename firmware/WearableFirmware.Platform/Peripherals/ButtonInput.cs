@@ -4,7 +4,7 @@ using WearableFirmware.Application;
 using WearableFirmware.Drivers;
 using WearableFirmware.Input;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Peripherals
 {
     /// <summary>
     /// The user button (active low, internal pull-up) as the application's <see cref="IButtonInput"/>. The GPIO

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Watchdog
 {
     /// <summary>
     /// nanoFramework 1.x cannot tell a watchdog reboot from a power-on, so the software watchdog leaves this marker

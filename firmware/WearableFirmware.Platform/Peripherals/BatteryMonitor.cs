@@ -4,7 +4,7 @@ using WearableFirmware.Application;
 using WearableFirmware.Platform.Board;
 using WearableFirmware.Power;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Peripherals
 {
     /// <summary>
     /// Battery voltage from the divider tap on an ESP32 ADC1 channel: the application's <see cref="IBatterySensor"/>

@@ -2,7 +2,7 @@ using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using WearableFirmware.Drivers;
 
-namespace WearableFirmware.Platform
+namespace WearableFirmware.Platform.Esp32
 {
     /// <summary>
     /// Monotonic microseconds from the ESP32 high-resolution timer (esp_timer, 64-bit, never wraps in practice).
