@@ -35,27 +35,19 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Bytes of one FIFO entry (X, Y, Z little-endian), read in one multi-byte transfer.</summary>
         public const int BytesPerEntry = 6;
 
-        // Configuration block written in one multi-byte transfer each: 0x1D..0x2A and 0x2C..0x2F.
-        private const int TapBlockLength = (int)Register.TapAxes - (int)Register.ThreshTap + 1;
-
         private readonly IRegisterBus _bus;
         private readonly IClock _clock;
         private readonly DriverHealth _health = new DriverHealth();
         private readonly RetryingTransfers _transfers;
         private readonly SampleTimeline _timeline = new SampleTimeline();
-        private readonly byte[] _write = new byte[TapBlockLength + 1];
-        private readonly byte[] _read = new byte[TapBlockLength + 1];
-        private readonly byte[] _expectedTapBlock = new byte[TapBlockLength];
+        private readonly InterruptSourceCounts _interruptCounts = new InterruptSourceCounts();
+        private readonly byte[] _write = new byte[Adxl345Initialisation.TransferBufferLength];
+        private readonly byte[] _read = new byte[Adxl345Initialisation.TransferBufferLength];
         private readonly int[] _x = new int[FifoCapacity];
         private readonly int[] _y = new int[FifoCapacity];
         private readonly int[] _z = new int[FifoCapacity];
 
-        private readonly byte _bwRate;
-        private readonly byte _powerControl;
-        private readonly byte _interruptEnable;
-        private readonly byte _interruptMap;
-        private readonly byte _dataFormat;
-        private readonly byte _fifoControl;
+        private readonly Adxl345Initialisation _initialisation;
         private readonly long _periodNs;
         private readonly float _gPerCount;
 
@@ -72,12 +64,7 @@ namespace WearableFirmware.Drivers.Adxl345
         private bool _gapBeforeThisDrain;
         private long _lastDeliveredSampleNs;
         private long _periodBeforeRestartNs;
-
-        // The error is kept as a code plus the bytes it names and worded only when read: Drain retries an absent chip
-        // every second, and composing the message on each retry would allocate on the loop.
-        private readonly byte[] _errorBytes = new byte[4];
         private Adxl345Error _error;
-        private BusStatus _errorBus;
 
         /// <summary>Validates <paramref name="settings"/> (throws naming the bad field) and keeps their register values.</summary>
         public Adxl345(IRegisterBus bus, IClock clock, Adxl345Settings settings)
@@ -113,37 +100,12 @@ namespace WearableFirmware.Drivers.Adxl345
             _bus = bus;
             _clock = clock;
             _transfers = new RetryingTransfers(bus, _health, 3);
-            _bwRate = settings.BwRateValue();
-            _powerControl = settings.PowerControlValue();
-            _interruptEnable = settings.InterruptEnableValue();
-            _interruptMap = settings.InterruptMapValue();
-            _dataFormat = settings.DataFormatValue();
-            _fifoControl = settings.FifoControlValue();
+            _initialisation = new Adxl345Initialisation(clock, settings, _health, _transfers, _write, _read);
             _periodNs = Adxl345Settings.RatePeriodNanoseconds(settings.DataRate);
 
             // Full resolution keeps 256 counts per g at every range; 10-bit mode spreads 1024 counts over the range.
             int countsPerG = settings.FullResolution ? 256 : 256 >> (int)settings.Range;
             _gPerCount = 1f / countsPerG;
-
-            bool tapOn = (settings.EnabledInterrupts & (InterruptSource.SingleTap | InterruptSource.DoubleTap)) != 0;
-            bool doubleTapOn = (settings.EnabledInterrupts & InterruptSource.DoubleTap) != 0;
-            bool activityOn = (settings.EnabledInterrupts & InterruptSource.Activity) != 0;
-            bool inactivityOn = (settings.EnabledInterrupts & InterruptSource.Inactivity) != 0;
-            bool freeFallOn = (settings.EnabledInterrupts & InterruptSource.FreeFall) != 0;
-            _expectedTapBlock[0] = tapOn ? settings.TapThresholdValue() : (byte)0;
-            _expectedTapBlock[1] = settings.OffsetValue(settings.OffsetX, "OffsetX");
-            _expectedTapBlock[2] = settings.OffsetValue(settings.OffsetY, "OffsetY");
-            _expectedTapBlock[3] = settings.OffsetValue(settings.OffsetZ, "OffsetZ");
-            _expectedTapBlock[4] = tapOn ? settings.TapDurationValue() : (byte)0;
-            _expectedTapBlock[5] = doubleTapOn ? settings.TapLatencyValue() : (byte)0;
-            _expectedTapBlock[6] = doubleTapOn ? settings.TapWindowValue() : (byte)0;
-            _expectedTapBlock[7] = activityOn ? settings.ActivityThresholdValue() : (byte)0;
-            _expectedTapBlock[8] = inactivityOn ? settings.InactivityThresholdValue() : (byte)0;
-            _expectedTapBlock[9] = settings.InactivityTimeValue();
-            _expectedTapBlock[10] = settings.ActInactControlValue();
-            _expectedTapBlock[11] = freeFallOn ? settings.FreeFallThresholdValue() : (byte)0;
-            _expectedTapBlock[12] = freeFallOn ? settings.FreeFallTimeValue() : (byte)0;
-            _expectedTapBlock[13] = settings.TapAxesValue();
         }
 
         /// <summary>Transfer attempts per register access before it counts as failed (1 = no retry).</summary>
@@ -211,22 +173,22 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>Samples delivered since construction.</summary>
         public long SamplesDelivered { get; private set; }
 
-        public int FreeFallEvents { get; private set; }
+        public int FreeFallEvents => _interruptCounts.FreeFall;
 
-        public int ActivityEvents { get; private set; }
+        public int ActivityEvents => _interruptCounts.Activity;
 
-        public int InactivityEvents { get; private set; }
+        public int InactivityEvents => _interruptCounts.Inactivity;
 
-        public int SingleTapEvents { get; private set; }
+        public int SingleTapEvents => _interruptCounts.SingleTap;
 
         /// <summary>Double taps: the wearer's "I'm OK" gesture.</summary>
-        public int DoubleTapEvents { get; private set; }
+        public int DoubleTapEvents => _interruptCounts.DoubleTap;
 
         /// <summary>Drains that found the FIFO full (overrun), whether or not samples were lost.</summary>
-        public int OverrunEvents { get; private set; }
+        public int OverrunEvents => _interruptCounts.Overrun;
 
         /// <summary>Drains that found the watermark reached.</summary>
-        public int WatermarkEvents { get; private set; }
+        public int WatermarkEvents => _interruptCounts.Watermark;
 
         /// <summary>Times the chip was found with its configuration gone (power-on reset, brown-out) and re-initialised.</summary>
         public int ConfigurationLosses { get; private set; }
@@ -241,56 +203,12 @@ namespace WearableFirmware.Drivers.Adxl345
             _lastStartAttemptUs = _clock.NowMicroseconds;
             _started = false;
             _count = 0;
-            if (!ReadRegisters(Register.DevId, 1))
+            if (!_initialisation.Run())
             {
-                _errorBus = _health.LastError;
-                return FailStart(Adxl345Error.NoAnswer);
+                return FailStart(_initialisation.Error);
             }
 
-            if (_read[0] != ExpectedDeviceId)
-            {
-                _errorBytes[0] = _read[0];
-                return FailStart(Adxl345Error.WrongDeviceId);
-            }
-
-            // Standby and interrupts off while configuring, as the datasheet recommends.
-            if (!WriteRegister(Register.PowerCtl, 0) || !WriteRegister(Register.IntEnable, 0))
-            {
-                return FailStart(Adxl345Error.StandbyWriteFailed);
-            }
-
-            _write[0] = (byte)Register.ThreshTap;
-            Array.Copy(_expectedTapBlock, 0, _write, 1, TapBlockLength);
-            if (!Write(TapBlockLength + 1))
-            {
-                return FailStart(Adxl345Error.ThresholdBlockWriteFailed);
-            }
-
-            // Bypass first empties the FIFO, so stale entries from before a reset are not delivered.
-            if (!WriteRegister(Register.BwRate, _bwRate) || !WriteRegister(Register.DataFormat, _dataFormat)
-                || !WriteRegister(Register.IntMap, _interruptMap) || !WriteRegister(Register.FifoCtl, 0)
-                || !WriteRegister(Register.FifoCtl, _fifoControl))
-            {
-                return FailStart(Adxl345Error.FormatWriteFailed);
-            }
-
-            if (!WriteRegister(Register.PowerCtl, _powerControl))
-            {
-                return FailStart(Adxl345Error.MeasureWriteFailed);
-            }
-
-            long measureStartUs = _clock.NowMicroseconds;
-
-            // Latched events from before now would fire at once: read INT_SOURCE, then enable.
-            if (!ReadRegisters(Register.IntSource, 1) || !WriteRegister(Register.IntEnable, _interruptEnable))
-            {
-                return FailStart(Adxl345Error.InterruptEnableFailed);
-            }
-
-            if (!VerifyConfiguration(true))
-            {
-                return FailStart(_error);
-            }
+            long measureStartUs = _initialisation.MeasureStartMicroseconds;
 
             if (SamplesDelivered > 0)
             {
@@ -341,9 +259,9 @@ namespace WearableFirmware.Drivers.Adxl345
 
             InterruptSource source = (InterruptSource)_read[0];
             _events = source;
-            if ((source & CountedEvents) != 0)
+            if ((source & InterruptSourceCounts.Counted) != 0)
             {
-                CountEvents(source);
+                _interruptCounts.Add(source);
             }
 
             long statusUs = _clock.NowMicroseconds;
@@ -410,7 +328,7 @@ namespace WearableFirmware.Drivers.Adxl345
             if (stalled || statusUs - _lastConfigCheckUs >= ConfigCheckIntervalMicroseconds)
             {
                 _lastConfigCheckUs = statusUs;
-                if (!VerifyConfiguration(false))
+                if (!_initialisation.Verify(false))
                 {
                     return RecoverConfiguration();
                 }
@@ -433,10 +351,6 @@ namespace WearableFirmware.Drivers.Adxl345
 
             return _count;
         }
-
-        // The sources CountEvents counts (DATA_READY, set on nearly every drain, is not one of them).
-        private const InterruptSource CountedEvents = InterruptSource.FreeFall | InterruptSource.Activity | InterruptSource.Inactivity
-            | InterruptSource.SingleTap | InterruptSource.DoubleTap | InterruptSource.Overrun | InterruptSource.Watermark;
 
         /// <summary>
         /// Books this drain's samples (the newest <paramref name="leftInFifo"/> produced ones still unread). After a
@@ -472,44 +386,6 @@ namespace WearableFirmware.Drivers.Adxl345
             _lastDeliveredSampleNs = newestDeliveredNs;
         }
 
-        private void CountEvents(InterruptSource source)
-        {
-            if ((source & InterruptSource.FreeFall) != 0)
-            {
-                FreeFallEvents++;
-            }
-
-            if ((source & InterruptSource.Activity) != 0)
-            {
-                ActivityEvents++;
-            }
-
-            if ((source & InterruptSource.Inactivity) != 0)
-            {
-                InactivityEvents++;
-            }
-
-            if ((source & InterruptSource.SingleTap) != 0)
-            {
-                SingleTapEvents++;
-            }
-
-            if ((source & InterruptSource.DoubleTap) != 0)
-            {
-                DoubleTapEvents++;
-            }
-
-            if ((source & InterruptSource.Overrun) != 0)
-            {
-                OverrunEvents++;
-            }
-
-            if ((source & InterruptSource.Watermark) != 0)
-            {
-                WatermarkEvents++;
-            }
-        }
-
         private int AfterFailedTransfer()
         {
             _cleanDrains = 0;
@@ -517,8 +393,7 @@ namespace WearableFirmware.Drivers.Adxl345
             if (_health.ConsecutiveFailures >= FailuresBeforeReinit)
             {
                 // A chip that kept its configuration keeps its FIFO too: resume instead of resetting it.
-                bool intact = ReadRegisters(Register.DevId, 1) && _read[0] == ExpectedDeviceId && VerifyConfiguration(true);
-                if (intact)
+                if (_initialisation.IsIntact())
                 {
                     _health.RecordRecovery();
                 }
@@ -545,86 +420,12 @@ namespace WearableFirmware.Drivers.Adxl345
             return _count;
         }
 
-        /// <summary>Reads back the configuration; <paramref name="full"/> also checks the threshold block and FIFO_CTL.</summary>
-        private bool VerifyConfiguration(bool full)
-        {
-            if (!ReadRegisters(Register.BwRate, 4))
-            {
-                _error = Adxl345Error.RateReadBackFailed;
-                return false;
-            }
-
-            if (_read[0] != _bwRate || _read[1] != _powerControl || _read[2] != _interruptEnable || _read[3] != _interruptMap)
-            {
-                Array.Copy(_read, _errorBytes, 4);
-                _error = Adxl345Error.RateReadBackMismatch;
-                return false;
-            }
-
-            if (!full)
-            {
-                return true;
-            }
-
-            if (!ReadRegisters(Register.ThreshTap, TapBlockLength))
-            {
-                _error = Adxl345Error.ThresholdBlockReadBackFailed;
-                return false;
-            }
-
-            for (int i = 0; i < TapBlockLength; i++)
-            {
-                if (_read[i] != _expectedTapBlock[i])
-                {
-                    _errorBytes[0] = (byte)((int)Register.ThreshTap + i);
-                    _errorBytes[1] = _read[i];
-                    _errorBytes[2] = _expectedTapBlock[i];
-                    _error = Adxl345Error.RegisterReadBackMismatch;
-                    return false;
-                }
-            }
-
-            if (!ReadRegisters(Register.DataFormat, 1) || _read[0] != _dataFormat)
-            {
-                _error = Adxl345Error.DataFormatReadBackFailed;
-                return false;
-            }
-
-            if (!ReadRegisters(Register.FifoCtl, 1) || _read[0] != _fifoControl)
-            {
-                _error = Adxl345Error.FifoControlReadBackFailed;
-                return false;
-            }
-
-            return true;
-        }
-
         private bool FailStart(Adxl345Error error)
         {
-            if (error == Adxl345Error.None)
-            {
-                _error = Adxl345Error.ConfigurationReadBackFailed;
-            }
-            else
-            {
-                _error = error;
-            }
-
+            _error = error;
             _started = false;
             _health.State = HealthState.Failed;
             return false;
-        }
-
-        private bool WriteRegister(Register register, byte value)
-        {
-            _write[0] = (byte)register;
-            _write[1] = value;
-            return Write(2);
-        }
-
-        private bool Write(int count)
-        {
-            return _transfers.Write(_write, count);
         }
 
         private bool ReadRegisters(Register first, int count)
@@ -636,11 +437,11 @@ namespace WearableFirmware.Drivers.Adxl345
         /// <summary>A readable account of <see cref="LastError"/> (allocates; for logs and start-up messages only).</summary>
         public string DescribeLastError()
         {
-            byte[] b = _errorBytes;
+            byte[] b = _initialisation.ErrorBytes;
             switch (_error)
             {
                 case Adxl345Error.NoAnswer:
-                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusText.Describe(_errorBus) + ")";
+                    return "no answer at the ADXL345 address (DEVID read failed: " + BusStatusText.Describe(_initialisation.ErrorBus) + ")";
                 case Adxl345Error.WrongDeviceId:
                     return "DEVID read 0x" + Hex(b[0]) + ", expected 0xE5: not an ADXL345";
                 case Adxl345Error.StandbyWriteFailed:
