@@ -5,8 +5,8 @@ namespace WearableFirmware.SimulatedBoard.Ble;
 
 /// <summary>
 /// The phone app's own parsers, written from the specifications (IEEE 11073-20601 for SFLOAT, the Heart Rate,
-/// Pulse Oximeter, Current Time and Battery service specifications, and this project's fall alert format in the
-/// README), independent of the firmware's encoders so a round trip checks both.
+/// Pulse Oximeter, Current Time and Battery service specifications, and this project's fall alert format in
+/// Core/Ble/README.md), independent of the firmware's encoders so a round trip checks both.
 /// </summary>
 public static class PhoneDecoders
 {

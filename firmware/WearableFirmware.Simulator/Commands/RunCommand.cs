@@ -4,7 +4,6 @@ using ScottPlot;
 using WearableFirmware.Alarms;
 using WearableFirmware.Application;
 using WearableFirmware.Ble;
-using WearableFirmware.Drivers;
 using WearableFirmware.SimulatedBoard;
 using WearableFirmware.SimulatedBoard.Ble;
 using WearableFirmware.SimulatedBoard.Signals;

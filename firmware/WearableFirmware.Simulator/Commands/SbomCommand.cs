@@ -33,7 +33,10 @@ public sealed class SbomCommand : Command
     public const string Folder = "sbom";
     public const string DeviceFile = "device.cdx.json";
 
-    /// <summary>The nanoFramework image the README tells nanoff to flash (it has Bluetooth).</summary>
+    /// <summary>
+    /// The nanoFramework image the device guide (firmware/WearableFirmware/README.md) tells nanoff to flash (it has
+    /// Bluetooth).
+    /// </summary>
     public const string ImageTarget = "ESP32_BLE_REV0";
 
     /// <summary>Host projects whose dependencies ship or build the tools: name, project path.</summary>
