@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using WearableFirmware.Alarms;
 using WearableFirmware.Ble;
 using WearableFirmware.Falls;
+using WearableFirmware.SimulatedBoard;
+using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Storage;
 using WearableFirmware.Vitals;
 
@@ -14,7 +17,9 @@ namespace WearableFirmware.Simulator.Vectors;
 /// expected outputs go to readable CSV files in tests/vectors/ and to one generated C# file the nanoFramework
 /// test project compiles (static arrays only: no generics, nothing nanoCLR lacks). Everything here is a pure
 /// function of the portable code, so regenerating gives identical text unless that code's behaviour changed.
-/// Fall decisions come from a synthetic accelerometer sequence (a fall, then a jump) fed to FallDetector.Process.
+/// Fall decisions come from a synthetic accelerometer sequence (a fall, then a jump) fed to FallDetector.Process,
+/// wrist decisions from the simulated wearer's wrist fed to WristFallDetector.Process, alarm events from a hand-built
+/// 1 Hz vitals sequence fed to AlarmEvaluator and AlarmSystem.
 /// </summary>
 public static class GoldenVectors
 {
@@ -75,6 +80,16 @@ public static class GoldenVectors
         public bool ClockSet = clockSet;
         public uint Time = time;
         public byte[] Payload = payload;
+    }
+
+    /// <summary>Vitals for the alarm vectors: one row a second, readings in tenths (-1: no reading).</summary>
+    private sealed class VitalsSegment(int fromSecond, int spo2Tenths, int pulseTenths, SensorContact contact, bool phoneConnected)
+    {
+        public int FromSecond = fromSecond;
+        public int SpO2Tenths = spo2Tenths;
+        public int PulseTenths = pulseTenths;
+        public SensorContact Contact = contact;
+        public bool PhoneConnected = phoneConnected;
     }
 
     // 2024-03-10 14:30:15 UTC, a Sunday.
@@ -171,6 +186,8 @@ public static class GoldenVectors
         files.Add(Slots(cs));
         files.AddRange(VitalsVectors(cs));
         files.AddRange(FallVectors(cs));
+        files.AddRange(WristFallVectors(cs));
+        files.AddRange(AlarmVectors(cs));
 
         cs.Append("    }\n}\n");
         files.Add(new VectorFile(GeneratedSourcePath, cs.ToString()));
@@ -583,6 +600,208 @@ public static class GoldenVectors
 
         yield return new VectorFile(VectorsDirectory + "/motion-samples.csv", csv.ToString());
         yield return new VectorFile(VectorsDirectory + "/fall-decisions.csv", table.ToString());
+    }
+
+    /// <summary>
+    /// Synthetic wrist accelerometer sequence in milli-g at 50 Hz from the simulated wearer (MotionScenario at the
+    /// wrist, seeded): standing, walking, a jump, a double tap on the watch face, a forward fall and lying still, with
+    /// 4 mg rms of seeded sensor noise, each sample taken at its instant and rounded to whole milli-g (the vectors
+    /// store integers, so the device gets exactly the input the host had). Expected: the jump's landing judged and
+    /// rejected, the fall's impact judged a fall; walking stays below the trigger and the taps (6 ms each) fall between
+    /// 50 Hz samples, so neither is judged.
+    /// </summary>
+    public static int[][] SyntheticWristMotion()
+    {
+        MotionScenario scenario = MotionScenario.Create(SensorPlacement.Wrist, WristMotionSeed)
+            .Hold(5).Walk(8).Hold(3).Jump().Hold(4).DoubleTap().Hold(3).Fall(FallDirection.Forward).Hold(4)
+            .Build();
+        var wearer = new SensorNoise(scenario, 0.004, WristMotionSeed);
+        int n = (int)(scenario.DurationMicroseconds * MotionSampleRateHz / 1_000_000);
+        int[][] axes = [new int[n], new int[n], new int[n]];
+        for (int i = 0; i < n; i++)
+        {
+            System.Numerics.Vector3 a = wearer.AccelerationAt(i * 1_000_000L / MotionSampleRateHz);
+            axes[0][i] = (int)Math.Round(a.X * 1000.0);
+            axes[1][i] = (int)Math.Round(a.Y * 1000.0);
+            axes[2][i] = (int)Math.Round(a.Z * 1000.0);
+        }
+
+        return axes;
+    }
+
+    private const int WristMotionSeed = 7;
+
+    private static IEnumerable<VectorFile> WristFallVectors(StringBuilder cs)
+    {
+        int[][] motion = SyntheticWristMotion();
+        var detector = new WristFallDetector(FallSensing.WristDetectorSettings());
+        var samples = new List<int>();
+        var decisions = new List<FallDecision>();
+        var peakSamples = new List<long>();
+        var peaks = new List<float>();
+        var scores = new List<float>();
+        var features = new List<float[]>();
+        var table = new StringBuilder("# WristFallDetector.Process decisions for wrist-motion-samples.csv (FallSensing.WristDetectorSettings(), 50 Hz)\n"
+            + "sample,decision,peak_sample,peak_magnitude_g,score");
+        for (int f = 0; f < WristFallFeatures.Count; f++)
+        {
+            table.Append(',').Append(WristFallFeatures.Name(f));
+        }
+
+        table.Append('\n');
+        for (int i = 0; i < motion[0].Length; i++)
+        {
+            FallDecision decision = detector.Process(motion[0][i] / 1000f, motion[1][i] / 1000f, motion[2][i] / 1000f);
+            if (decision == FallDecision.None)
+            {
+                continue;
+            }
+
+            samples.Add(i);
+            decisions.Add(decision);
+            peakSamples.Add(detector.PeakSample);
+            peaks.Add(detector.PeakG);
+            scores.Add(detector.Score);
+            features.Add((float[])detector.Features.Clone());
+            table.Append(i).Append(',').Append((int)decision).Append(',').Append(detector.PeakSample).Append(',').Append(Rounded(detector.PeakG))
+                .Append(',').Append(Rounded(detector.Score)).Append(',').Append(string.Join(',', features[^1].Select(Rounded))).Append('\n');
+        }
+
+        var csv = new StringBuilder("# Synthetic wrist accelerometer sequence in milli-g at 50 Hz fed to WristFallDetector; see GoldenVectors.SyntheticWristMotion\n"
+            + "index,x_mg,y_mg,z_mg\n");
+        for (int i = 0; i < motion[0].Length; i++)
+        {
+            csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
+        }
+
+        Array(cs, "Synthetic wrist accelerometer sequence in milli-g at MotionSampleRateHz (tests/vectors/wrist-motion-samples.csv), fed as value / 1000f to WristFallDetector.Process",
+            "int[]", "WristMotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "WristMotionYmg", motion[1].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "WristMotionZmg", motion[2].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, "Every wrist decision other than None: sample index, (int)FallDecision, peak sample, peak magnitude (g), score, features (WristFallFeatures order)",
+            "int[]", "WristDecisionSample", samples.Select(v => v.ToString(Inv)));
+        Array(cs, null, "int[]", "WristDecisionKind", decisions.Select(d => ((int)d).ToString(Inv)));
+        Array(cs, null, "long[]", "WristPeakSample", peakSamples.Select(v => v.ToString(Inv)));
+        Array(cs, null, "float[]", "WristPeakG", peaks.Select(p => Rounded(p) + "f"));
+        Array(cs, null, "float[]", "WristScore", scores.Select(p => Rounded(p) + "f"));
+        Jagged(cs, "float", "WristFeatures", features.Select(row => row.Select(v => Rounded(v) + "f")));
+
+        yield return new VectorFile(VectorsDirectory + "/wrist-motion-samples.csv", csv.ToString());
+        yield return new VectorFile(VectorsDirectory + "/wrist-fall-decisions.csv", table.ToString());
+    }
+
+    public const int AlarmSeconds = 150;
+
+    // Start-up without a reading; a desaturation (medium, then high: escalates, ends latched, a press clears it); a
+    // tachycardia (medium, a press pauses it, high escalates past the pause, the phone drops out meanwhile: link
+    // lost; ends latched, the phone returns, a press clears it); the band taken off (sensor off) and put back.
+    private static readonly VitalsSegment[] AlarmTimeline =
+    [
+        new(0, -1, -1, SensorContact.Unknown, false),
+        new(3, -1, -1, SensorContact.Contact, true),
+        new(5, 970, 720, SensorContact.Contact, true),
+        new(20, 885, 760, SensorContact.Contact, true),
+        new(32, 830, 800, SensorContact.Contact, true),
+        new(46, -1, 790, SensorContact.Contact, true),
+        new(50, 960, 740, SensorContact.Contact, true),
+        new(65, 965, 1265, SensorContact.Contact, true),
+        new(82, 962, 1460, SensorContact.Contact, true),
+        new(86, 962, 1470, SensorContact.Contact, false),
+        new(101, 968, 805, SensorContact.Contact, false),
+        new(106, 968, 800, SensorContact.Contact, true),
+        new(115, -1, -1, SensorContact.NoContact, true),
+        new(136, 971, 760, SensorContact.Contact, true),
+    ];
+
+    private static readonly int[] AlarmPressSeconds = [62, 78, 110];
+
+    /// <summary>
+    /// The alarm vectors' inputs, one row a second: SpO2 and pulse in tenths (-1: no reading), (int)SensorContact,
+    /// phone connected (1/0), short press after that second's evaluation (1/0).
+    /// </summary>
+    public static int[][] SyntheticAlarmVitals()
+    {
+        int[][] rows = [new int[AlarmSeconds], new int[AlarmSeconds], new int[AlarmSeconds], new int[AlarmSeconds], new int[AlarmSeconds]];
+        int segment = 0;
+        for (int t = 0; t < AlarmSeconds; t++)
+        {
+            while (segment + 1 < AlarmTimeline.Length && AlarmTimeline[segment + 1].FromSecond <= t)
+            {
+                segment++;
+            }
+
+            VitalsSegment v = AlarmTimeline[segment];
+            rows[0][t] = v.SpO2Tenths;
+            rows[1][t] = v.PulseTenths;
+            rows[2][t] = (int)v.Contact;
+            rows[3][t] = v.PhoneConnected ? 1 : 0;
+            rows[4][t] = AlarmPressSeconds.Contains(t) ? 1 : 0;
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<VectorFile> AlarmVectors(StringBuilder cs)
+    {
+        int[][] vitals = SyntheticAlarmVitals();
+        var log = new AlarmLog();
+        var system = new AlarmSystem(log);
+        var evaluator = new AlarmEvaluator(system, new AlarmSettings());
+        var inputs = new AlarmInputs();
+        for (int t = 0; t < AlarmSeconds; t++)
+        {
+            // As AlarmMonitor does once a second: fill the inputs, evaluate, then the tick's pause expiry.
+            long now = t * 1_000_000L;
+            inputs.SpO2Valid = vitals[0][t] >= 0;
+            inputs.SpO2Percent = vitals[0][t] / 10f;
+            inputs.PulseRateValid = vitals[1][t] >= 0;
+            inputs.PulseRateBpm = vitals[1][t] / 10f;
+            inputs.OnSkin = vitals[2][t] == (int)SensorContact.Contact;
+            inputs.OffSkin = vitals[2][t] == (int)SensorContact.NoContact;
+            inputs.PhoneConnected = vitals[3][t] == 1;
+            inputs.PhoneSeen |= inputs.PhoneConnected;
+            evaluator.Evaluate(now, inputs);
+            if (vitals[4][t] == 1)
+            {
+                system.OnSilencePress(now);
+            }
+
+            system.Update(now);
+        }
+
+        var csv = new StringBuilder("# Synthetic vitals at 1 Hz fed to AlarmEvaluator (default AlarmSettings); see GoldenVectors.SyntheticAlarmVitals\n"
+            + "second,spo2_tenths,pulse_tenths,contact,phone_connected,press\n");
+        for (int t = 0; t < AlarmSeconds; t++)
+        {
+            csv.Append(t).Append(',').Append(vitals[0][t]).Append(',').Append(vitals[1][t]).Append(',').Append(vitals[2][t]).Append(',')
+                .Append(vitals[3][t]).Append(',').Append(vitals[4][t]).Append('\n');
+        }
+
+        var table = new StringBuilder("# AlarmSystem events for alarm-vitals.csv: second, kind, condition, priority, duration (s), condition mask, latched\n"
+            + "second,kind,condition,priority,duration_s,conditions,latched\n");
+        foreach (AlarmEvent e in log.Events)
+        {
+            table.Append(e.AtMicroseconds / 1_000_000).Append(',').Append((int)e.Kind).Append(',').Append((int)e.Condition).Append(',').Append((int)e.Priority)
+                .Append(',').Append(e.DurationSeconds).Append(',').Append(e.Conditions).Append(',').Append(e.Latched ? 1 : 0).Append('\n');
+        }
+
+        Array(cs, "Synthetic vitals at 1 Hz (tests/vectors/alarm-vitals.csv): SpO2 and pulse in tenths (-1 no reading), (int)SensorContact, phone connected, press after the evaluation",
+            "int[]", "AlarmSpO2Tenths", vitals[0].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "AlarmPulseTenths", vitals[1].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", "AlarmContact", vitals[2].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "bool[]", "AlarmPhoneConnected", vitals[3].Select(v => Bool(v == 1)), perLine: 16);
+        Array(cs, null, "bool[]", "AlarmPress", vitals[4].Select(v => Bool(v == 1)), perLine: 16);
+        Array(cs, "Every AlarmEvent, in order: second, (int)AlarmEventKind, (int)AlarmCondition, (int)AlarmPriority, duration (s), condition mask, latched",
+            "int[]", "AlarmEventSecond", log.Events.Select(e => (e.AtMicroseconds / 1_000_000).ToString(Inv)));
+        Array(cs, null, "int[]", "AlarmEventKind", log.Events.Select(e => ((int)e.Kind).ToString(Inv)));
+        Array(cs, null, "int[]", "AlarmEventCondition", log.Events.Select(e => ((int)e.Condition).ToString(Inv)));
+        Array(cs, null, "int[]", "AlarmEventPriority", log.Events.Select(e => ((int)e.Priority).ToString(Inv)));
+        Array(cs, null, "int[]", "AlarmEventDuration", log.Events.Select(e => e.DurationSeconds.ToString(Inv)));
+        Array(cs, null, "int[]", "AlarmEventConditions", log.Events.Select(e => e.Conditions.ToString(Inv)));
+        Array(cs, null, "bool[]", "AlarmEventLatched", log.Events.Select(e => Bool(e.Latched)));
+
+        yield return new VectorFile(VectorsDirectory + "/alarm-vitals.csv", csv.ToString());
+        yield return new VectorFile(VectorsDirectory + "/alarm-events.csv", table.ToString());
     }
 
     private static void Array(StringBuilder cs, string? comment, string type, string name, IEnumerable<string> items, int perLine = 12)

@@ -3,6 +3,8 @@ using System.Runtime.Loader;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WearableFirmware.Alarms;
+using WearableFirmware.Falls;
 using WearableFirmware.Simulator.Vectors;
 using WearableFirmware.Tests.NanoSubset;
 using WearableFirmware.Tests.Repository;
@@ -71,6 +73,36 @@ public class GoldenVectorTests
 
         long size = new FileInfo(Path.Combine(RepoPaths.Root, GoldenVectors.GeneratedSourcePath)).Length;
         Assert.True(size < MaxGeneratedSourceBytes, $"GoldenVectors.g.cs is {size} bytes; keep it under {MaxGeneratedSourceBytes} (nanoFramework deploys it to flash)");
+    }
+
+    [Fact]
+    public void Wrist_and_alarm_vectors_hold_what_the_device_tests_must_reproduce()
+    {
+        // A parity test over a sequence with one kind of verdict could not tell a detector that always says so: the
+        // wrist sequence must hold both a fall and a rejected impact.
+        int[] kinds = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "vectors", "wrist-fall-decisions.csv")).Skip(2)
+            .Select(line => int.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Contains((int)FallDecision.Fall, kinds);
+        Assert.Contains((int)FallDecision.Rejected, kinds);
+
+        // The alarm sequence: every physiological episode starts, escalates and ends; sensor off starts and ends; a
+        // press pauses one alarm and acknowledges others.
+        var events = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "vectors", "alarm-events.csv")).Skip(2)
+            .Select(line => line.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .Select(f => (Kind: (AlarmEventKind)f[1], Condition: (AlarmCondition)f[2])).ToList();
+        foreach (AlarmCondition condition in new[] { AlarmCondition.SpO2Low, AlarmCondition.PulseRateHigh })
+        {
+            foreach (AlarmEventKind kind in new[] { AlarmEventKind.Started, AlarmEventKind.Escalated, AlarmEventKind.Ended })
+            {
+                Assert.Contains((kind, condition), events);
+            }
+        }
+
+        Assert.Contains((AlarmEventKind.Started, AlarmCondition.SensorOff), events);
+        Assert.Contains((AlarmEventKind.Ended, AlarmCondition.SensorOff), events);
+        Assert.Contains((AlarmEventKind.Started, AlarmCondition.LinkLost), events);
+        Assert.Contains(events, e => e.Kind == AlarmEventKind.Paused);
+        Assert.Contains(events, e => e.Kind == AlarmEventKind.Acknowledged);
     }
 
     [Fact]
