@@ -1,4 +1,5 @@
 using WearableFirmware.Drivers.Max3010x;
+using WearableFirmware.Sampling;
 using WearableFirmware.SimulatedBoard.Chips;
 using WearableFirmware.SimulatedBoard.Signals;
 using WearableFirmware.Vitals;
@@ -14,19 +15,20 @@ namespace WearableFirmware.SimulatedBoard.Vitals;
 /// </summary>
 public sealed class SimulatedPpgSensor
 {
-    /// <summary>The sampling loop's period (40 ms: 4 samples at 100 sps, far inside the 32-sample FIFO).</summary>
-    public const long DefaultDrainIntervalMicroseconds = 40_000;
+    /// <summary>The sampling loop's period (<see cref="LoopSettings.PeriodMicroseconds"/>), read from the firmware's defaults.</summary>
+    public static readonly long DefaultDrainIntervalMicroseconds = new LoopSettings().PeriodMicroseconds;
 
     /// <summary>Starts the driver on a fresh clock with <paramref name="settings"/> (default: the firmware's <see cref="Max3010xSettings"/>).</summary>
-    public SimulatedPpgSensor(IPpgSignal signal, Max3010xSettings? settings = null, long drainIntervalMicroseconds = DefaultDrainIntervalMicroseconds)
+    public SimulatedPpgSensor(IPpgSignal signal, Max3010xSettings? settings = null, long? drainIntervalMicroseconds = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        if (drainIntervalMicroseconds <= 0)
+        long interval = drainIntervalMicroseconds ?? DefaultDrainIntervalMicroseconds;
+        if (interval <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(drainIntervalMicroseconds), drainIntervalMicroseconds, "drain interval must be positive");
+            throw new ArgumentOutOfRangeException(nameof(drainIntervalMicroseconds), interval, "drain interval must be positive");
         }
 
-        DrainIntervalMicroseconds = drainIntervalMicroseconds;
+        DrainIntervalMicroseconds = interval;
         Clock = new VirtualClock();
         Chip = new Max30102Model(Clock, signal);
         Driver = new Max30102(Chip, Clock, settings ?? new Max3010xSettings());

@@ -19,17 +19,22 @@ public sealed class EvalAlarmsCommand : Command
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    // The sum the alarm README states, from the constants that define it (SpO2 and pulse rate share each term).
+    private static readonly string StatedDelay = AlarmSettings.DefaultSpO2DelaySeconds + " + " + AlarmSettings.SpO2AveragingSeconds
+        + " + " + AlarmSettings.PublicationSeconds + " = "
+        + (AlarmSettings.DefaultSpO2DelaySeconds + AlarmSettings.SpO2AveragingSeconds + AlarmSettings.PublicationSeconds) + " s";
+
     private readonly Argument<string> _data = DataDirectoryOptional();
     private readonly Option<int?> _seeds = Cli.Whole("--seeds", "seeds per scenario (default 5)", 1, 100);
     private readonly Option<string?> _out = Cli.OutputDirectory("--out", "PNGs (default artifacts/eval-alarms)");
     private readonly Option<bool> _noPlots = Cli.Flag("--no-plots", "skip the PNGs");
 
     public EvalAlarmsCommand()
-        : base("eval-alarms", "the alarm system on scenarios and recorded PPG: alarms within the stated delay, false alarms" + "\n\n" + """
+        : base("eval-alarms", "the alarm system on scenarios and recorded PPG: alarms within the stated delay, false alarms" + "\n\n" + $"""
             Runs the whole firmware (loop, vitals, alarm system; no phone) on the simulated board with the shipped alarm
             settings and scores every physiological alarm tier on the once-a-second evaluation grid:
               required   the reference stayed beyond the limit longer than the stated delay (condition delay +
-                         estimator averaging + publication: 10 + 6 + 1 = 17 s for SpO2 and pulse rate)
+                         estimator averaging + publication: {StatedDelay} for SpO2 and pulse rate)
               detected   the alarm had at least the tier's priority within the stated delay of the episode's start
               false      the tier started while the reference had stayed within the limit for the whole stated delay
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WearableFirmware.Drivers.Adxl345;
 using WearableFirmware.Falls;
+using WearableFirmware.Sampling;
 using WearableFirmware.Simulator.Evaluation.Falls;
 
 namespace WearableFirmware.Simulator.Commands;
@@ -55,7 +56,7 @@ public sealed class EvalFallsCommand : Command
             Console.WriteLine($"NOTE: the {placement.ToString().ToLowerInvariant()} detector on recordings made at the {data.RecordedAt.ToString().ToLowerInvariant()}: not what it was built for.");
         }
 
-        Console.WriteLine($"Path: recording -> ADXL345 chip model ({rate} Hz ODR, virtual clock) -> Adxl345 driver -> SamplingLoop (40 ms ticks)");
+        Console.WriteLine($"Path: recording -> ADXL345 chip model ({rate} Hz ODR, virtual clock) -> Adxl345 driver -> SamplingLoop ({new LoopSettings().PeriodMicroseconds / 1000} ms ticks)");
         Console.WriteLine($"      -> AccelerometerDrain + AccelerometerProcessingStage -> {(placement == SensorPlacement.Waist ? "FallDetector" : "WristFallDetector")}; latency = impact to the tick that raised the alarm.");
         Console.WriteLine(placement == SensorPlacement.Waist
             ? "Thresholds: " + FallThresholds.Describe(new FallDetectorSettings { SampleRateHz = rate })

@@ -7,8 +7,9 @@ namespace WearableFirmware.Simulator.Evaluation;
 
 /// <summary>
 /// Replays a recording as the device would see it: the recording lights the MAX30102 chip model, which samples it at
-/// its configured rate; the driver (default <see cref="Max3010xSettings"/>) drains the FIFO every 40 ms of simulated
-/// time and the samples go through the vitals pipeline. A reading is taken once a second, as the loop publishes.
+/// its configured rate; the driver (default <see cref="Max3010xSettings"/>) drains the FIFO every loop period
+/// (<see cref="SimulatedPpgSensor.DefaultDrainIntervalMicroseconds"/>) of simulated time and the samples go through
+/// the vitals pipeline. A reading is taken once a second, as the loop publishes.
 /// </summary>
 public static class PpgReplay
 {

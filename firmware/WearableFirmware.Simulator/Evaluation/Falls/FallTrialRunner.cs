@@ -11,8 +11,8 @@ namespace WearableFirmware.Simulator.Evaluation.Falls;
 /// <summary>
 /// Replays recorded trials the way the device would see them: the recording as the motion the simulated ADXL345
 /// feels, the chip model sampling it at the configured output data rate on a virtual clock, the real driver draining
-/// its FIFO from the sampling loop (40 ms ticks) and the firmware's AccelerometerDrain + AccelerometerProcessingStage stages feeding the
-/// placement's fall detector. Trials run in parallel (2 at a time) with progress.
+/// its FIFO from the sampling loop (default <see cref="LoopSettings"/> period) and the firmware's AccelerometerDrain +
+/// AccelerometerProcessingStage stages feeding the placement's fall detector. Trials run in parallel (2 at a time) with progress.
 /// </summary>
 public static class FallTrialRunner
 {
