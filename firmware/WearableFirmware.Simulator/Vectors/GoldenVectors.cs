@@ -577,18 +577,12 @@ public static class GoldenVectors
                 .Append(',').Append(Rounded(detector.PeakG)).Append('\n');
         }
 
-        var csv = new StringBuilder("# Synthetic accelerometer sequence in milli-g at 50 Hz fed to FallDetector; see GoldenVectors.SyntheticMotion\nindex,x_mg,y_mg,z_mg\n");
-        for (int i = 0; i < motion[0].Length; i++)
-        {
-            csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
-        }
+        string csv = MotionCsv("# Synthetic accelerometer sequence in milli-g at 50 Hz fed to FallDetector; see GoldenVectors.SyntheticMotion", motion);
 
         cs.Append("        /// <summary>Rate of the motion sequence (FallSensing.SampleRateHz, as FallSensing.DetectorSettings() sets it).</summary>\n");
         cs.Append("        public const int MotionSampleRateHz = ").Append(MotionSampleRateHz).Append(";\n\n");
-        Array(cs, "Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process",
-            "int[]", "MotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);
-        Array(cs, null, "int[]", "MotionYmg", motion[1].Select(v => v.ToString(Inv)), perLine: 16);
-        Array(cs, null, "int[]", "MotionZmg", motion[2].Select(v => v.ToString(Inv)), perLine: 16);
+        MotionArrays(cs, "Synthetic accelerometer sequence in milli-g (tests/vectors/motion-samples.csv), fed as value / 1000f to FallDetector.Process",
+            "Motion", motion);
         Array(cs, "Every decision other than None: sample index, (int)FallDecision, stage verdicts, peak magnitude (g)",
             "int[]", "FallDecisionSample", samples.Select(v => v.ToString(Inv)));
         Array(cs, null, "int[]", "FallDecisionKind", decisions.Select(d => ((int)d).ToString(Inv)));
@@ -598,7 +592,7 @@ public static class GoldenVectors
         Array(cs, null, "bool[]", "FallInactivityPassed", flags.Select(f => Bool(f[3])));
         Array(cs, null, "float[]", "FallPeakG", peaks.Select(p => Rounded(p) + "f"));
 
-        yield return new VectorFile(VectorsDirectory + "/motion-samples.csv", csv.ToString());
+        yield return new VectorFile(VectorsDirectory + "/motion-samples.csv", csv);
         yield return new VectorFile(VectorsDirectory + "/fall-decisions.csv", table.ToString());
     }
 
@@ -667,17 +661,10 @@ public static class GoldenVectors
                 .Append(',').Append(Rounded(detector.Score)).Append(',').Append(string.Join(',', features[^1].Select(Rounded))).Append('\n');
         }
 
-        var csv = new StringBuilder("# Synthetic wrist accelerometer sequence in milli-g at 50 Hz fed to WristFallDetector; see GoldenVectors.SyntheticWristMotion\n"
-            + "index,x_mg,y_mg,z_mg\n");
-        for (int i = 0; i < motion[0].Length; i++)
-        {
-            csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
-        }
+        string csv = MotionCsv("# Synthetic wrist accelerometer sequence in milli-g at 50 Hz fed to WristFallDetector; see GoldenVectors.SyntheticWristMotion", motion);
 
-        Array(cs, "Synthetic wrist accelerometer sequence in milli-g at MotionSampleRateHz (tests/vectors/wrist-motion-samples.csv), fed as value / 1000f to WristFallDetector.Process",
-            "int[]", "WristMotionXmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);
-        Array(cs, null, "int[]", "WristMotionYmg", motion[1].Select(v => v.ToString(Inv)), perLine: 16);
-        Array(cs, null, "int[]", "WristMotionZmg", motion[2].Select(v => v.ToString(Inv)), perLine: 16);
+        MotionArrays(cs, "Synthetic wrist accelerometer sequence in milli-g at MotionSampleRateHz (tests/vectors/wrist-motion-samples.csv), fed as value / 1000f to WristFallDetector.Process",
+            "WristMotion", motion);
         Array(cs, "Every wrist decision other than None: sample index, (int)FallDecision, peak sample, peak magnitude (g), score, features (WristFallFeatures order)",
             "int[]", "WristDecisionSample", samples.Select(v => v.ToString(Inv)));
         Array(cs, null, "int[]", "WristDecisionKind", decisions.Select(d => ((int)d).ToString(Inv)));
@@ -686,7 +673,7 @@ public static class GoldenVectors
         Array(cs, null, "float[]", "WristScore", scores.Select(p => Rounded(p) + "f"));
         Jagged(cs, "float", "WristFeatures", features.Select(row => row.Select(v => Rounded(v) + "f")));
 
-        yield return new VectorFile(VectorsDirectory + "/wrist-motion-samples.csv", csv.ToString());
+        yield return new VectorFile(VectorsDirectory + "/wrist-motion-samples.csv", csv);
         yield return new VectorFile(VectorsDirectory + "/wrist-fall-decisions.csv", table.ToString());
     }
 
@@ -802,6 +789,26 @@ public static class GoldenVectors
 
         yield return new VectorFile(VectorsDirectory + "/alarm-vitals.csv", csv.ToString());
         yield return new VectorFile(VectorsDirectory + "/alarm-events.csv", table.ToString());
+    }
+
+    /// <summary>A three-axis milli-g sequence as CSV: the comment line, then index and the three axes per row.</summary>
+    private static string MotionCsv(string comment, int[][] motion)
+    {
+        var csv = new StringBuilder(comment).Append("\nindex,x_mg,y_mg,z_mg\n");
+        for (int i = 0; i < motion[0].Length; i++)
+        {
+            csv.Append(i).Append(',').Append(motion[0][i]).Append(',').Append(motion[1][i]).Append(',').Append(motion[2][i]).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>A three-axis milli-g sequence as the arrays <paramref name="prefix"/>Xmg, Ymg and Zmg.</summary>
+    private static void MotionArrays(StringBuilder cs, string comment, string prefix, int[][] motion)
+    {
+        Array(cs, comment, "int[]", prefix + "Xmg", motion[0].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", prefix + "Ymg", motion[1].Select(v => v.ToString(Inv)), perLine: 16);
+        Array(cs, null, "int[]", prefix + "Zmg", motion[2].Select(v => v.ToString(Inv)), perLine: 16);
     }
 
     private static void Array(StringBuilder cs, string? comment, string type, string name, IEnumerable<string> items, int perLine = 12)
