@@ -95,6 +95,17 @@ public sealed class SimulatedPhone
         return Encrypt();
     }
 
+    /// <summary>
+    /// What the health app does when the device is back in range: reconnect with the bond's key, then exchange the MTU
+    /// again, since it belongs to a connection. Shows the outcome; true when the link is encrypted.
+    /// </summary>
+    public bool ResumeHealthSession(BleLink link)
+    {
+        bool encrypted = Reconnect(link);
+        Show($"reconnected, {(encrypted ? "encrypted with the bond's key" : "the device refused the bond's key")}, ATT MTU {ExchangeMtu()}");
+        return encrypted;
+    }
+
     /// <summary>Pairs with the device (Security Manager, initiator); shows the outcome.</summary>
     public PairingOutcome Pair(bool bond = true)
     {

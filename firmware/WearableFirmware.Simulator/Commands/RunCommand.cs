@@ -205,7 +205,7 @@ public sealed class RunCommand : Command
                 {
                     phoneAway = false;
                     phoneBack = true;
-                    phone.Reconnect(link);
+                    phone.ResumeHealthSession(link);
                     caregiver.FetchStoredRecords();
                 }
             }

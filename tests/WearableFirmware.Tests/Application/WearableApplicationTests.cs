@@ -314,6 +314,22 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void A_phone_back_in_range_negotiates_the_mtu_again_because_it_belongs_to_the_connection()
+    {
+        var (board, phone) = BootWithPhone(new WearerScenario(seed: 6).Sit(40));
+        board.RunUntil(10);
+        phone.Disconnect();
+        board.RunUntil(20);
+
+        var link = new BleLink(board.Server, board.Clock, null);
+        Assert.True(phone.ResumeHealthSession(link));
+        // The phone asks for 185, the device offers 247: both use the smaller (Core Vol 3 Part F 3.4.2.2).
+        Assert.Equal(185, phone.Mtu);
+        Assert.Equal(185, link.Connection!.Mtu);
+        Assert.Contains(phone.Lines, l => l.Contains("reconnected, encrypted with the bond's key, ATT MTU 185"));
+    }
+
+    [Fact]
     public void A_phone_that_was_away_fetches_every_missed_spot_check_with_racp()
     {
         var settings = new ApplicationSettings { SpotCheckIntervalSeconds = 20 };
