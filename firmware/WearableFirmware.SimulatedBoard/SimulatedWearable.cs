@@ -35,7 +35,7 @@ public sealed class SimulatedWearable
         PpgBus = new FaultInjectingBus(PpgChip, Clock, scenario.Seed + 101);
         MotionBus = new FaultInjectingBus(MotionChip, Clock, scenario.Seed + 202);
         Flash = flash ?? new SimulatedFlash(16, 8192, scenario.Seed);
-        SettingsFlash = settingsFlash ?? new SimulatedFlash(2, SettingsSegmentBytes, scenario.Seed + 303);
+        SettingsFlash = settingsFlash ?? new SimulatedFlash(SettingsSegments, SettingsSegmentBytes, scenario.Seed + 303);
         Battery = battery ?? new SimulatedBattery(Clock);
         Battery.MoveTo(Clock);
         Battery.Sleeping = false;
@@ -76,8 +76,11 @@ public sealed class SimulatedWearable
 
     public SimulatedFlash Flash { get; }
 
-    /// <summary>Two small segments for settings kept across restarts (the device: two files on I:\settings).</summary>
+    /// <summary>Small segments for what is kept across restarts: alarm limits and alarm state (the device: four files on I:\settings).</summary>
     public SimulatedFlash SettingsFlash { get; }
+
+    /// <summary>Settings segments, as on the device: two for the alarm limits, two for the alarm state.</summary>
+    public const int SettingsSegments = 4;
 
     /// <summary>Bytes per settings segment, as on the device.</summary>
     public const int SettingsSegmentBytes = 128;

@@ -57,6 +57,24 @@ namespace WearableFirmware.Alarms
             _pulseDelay = settings.PulseDelaySeconds;
         }
 
+        /// <summary>
+        /// At boot: a physiological alarm that was running before a restart continues at its priority until valid readings
+        /// end or escalate it (technical conditions are judged afresh).
+        /// </summary>
+        public void Resume(AlarmCondition condition, AlarmPriority priority)
+        {
+            LimitAlarm alarm = condition == AlarmCondition.SpO2Low ? _spo2
+                : condition == AlarmCondition.PulseRateHigh ? _pulseHigh
+                : condition == AlarmCondition.PulseRateLow ? _pulseLow
+                : null;
+            if (alarm == null)
+            {
+                throw new System.ArgumentOutOfRangeException("condition");
+            }
+
+            alarm.Resume(priority);
+        }
+
         /// <summary>Judges every condition at <paramref name="now"/> (monotonic µs) and reports it.</summary>
         public void Evaluate(long now, AlarmInputs inputs)
         {

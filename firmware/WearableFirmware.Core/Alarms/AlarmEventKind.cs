@@ -23,5 +23,11 @@ namespace WearableFirmware.Alarms
 
         /// <summary>A bonded phone changed the alarm limits or delays (the new settings are in the record).</summary>
         SettingsChanged = 6,
+
+        /// <summary>
+        /// At boot: a physiological alarm that was running or latched (<see cref="AlarmEvent.Latched"/>) before a
+        /// restart is back at its priority, its signal not paused.
+        /// </summary>
+        Restored = 7,
     }
 }

@@ -214,6 +214,28 @@ namespace WearableFirmware.Alarms
         }
 
         /// <summary>
+        /// At boot: brings back a physiological alarm that was running, or latched (its condition ended, not
+        /// acknowledged), before a restart, at its priority and not silenced: a pause does not outlast a restart. Its
+        /// start is the restart (the duration of its end event counts from here). Emits <see cref="AlarmEventKind.Restored"/>.
+        /// </summary>
+        public void Restore(long now, AlarmCondition condition, AlarmPriority priority, bool latched)
+        {
+            if (!AlarmConditions.IsPhysiological(condition) || priority == AlarmPriority.None || (latched && !AlarmConditions.Latches(condition, priority)))
+            {
+                throw new System.ArgumentException("only a running physiological alarm, or a latching one, is restored");
+            }
+
+            int c = (int)condition;
+            _priority[c] = priority;
+            _latched[c] = latched;
+            _since[c] = now;
+            _silencedUntil[c] = NotSilenced;
+            ChangeCount++;
+            _event.Latched = latched;
+            Emit(AlarmEventKind.Restored, condition, priority, float.NaN, float.NaN, 0, AlarmConditions.Bit(condition), now);
+        }
+
+        /// <summary>
         /// The wearer's short press. Returns false when there was nothing to silence or clear (the press is then
         /// left to whoever else wants it).
         /// </summary>

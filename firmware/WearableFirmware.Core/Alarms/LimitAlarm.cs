@@ -55,6 +55,15 @@ namespace WearableFirmware.Alarms
             _high.Configure(delay, gap);
         }
 
+        /// <summary>
+        /// At boot: the episode that was running before a restart continues at <paramref name="priority"/> (so it neither
+        /// starts over nor waits for the delay); it ends, or escalates, on valid readings as any episode does.
+        /// </summary>
+        public void Resume(AlarmPriority priority)
+        {
+            Priority = priority;
+        }
+
         /// <summary>One published reading (valid or not) at <paramref name="now"/>.</summary>
         public void Update(long now, bool valid, float value)
         {

@@ -6,7 +6,8 @@ using WearableFirmware.Storage;
 namespace WearableFirmware.Application
 {
     /// <summary>
-    /// Connects the alarm system to the outside: every alarm event becomes an alarm record in the record store, the
+    /// Connects the alarm system to the outside: every alarm event becomes an alarm record in the record store (and
+    /// the alarms' state is kept on flash when the event changed it), the
     /// Alarm Status characteristic follows the alarm system (indicated on every change), a bonded phone's limit
     /// writes are kept on flash before they apply (and logged), and the alarm service's Record Access Control Point
     /// replays stored alarm records to the peer that asked (OwnedRecordAccess). Runs on the loop thread (<see cref="Run"/> every tick).
@@ -17,6 +18,7 @@ namespace WearableFirmware.Application
         private readonly IClock _clock;
         private readonly RecordStore _store;
         private readonly SettingsStore _settingsStore;
+        private readonly AlarmStateStore _state;
         private readonly AlarmSettings _settings;
         private readonly OwnedRecordAccess _racp;
         private readonly byte[] _payload = new byte[RecordLayout.MaxPayload];
@@ -30,12 +32,14 @@ namespace WearableFirmware.Application
         private long _nextRefresh;
 
         /// <param name="settings">The live settings: loaded from flash here, changed by accepted writes.</param>
-        public AlarmBridge(AlarmService service, RecordStore store, SettingsStore settingsStore, AlarmSettings settings, IClock clock)
+        /// <param name="state">Keeps the alarms' state on flash across restarts, saved after each event that changes it.</param>
+        public AlarmBridge(AlarmService service, RecordStore store, SettingsStore settingsStore, AlarmSettings settings, AlarmStateStore state, IClock clock)
         {
             _clock = clock;
             _service = service;
             _store = store;
             _settingsStore = settingsStore;
+            _state = state;
             _settings = settings;
             _racp = new OwnedRecordAccess(new RacpControlPoint(store, this, true, RecordType.Alarm));
             service.SettingsListener = this;
@@ -71,6 +75,7 @@ namespace WearableFirmware.Application
 
         public void OnAlarmEvent(AlarmEvent alarmEvent)
         {
+            _state.Keep(_system);
             Store(AlarmRecord.Encode(_payload, alarmEvent));
             IAlarmEventSink observer = Observer;
             if (observer != null)

@@ -65,8 +65,10 @@ namespace WearableFirmware.Application
 
             AlarmSettings liveAlarmSettings = new AlarmSettings();
             liveAlarmSettings.CopyFrom(_settings.Alarms);
+            // The settings flash: the limits on segments 0-1, the alarms' state on 2-3.
+            AlarmState = new AlarmStateStore(new SettingsStore(settingsFlash, AlarmStateStore.FirstSegment, AlarmStateStore.EncodedLength));
             AlarmBridge = new AlarmBridge(Profile.Alarms, Store, new SettingsStore(settingsFlash, AlarmSettings.EncodedLength), liveAlarmSettings,
-                clock);
+                AlarmState, clock);
             Alarms = new AlarmSystem(AlarmBridge);
             AlarmEvaluator = new AlarmEvaluator(Alarms, liveAlarmSettings);
             AlarmBridge.Attach(Alarms, AlarmEvaluator, AlarmOutputs);
@@ -148,6 +150,9 @@ namespace WearableFirmware.Application
         /// <summary>The alarm limits and delays in force (defaults, or what a phone set, kept across restarts).</summary>
         public AlarmSettings AlarmSettings { get; private set; }
 
+        /// <summary>The physiological alarms' running and latched state, kept on the settings flash across restarts.</summary>
+        public AlarmStateStore AlarmState { get; private set; }
+
         /// <summary>Alarm records, alarm status and limits over BLE.</summary>
         public AlarmBridge AlarmBridge { get; private set; }
 
@@ -166,7 +171,8 @@ namespace WearableFirmware.Application
         }
 
         /// <summary>
-        /// Boot: records the boot (with the platform's reset or wake cause), starts both sensors with their self-checks
+        /// Boot: records the boot (with the platform's reset or wake cause), brings back pending fall alerts and the
+        /// physiological alarms that were running or latched before the restart, starts both sensors with their self-checks
         /// (a missing sensor is reported, the rest keeps working and the driver keeps retrying), reads the battery.
         /// Returns false when a sensor did not start.
         /// </summary>
@@ -180,6 +186,7 @@ namespace WearableFirmware.Application
             _started = true;
             Store.AppendDeviceEvent(DeviceEventCode.Boot, resetCause);
             FallAlerts.RestorePending();
+            AlarmState.Restore(_clock.NowMicroseconds, Alarms, AlarmEvaluator);
             bool ppg = Ppg.Start();
             bool motion = Accelerometer.Start();
             if (!ppg)

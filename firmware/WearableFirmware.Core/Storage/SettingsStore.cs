@@ -4,7 +4,8 @@ namespace WearableFirmware.Storage
     /// A small settings blob kept across reboots and power cuts on two flash segments used in turn: each save erases
     /// the segment that does not hold the newest copy, writes the new copy there and reads it back, so a cut at any
     /// byte leaves the previous copy intact. A copy is a marker byte, the payload length, a generation number
-    /// (uint32, the newest wins), the payload and a CRC-32 over all of it. Reads and saves allocate nothing.
+    /// (uint32, the newest wins), the payload and a CRC-32 over all of it. Reads and saves allocate nothing. Two stores
+    /// can share one flash, each on its own pair of segments.
     /// </summary>
     public sealed class SettingsStore
     {
@@ -15,22 +16,30 @@ namespace WearableFirmware.Storage
         private readonly IFlashStorage _flash;
         private readonly byte[] _buffer;
         private readonly byte[] _readBack;
+        private readonly int _first;
         private int _current = -1;
         private uint _generation;
 
         public SettingsStore(IFlashStorage flash, int maxPayloadLength)
+            : this(flash, 0, maxPayloadLength)
+        {
+        }
+
+        /// <param name="firstSegment">The store uses this segment and the next one.</param>
+        public SettingsStore(IFlashStorage flash, int firstSegment, int maxPayloadLength)
         {
             if (flash == null)
             {
                 throw new System.ArgumentNullException("flash");
             }
 
-            if (flash.SegmentCount < 2 || maxPayloadLength < 1 || maxPayloadLength > 255 || HeaderLength + maxPayloadLength + CrcLength > flash.SegmentSize)
+            if (firstSegment < 0 || flash.SegmentCount < firstSegment + 2 || maxPayloadLength < 1 || maxPayloadLength > 255 || HeaderLength + maxPayloadLength + CrcLength > flash.SegmentSize)
             {
                 throw new System.ArgumentException("settings need two segments, each holding the payload with its 10-byte frame");
             }
 
             _flash = flash;
+            _first = firstSegment;
             _buffer = new byte[HeaderLength + maxPayloadLength + CrcLength];
             _readBack = new byte[_buffer.Length];
         }
@@ -84,7 +93,7 @@ namespace WearableFirmware.Storage
             int total = HeaderLength + length;
             RecordLayout.WriteUInt32(_buffer, total, Crc32.Compute(_buffer, 0, total));
             total += CrcLength;
-            if (!_flash.Erase(target) || !_flash.Write(target, 0, _buffer, 0, total) || ReadCopy(target, _readBack) != length
+            if (!_flash.Erase(_first + target) || !_flash.Write(_first + target, 0, _buffer, 0, total) || ReadCopy(target, _readBack) != length
                 || RecordLayout.ReadUInt32(_readBack, 2) != generation)
             {
                 SaveFailures++;
@@ -96,16 +105,16 @@ namespace WearableFirmware.Storage
             return true;
         }
 
-        /// <summary>Payload length of the intact copy in a segment, or −1.</summary>
+        /// <summary>Payload length of the intact copy in a segment of the pair (0 or 1), or −1.</summary>
         private int ReadCopy(int segment, byte[] into)
         {
-            if (!_flash.Read(segment, 0, into, 0, HeaderLength) || into[0] != Marker)
+            if (!_flash.Read(_first + segment, 0, into, 0, HeaderLength) || into[0] != Marker)
             {
                 return -1;
             }
 
             int length = into[1];
-            if (length < 1 || HeaderLength + length + CrcLength > into.Length || !_flash.Read(segment, HeaderLength, into, HeaderLength, length + CrcLength))
+            if (length < 1 || HeaderLength + length + CrcLength > into.Length || !_flash.Read(_first + segment, HeaderLength, into, HeaderLength, length + CrcLength))
             {
                 return -1;
             }

@@ -172,7 +172,7 @@ public static class PhoneDecoders
 
     public static string AlarmKindName(int kind) => kind switch
     {
-        1 => "started", 2 => "escalated", 3 => "audio paused", 4 => "ended", 5 => "acknowledged", 6 => "limits changed", _ => "kind " + kind,
+        1 => "started", 2 => "escalated", 3 => "audio paused", 4 => "ended", 5 => "acknowledged", 6 => "limits changed", 7 => "restored after a restart", _ => "kind " + kind,
     };
 
     /// <summary>Names of the conditions in a mask.</summary>

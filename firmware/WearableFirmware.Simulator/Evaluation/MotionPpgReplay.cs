@@ -30,7 +30,7 @@ public static class MotionPpgReplay
         var clock = new VirtualClock();
         var ppgChip = new WearableFirmware.SimulatedBoard.Chips.Max30102Model(clock, RecordedPpgSignal.AtFixedRate(red, ir, SpCupRecording.SampleRateHz));
         var motionChip = new WearableFirmware.SimulatedBoard.Chips.Adxl345Model(clock, motion);
-        var app = new WearableApplication(clock, ppgChip, motionChip, new SimulatedFlash(16, 8192), new SimulatedFlash(2, SimulatedWearable.SettingsSegmentBytes),
+        var app = new WearableApplication(clock, ppgChip, motionChip, new SimulatedFlash(16, 8192), new SimulatedFlash(SimulatedWearable.SettingsSegments, SimulatedWearable.SettingsSegmentBytes),
             new RecordingWatchdog(clock),
             new RecordingAlarm(clock), new ScriptedButton(clock), new SimulatedBattery(clock), SimulatedWearable.BluetoothAddress, settings);
         if (!app.Start(resetCause: 0))

@@ -106,7 +106,7 @@ public class AlarmServiceTests
         Assert.Equal(AttErrorCode.OutOfRange, phone.Write(Settings, value));
         Assert.Equal(Defaults, phone.Read(Settings));
         Assert.Equal(AlarmSettings.DefaultSpO2MediumPercent, board.App.AlarmSettings.SpO2MediumPercent);
-        Assert.Equal([0, 0], board.SettingsFlash.EraseCounts);
+        Assert.Equal(new int[SimulatedWearable.SettingsSegments], board.SettingsFlash.EraseCounts);
         Assert.DoesNotContain(board.AlarmLog.Events, e => e.Kind == AlarmEventKind.SettingsChanged);
     }
 
@@ -118,7 +118,7 @@ public class AlarmServiceTests
     {
         var (board, phone, _) = Boot(new WearerScenario(seed: 3).Sit(10));
         Assert.Equal(AttErrorCode.InvalidAttributeValueLength, phone.Write(Settings, Defaults.Concat(new byte[8]).Take(length).ToArray()));
-        Assert.Equal([0, 0], board.SettingsFlash.EraseCounts);
+        Assert.Equal(new int[SimulatedWearable.SettingsSegments], board.SettingsFlash.EraseCounts);
     }
 
     [Fact]

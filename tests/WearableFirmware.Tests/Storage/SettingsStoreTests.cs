@@ -85,8 +85,27 @@ public class SettingsStoreTests
     }
 
     [Fact]
+    public void Two_stores_on_their_own_pairs_of_one_flash_keep_apart()
+    {
+        var flash = new SimulatedFlash(4, 128);
+        var low = new SettingsStore(flash, 0, 8);
+        var high = new SettingsStore(flash, 2, 8);
+        Assert.True(low.Save(First, 0, 8));
+        Assert.True(high.Save(Second, 0, 8));
+        Assert.True(high.Save(First, 0, 8));
+        Assert.True(high.Save(Second, 0, 8));
+        Assert.Equal(First, Load(flash));
+        var buffer = new byte[8];
+        Assert.Equal(8, new SettingsStore(flash, 2, 8).Load(buffer, 0));
+        Assert.Equal(Second, buffer);
+        Assert.Equal(new[] { 1, 0, 2, 1 }, flash.EraseCounts);
+    }
+
+    [Fact]
     public void Geometry_that_cannot_hold_the_settings_is_refused()
     {
+        Assert.Throws<ArgumentException>(() => new SettingsStore(new SimulatedFlash(4, 128), 3, 8));
+        Assert.Throws<ArgumentException>(() => new SettingsStore(new SimulatedFlash(4, 128), -1, 8));
         Assert.Throws<ArgumentException>(() => new SettingsStore(new SimulatedFlash(1, 128), 8));
         Assert.Throws<ArgumentException>(() => new SettingsStore(new SimulatedFlash(2, 16), 8));
     }

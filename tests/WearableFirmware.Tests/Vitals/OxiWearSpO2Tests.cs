@@ -10,7 +10,7 @@ namespace WearableFirmware.Tests.Vitals;
 
 /// <summary>
 /// The OxiWear red/IR test points (../shared/data/ppg-redir) through the chip model, driver and the short-record
-/// SpO2 path, as eval-ppg and fit-spo2 run them; bounds are what is reached (Vitals/SpO2.md) plus a margin.
+/// SpO2 path, as eval-ppg and fit-spo2 run them; bounds are what is reached (Simulator/Evaluation/SpO2-OxiWear.md) plus a margin.
 /// </summary>
 public class OxiWearSpO2Tests(ITestOutputHelper output)
 {
