@@ -73,6 +73,13 @@ namespace WearableFirmware.Vitals
 
         public float SwitchMargin = 3f;
 
+        /// <summary>
+        /// The reported rate does not switch to another track at a bin whose motion spectrum is at least this share of
+        /// its peak (SP Cup 10: the track jumped to the arm swing, 85 against 155 bpm, at motion penalty 0.63; 0.1-0.5
+        /// score alike, 0.6 no longer holds). Above 1: never blocked.
+        /// </summary>
+        public float MotionLineSwitchShare = 0.3f;
+
         /// <summary>Beats anchor a track that has none yet also in light movement (below 0.4 g rms), not only at rest.</summary>
         public bool AnchorInLightMotion;
 
@@ -109,7 +116,7 @@ namespace WearableFirmware.Vitals
 
             if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || MotionSpectrumEvery < 1 || TrackStepBins < 0
                 || OutputNeighbourhoodBins < 0 || !(TrackMemory > 0 && TrackMemory <= 1) || !(EvidenceFloor > 0)
-                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0)
+                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(MotionLineSwitchShare >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0)
             {
                 throw new ArgumentOutOfRangeException("CancellerTaps", "canceller, tracker and penalty settings out of range");
             }
