@@ -79,11 +79,11 @@ public sealed class SimulatedWearable
     /// <summary>Small segments for what is kept across restarts: alarm limits and alarm state (the device: four files on I:\settings).</summary>
     public SimulatedFlash SettingsFlash { get; }
 
-    /// <summary>Settings segments, as on the device: two for the alarm limits, two for the alarm state.</summary>
-    public const int SettingsSegments = 4;
+    /// <summary>Settings segments, as on the device (<see cref="WearableApplication.SettingsFlashSegments"/>).</summary>
+    public const int SettingsSegments = WearableApplication.SettingsFlashSegments;
 
     /// <summary>Bytes per settings segment, as on the device.</summary>
-    public const int SettingsSegmentBytes = 128;
+    public const int SettingsSegmentBytes = WearableApplication.SettingsFlashSegmentBytes;
 
     public SimulatedBattery Battery { get; }
 

@@ -26,7 +26,7 @@ namespace WearableFirmware.Platform.App
         /// <summary>The loop feeds the watchdog every 40 ms; 3 s without a feed means it is stuck.</summary>
         private const int WatchdogTimeoutMilliseconds = 3000;
 
-        /// <summary>Where what is kept across restarts lives: the alarm limits (two 128-byte files used in turn) and the alarms' state (two more).</summary>
+        /// <summary>Where what is kept across restarts lives: the alarm limits and the alarms' state, a file per segment.</summary>
         private const string SettingsDirectory = "I:\\settings";
 
         private static WearableApplication _app;
@@ -46,7 +46,8 @@ namespace WearableFirmware.Platform.App
             SoftwareWatchdog watchdog = new SoftwareWatchdog(clock, WatchdogTimeoutMilliseconds);
             watchdog.Stalled += ResetMarker.MarkWatchdogReboot;
             FlashFileStorage flash = new FlashFileStorage(FlashFileStorage.DefaultDirectory, 16, 8192);
-            FlashFileStorage settingsFlash = new FlashFileStorage(SettingsDirectory, 4, 128);
+            FlashFileStorage settingsFlash = new FlashFileStorage(SettingsDirectory, WearableApplication.SettingsFlashSegments,
+                WearableApplication.SettingsFlashSegmentBytes);
 
             _app = new WearableApplication(
                 clock,

@@ -22,7 +22,7 @@ namespace WearableFirmware.Bench
             _app = new WearableApplication(_clock,
                 new ReplayMax30102(_clock, signals.Red, signals.Ir, BenchSignals.PpgRateHz),
                 new ReplayAdxl345(_clock, signals.Xmg, signals.Ymg, signals.Zmg, BenchSignals.MotionRateHz),
-                new BenchFlash(16, 8192), new BenchFlash(4, 128), board, board, board, board, new byte[] { 1, 2, 3, 4, 5, 6 }, new ApplicationSettings());
+                new BenchFlash(16, 8192), new BenchFlash(WearableApplication.SettingsFlashSegments, WearableApplication.SettingsFlashSegmentBytes), board, board, board, board, new byte[] { 1, 2, 3, 4, 5, 6 }, new ApplicationSettings());
             _app.Profile.AttachNotifier(_phone);
             if (!_app.Start(0))
             {

@@ -28,6 +28,15 @@ namespace WearableFirmware.Application
         private bool _started;
         private int _connectedPhones;
 
+        /// <summary>
+        /// Segments the settings flash needs: the alarm limits on 0 and 1, the alarms' state from
+        /// <see cref="AlarmStateStore.FirstSegment"/> (two more).
+        /// </summary>
+        public const int SettingsFlashSegments = AlarmStateStore.FirstSegment + 2;
+
+        /// <summary>Bytes per settings segment: each holds one framed copy of the larger payload with room to spare.</summary>
+        public const int SettingsFlashSegmentBytes = 128;
+
         public WearableApplication(IClock clock, IRegisterBus ppgBus, IRegisterBus motionBus, IFlashStorage flash, IFlashStorage settingsFlash,
             IWatchdog watchdog, IAlarmSignalOutput alarm, IButtonInput button, IBatterySensor battery, byte[] bluetoothAddress, ApplicationSettings settings)
         {
@@ -65,7 +74,6 @@ namespace WearableFirmware.Application
 
             AlarmSettings liveAlarmSettings = new AlarmSettings();
             liveAlarmSettings.CopyFrom(_settings.Alarms);
-            // The settings flash: the limits on segments 0-1, the alarms' state on 2-3.
             AlarmState = new AlarmStateStore(new SettingsStore(settingsFlash, AlarmStateStore.FirstSegment, AlarmStateStore.EncodedLength));
             AlarmBridge = new AlarmBridge(Profile.Alarms, Store, new SettingsStore(settingsFlash, AlarmSettings.EncodedLength), liveAlarmSettings,
                 AlarmState, clock);
