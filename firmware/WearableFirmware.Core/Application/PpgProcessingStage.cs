@@ -85,12 +85,7 @@ namespace WearableFirmware.Application
                 }
             }
 
-            int[] red = _sensor.Red;
-            int[] ir = _sensor.Ir;
-            for (int i = 0; i < count; i++)
-            {
-                _vitals.AddSample(red[i], ir[i]);
-            }
+            _vitals.AddSamples(_sensor.Red, _sensor.Ir, count);
         }
     }
 }
