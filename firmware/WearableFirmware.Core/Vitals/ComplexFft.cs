@@ -4,9 +4,10 @@ namespace WearableFirmware.Vitals
 {
     /// <summary>
     /// Radix-2 complex FFT of <see cref="Size"/> points (a power of two) on float arrays. The bit-reversed load order
-    /// and the twiddle factors are tables built at construction; the butterflies walk the twiddle table with a fixed
-    /// stride per stage and the first two stages (twiddles 1 and −i) have no multiplications: no trigonometry, no
-    /// index arithmetic beyond the loop counters, no allocation per call.
+    /// and the twiddle factors are tables built at construction; the first two stages (twiddles 1 and −i) have no
+    /// multiplications and run fused with the load, the others two at a time over groups of 4 points (radix-2², the
+    /// radix-2 butterflies unchanged, so their results too; nanoCLR pays per array access): no trigonometry, no
+    /// allocation per call.
     /// </summary>
     public sealed class ComplexFft
     {
@@ -83,8 +84,8 @@ namespace WearableFirmware.Vitals
             float[] xr = InputReal;
             float[] xi = InputImaginary;
             int[] reversed = _reversed;
-            // Load in bit-reversed order fused with the first stage (twiddle 1).
-            for (int i = 0; i < n; i += 2)
+            // Load in bit-reversed order fused with the first two stages (twiddles 1, then 1 and −i).
+            for (int i = 0; i < n; i += 4)
             {
                 int a = reversed[i];
                 int b = reversed[i + 1];
@@ -92,37 +93,99 @@ namespace WearableFirmware.Vitals
                 float ai = xi[a];
                 float br = xr[b];
                 float bi = xi[b];
-                re[i] = ar + br;
-                im[i] = ai + bi;
-                re[i + 1] = ar - br;
-                im[i + 1] = ai - bi;
+                float p0r = ar + br;
+                float p0i = ai + bi;
+                float p1r = ar - br;
+                float p1i = ai - bi;
+                a = reversed[i + 2];
+                b = reversed[i + 3];
+                ar = xr[a];
+                ai = xi[a];
+                br = xr[b];
+                bi = xi[b];
+                float p2r = ar + br;
+                float p2i = ai + bi;
+                float p3r = ar - br;
+                float p3i = ai - bi;
+                re[i] = p0r + p2r;
+                im[i] = p0i + p2i;
+                re[i + 2] = p0r - p2r;
+                im[i + 2] = p0i - p2i;
+                float dr = p3i; // −i·d = (d.im, −d.re)
+                float di = -p3r;
+                re[i + 1] = p1r + dr;
+                im[i + 1] = p1i + di;
+                re[i + 3] = p1r - dr;
+                im[i + 3] = p1i - di;
             }
 
-            // Second stage: twiddles 1 and −i.
-            for (int i = 0; i < n; i += 4)
-            {
-                float ar = re[i];
-                float ai = im[i];
-                float br = re[i + 2];
-                float bi = im[i + 2];
-                re[i] = ar + br;
-                im[i] = ai + bi;
-                re[i + 2] = ar - br;
-                im[i + 2] = ai - bi;
-                float cr = re[i + 1];
-                float ci = im[i + 1];
-                float dr = im[i + 3]; // −i·d = (d.im, −d.re)
-                float di = -re[i + 3];
-                re[i + 1] = cr + dr;
-                im[i + 1] = ci + di;
-                re[i + 3] = cr - dr;
-                im[i + 3] = ci - di;
-            }
-
+            // Then two stages per pass (spans S and 2S over the 4 points i, i + S, i + 2S, i + 3S): the same butterflies
+            // with the same twiddles as stage by stage, so the same results, with half the array loads and stores.
             float[] cos = _cos;
             float[] sin = _sin;
-            for (int span = 4; span < n; span <<= 1)
+            int quarter = n / 4;
+            int span = 4;
+            for (; 4 * span <= n; span <<= 2)
             {
+                int step = 4 * span;
+                int stride = n / (2 * span);
+                int stride2 = n / step;
+                for (int m = 0; m < span; m++)
+                {
+                    // Stage S's twiddle for both of its butterflies; stage 2S's for m and for m + S (a quarter turn on).
+                    int t = m * stride;
+                    float w1r = cos[t];
+                    float w1i = sin[t];
+                    t = m * stride2;
+                    float w2r = cos[t];
+                    float w2i = sin[t];
+                    t += quarter;
+                    float w3r = cos[t];
+                    float w3i = sin[t];
+                    for (int i = m; i < n; i += step)
+                    {
+                        int i1 = i + span;
+                        int i2 = i1 + span;
+                        int i3 = i2 + span;
+                        float yr = re[i1];
+                        float yi = im[i1];
+                        float tr = w1r * yr - w1i * yi;
+                        float ti = w1r * yi + w1i * yr;
+                        float ur = re[i];
+                        float ui = im[i];
+                        float p1r = ur - tr;
+                        float p1i = ui - ti;
+                        float p0r = ur + tr;
+                        float p0i = ui + ti;
+                        yr = re[i3];
+                        yi = im[i3];
+                        tr = w1r * yr - w1i * yi;
+                        ti = w1r * yi + w1i * yr;
+                        ur = re[i2];
+                        ui = im[i2];
+                        float p3r = ur - tr;
+                        float p3i = ui - ti;
+                        float p2r = ur + tr;
+                        float p2i = ui + ti;
+                        tr = w2r * p2r - w2i * p2i;
+                        ti = w2r * p2i + w2i * p2r;
+                        re[i2] = p0r - tr;
+                        im[i2] = p0i - ti;
+                        re[i] = p0r + tr;
+                        im[i] = p0i + ti;
+                        tr = w3r * p3r - w3i * p3i;
+                        ti = w3r * p3i + w3i * p3r;
+                        re[i3] = p1r - tr;
+                        im[i3] = p1i - ti;
+                        re[i1] = p1r + tr;
+                        im[i1] = p1i + ti;
+                    }
+                }
+            }
+
+            if (span < n)
+            {
+                // One stage left (log2 of the size odd).
                 int step = 2 * span;
                 int stride = n / step;
                 int t = 0;
