@@ -216,54 +216,62 @@ namespace WearableFirmware.Vitals
 
                 // Contact's state runs ahead of the rest over the block: nothing else reads or changes it per sample.
                 int end = count - start > PulseFilterPair.Capacity ? start + PulseFilterPair.Capacity : count;
-                while (i < end && _contact.Process(ir[i]) == SensorContact.Contact)
-                {
-                    i++;
-                }
-
+                i = _contact.KeepsContactUntil(ir, i, end);
                 bool lost = i < end;
                 int n = i - start;
                 filters.Process(red, ir, start, n);
-                for (int k = 0; k < n; k++)
+                // Nothing below reads the sample count; per sample only the index is needed.
+                long first = _sampleCount;
+                _sampleCount = first + n;
+                int k = 0;
+                if (_settleRemaining > 0)
                 {
-                    long index = _sampleCount;
-                    _sampleCount++;
-                    if (_settleRemaining > 0)
-                    {
-                        _settleRemaining--;
-                        continue;
-                    }
+                    // The filters settle: these samples go no further.
+                    k = _settleRemaining < n ? _settleRemaining : n;
+                    _settleRemaining -= k;
+                }
 
-                    // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
-                    float irValue = irAc[k];
-                    float redValue = redAc[k];
-                    float pulse = -irValue;
-                    _pulseSignal = pulse;
-                    _window.Add(redValue, irValue);
-                    _history.Add(pulse);
-                    _motionRate.AddPulse(pulse, -redValue);
+                if (k < n)
+                {
                     if (_detectorStartSample < 0)
                     {
-                        _detectorStartSample = index;
+                        _detectorStartSample = first + k;
                     }
 
-                    if (_detector.Process(pulse))
+                    // The fixed beat timeout is the lower bound of TimeoutSamples(): checked first, as a sample index.
+                    long timeoutAfter = _hasPreviousBeat ? _lastBeatSample + _timeoutSamples : long.MaxValue;
+                    float pulse = 0;
+                    for (; k < n; k++)
                     {
-                        OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
+                        // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
+                        float irValue = irAc[k];
+                        float redValue = redAc[k];
+                        pulse = -irValue;
+                        _window.Add(redValue, irValue);
+                        _history.Add(pulse);
+                        _motionRate.AddPulse(pulse, -redValue);
+                        if (_detector.Process(pulse))
+                        {
+                            OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
+                            timeoutAfter = _lastBeatSample + _timeoutSamples;
+                        }
+
+                        long index = first + k;
+                        if (index > timeoutAfter && index - _lastBeatSample > TimeoutSamples())
+                        {
+                            // No pulse for too long: old intervals no longer describe the present.
+                            _heartRate.Reset();
+                            FollowBeatInterval();
+                            _periodic = false;
+                            _rateEstablished = false;
+                            _spo2.Reset();
+                            _hasPreviousBeat = false;
+                            _hasPerfusion = false;
+                            timeoutAfter = long.MaxValue;
+                        }
                     }
 
-                    // TimeoutSamples() is at least the fixed timeout: compare with that first (per sample, a call saved).
-                    if (_hasPreviousBeat && index - _lastBeatSample > _timeoutSamples && index - _lastBeatSample > TimeoutSamples())
-                    {
-                        // No pulse for too long: old intervals no longer describe the present.
-                        _heartRate.Reset();
-                        FollowBeatInterval();
-                        _periodic = false;
-                        _rateEstablished = false;
-                        _spo2.Reset();
-                        _hasPreviousBeat = false;
-                        _hasPerfusion = false;
-                    }
+                    _pulseSignal = pulse;
                 }
 
                 if (lost)

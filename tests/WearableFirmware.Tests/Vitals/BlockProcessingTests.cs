@@ -143,4 +143,56 @@ public class BlockProcessingTests
             start += n;
         }
     }
+
+    [Fact]
+    public void ContactRunsAheadAsSampleBySample()
+    {
+        // IR above the threshold with single dips below it (3 %) and three 12-sample ones (10 end contact).
+        var ir = new int[2000];
+        uint state = 7;
+        for (int i = 0; i < ir.Length; i++)
+        {
+            state = state * 1664525 + 1013904223;
+            ir[i] = (state >> 24) < 8 ? 5000 : 50000;
+        }
+
+        foreach (int from in new[] { 500, 1000, 1500 })
+        {
+            for (int i = from; i < from + 12; i++)
+            {
+                ir[i] = 5000;
+            }
+        }
+
+        var reference = new ContactDetector(10000, 25, 10);
+        var ahead = new ContactDetector(10000, 25, 10);
+        int losses = 0;
+        for (int i = 0; i < ir.Length;)
+        {
+            if (ahead.State != SensorContact.Contact)
+            {
+                Assert.Equal(reference.Process(ir[i]), ahead.Process(ir[i]));
+                i++;
+                continue;
+            }
+
+            int end = Math.Min(ir.Length, i + 1 + (i % 9));
+            int stop = ahead.KeepsContactUntil(ir, i, end);
+            for (; i < end; i++)
+            {
+                SensorContact expected = reference.Process(ir[i]);
+                Assert.Equal(i < stop || i > stop ? SensorContact.Contact : SensorContact.NoContact, expected);
+                if (i == stop)
+                {
+                    losses++;
+                    i++;
+                    break;
+                }
+            }
+
+            Assert.Equal(reference.State, ahead.State);
+        }
+
+        Assert.True(losses >= 2, "contact was lost: " + losses);
+    }
 }
