@@ -147,13 +147,13 @@ namespace WearableFirmware.Vitals
                 started = true;
             }
 
-            for (int k = 0; k < count; k++)
+            // DcTracker.Track (level + alpha (x - level)) and the sample centred on the level before it (x), then the
+            // band-pass: the high-pass section's output y from x and its history (x1, x2, y1, y2), the low-pass
+            // section's z from y, y1, y2 and z1, z2. An odd sample first, with its history moved along as in Biquad.
+            int k = 0;
+            if ((count & 1) != 0)
             {
-                float r = red[start + k];
-                float i = ir[start + k];
-
-                // DcTracker.Track (level + alpha (x - level)), the sample centred on the level before it, the band-pass.
-                float x = r - redLevel;
+                float x = red[start] - redLevel;
                 redLevel = redLevel + alpha * x;
                 float y = b0 * x + b1 * redX1 + b2 * redX2 - a1 * redY1 - a2 * redY2;
                 float z = c0 * y + c1 * redY1 + c2 * redY2 - d1 * redZ1 - d2 * redZ2;
@@ -163,9 +163,9 @@ namespace WearableFirmware.Vitals
                 redY1 = y;
                 redZ2 = redZ1;
                 redZ1 = z;
-                redAc[k] = z;
+                redAc[0] = z;
 
-                x = i - irLevel;
+                x = ir[start] - irLevel;
                 irLevel = irLevel + alpha * x;
                 y = b0 * x + b1 * irX1 + b2 * irX2 - a1 * irY1 - a2 * irY2;
                 z = c0 * y + c1 * irY1 + c2 * irY2 - d1 * irZ1 - d2 * irZ2;
@@ -175,7 +175,44 @@ namespace WearableFirmware.Vitals
                 irY1 = y;
                 irZ2 = irZ1;
                 irZ1 = z;
-                irAc[k] = z;
+                irAc[0] = z;
+                k = 1;
+            }
+
+            // Then two samples at a time, without moving the history: the first overwrites the oldest values (x2, y2,
+            // z2), which then hold the newest, and the second overwrites x1, y1, z1, which restores the order.
+            for (; k < count; k += 2)
+            {
+                int j = start + k;
+                float x = red[j] - redLevel;
+                redLevel = redLevel + alpha * x;
+                float y = b0 * x + b1 * redX1 + b2 * redX2 - a1 * redY1 - a2 * redY2;
+                redZ2 = c0 * y + c1 * redY1 + c2 * redY2 - d1 * redZ1 - d2 * redZ2;
+                redX2 = x;
+                redY2 = y;
+                redAc[k] = redZ2;
+                x = red[j + 1] - redLevel;
+                redLevel = redLevel + alpha * x;
+                y = b0 * x + b1 * redX2 + b2 * redX1 - a1 * redY2 - a2 * redY1;
+                redZ1 = c0 * y + c1 * redY2 + c2 * redY1 - d1 * redZ2 - d2 * redZ1;
+                redX1 = x;
+                redY1 = y;
+                redAc[k + 1] = redZ1;
+
+                x = ir[j] - irLevel;
+                irLevel = irLevel + alpha * x;
+                y = b0 * x + b1 * irX1 + b2 * irX2 - a1 * irY1 - a2 * irY2;
+                irZ2 = c0 * y + c1 * irY1 + c2 * irY2 - d1 * irZ1 - d2 * irZ2;
+                irX2 = x;
+                irY2 = y;
+                irAc[k] = irZ2;
+                x = ir[j + 1] - irLevel;
+                irLevel = irLevel + alpha * x;
+                y = b0 * x + b1 * irX2 + b2 * irX1 - a1 * irY2 - a2 * irY1;
+                irZ1 = c0 * y + c1 * irY2 + c2 * irY1 - d1 * irZ2 - d2 * irZ1;
+                irX1 = x;
+                irY1 = y;
+                irAc[k + 1] = irZ1;
             }
 
             _started = started;
