@@ -139,6 +139,19 @@ namespace WearableFirmware.Vitals
             _motionRate.AddAcceleration(x, y, z);
         }
 
+        /// <summary>
+        /// Takes the first <paramref name="count"/> accelerometer samples of the arrays (raw counts, <paramref name="gPerCount"/>
+        /// g each), as <see cref="AddAcceleration"/> of each: a loop tick's at once.
+        /// </summary>
+        public void AddAccelerations(int[] x, int[] y, int[] z, int count, float gPerCount)
+        {
+            MotionHeartRateEstimator motionRate = _motionRate;
+            for (int i = 0; i < count; i++)
+            {
+                motionRate.AddAcceleration(x[i] * gPerCount, y[i] * gPerCount, z[i] * gPerCount);
+            }
+        }
+
         /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
         public bool AmbientLightOverflow { get; set; }
 

@@ -12,6 +12,7 @@ namespace WearableFirmware.Tests.Vitals;
 public class BlockProcessingTests
 {
     private const int Fs = 100;
+    private const float G = 0.0039f;
 
     /// <summary>
     /// A pulse at 75 bpm on a drifting DC level with noise (seeded), and contact gaps: a 5-sample dip (debounced, not a
@@ -80,6 +81,9 @@ public class BlockProcessingTests
         var (red, ir) = Recording(60);
         var reference = new VitalsProcessor(new VitalsConfiguration());
         var blocks = new VitalsProcessor(new VitalsConfiguration());
+        var ax = new int[2];
+        int[] ay = { -256, -256 };
+        int[] az = { 25, 25 };
         var redBlock = new int[blockSize];
         var irBlock = new int[blockSize];
         int beats = 0;
@@ -89,12 +93,14 @@ public class BlockProcessingTests
             bool moving = start >= red.Length / 2;
             reference.WearerMoving = moving;
             blocks.WearerMoving = moving;
+            // Two accelerometer samples a tick (raw counts at 3.9 mg), one by one and as the tick's block.
             for (int a = 0; a < 2; a++)
             {
-                float x = 0.3f * MathF.Sin(tick * 0.7f);
-                reference.AddAcceleration(x, -1f, 0.1f);
-                blocks.AddAcceleration(x, -1f, 0.1f);
+                ax[a] = (int)(80 * MathF.Sin(tick * 0.7f + a));
+                reference.AddAcceleration(ax[a] * G, ay[0] * G, az[0] * G);
             }
+
+            blocks.AddAccelerations(ax, ay, az, 2, G);
 
             int n = Math.Min(blockSize, red.Length - start);
             for (int i = 0; i < n; i++)
