@@ -168,11 +168,16 @@ namespace WearableFirmware.Vitals
             }
 
             _sinceUpdate++;
-            // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
-            // the first window; the missing part reads as zeros.
-            if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
+            if (_sinceUpdate >= _updateSamples)
             {
                 _sinceUpdate = 0;
+                // The first update is the first on the schedule with the window at least three-quarters full (6 s of
+                // 8), so a reading exists by the end of the first window; the missing part reads as zeros.
+                if (4 * _written < 3 * _window)
+                {
+                    return;
+                }
+
                 if (_active)
                 {
                     Update();
@@ -183,6 +188,15 @@ namespace WearableFirmware.Vitals
                     _restSamples += _updateSamples;
                 }
             }
+        }
+
+        /// <summary>
+        /// Places the update schedule after a <see cref="Reset"/>: <paramref name="samplesIntoPeriod"/> analysis samples of
+        /// the current update period have passed on the caller's clock, so updates fall on whole update periods of it.
+        /// </summary>
+        public void AlignUpdates(int samplesIntoPeriod)
+        {
+            _sinceUpdate = samplesIntoPeriod % _updateSamples;
         }
 
         /// <summary>
