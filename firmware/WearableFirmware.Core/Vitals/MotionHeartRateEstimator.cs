@@ -16,8 +16,6 @@ namespace WearableFirmware.Vitals
         private const int QueueLag = 4;
         private readonly int _pulseDecimation;
         private readonly int _accelDecimation;
-        private readonly int _updateSamples;
-        private readonly bool _alignToSampleClock;
         private readonly Biquad _gravityX;
         private readonly Biquad _gravityY;
         private readonly Biquad _gravityZ;
@@ -61,8 +59,6 @@ namespace WearableFirmware.Vitals
             // Regularisation: the energy of the taps at 0.01 g each, so the filter rests when the wearer does.
             _canceller = settings.CancellerTaps == 0 ? null : new MotionArtefactCanceller(settings.CancellerTaps, settings.CancellerStep, 3 * settings.CancellerTaps * 1e-4f);
             _tracker = new SpectralHeartRateTracker(settings);
-            _updateSamples = settings.UpdateSeconds * 1000 / settings.AnalysisPeriodMs;
-            _alignToSampleClock = settings.UpdatesOnSampleClock;
             // About 2 s of memory at the analysis rate.
             _levelSmoothing = 1f / (2f * analysisRateHz);
         }
@@ -96,6 +92,22 @@ namespace WearableFirmware.Vitals
         public float HeartRateBpm
         {
             get { return _tracker.HeartRateBpm; }
+        }
+
+        /// <summary>
+        /// True: the spectral updates run only on <see cref="UpdateNow"/> (the loop calls it just before the readings it
+        /// publishes); false (default): every update period of samples since contact.
+        /// </summary>
+        public bool UpdatesOnRequest
+        {
+            get { return _tracker.UpdatesOnRequest; }
+            set { _tracker.UpdatesOnRequest = value; }
+        }
+
+        /// <summary>One spectral update over the samples so far (see <see cref="UpdatesOnRequest"/>).</summary>
+        public void UpdateNow()
+        {
+            _tracker.UpdateNow();
         }
 
         /// <summary>Takes one accelerometer sample (g, gravity included).</summary>
@@ -172,26 +184,6 @@ namespace WearableFirmware.Vitals
         public void Anchor(float bpm)
         {
             _tracker.Anchor(bpm);
-        }
-
-        /// <summary>
-        /// Forgets the pulse (new contact) and places the decimation blocks and the spectral updates on the pulse's sample
-        /// clock: <paramref name="nextSampleIndex"/> is the index (since the clock's zero) of the next pulse sample handed
-        /// over. Readings are taken at whole seconds of that clock, so each update ends one analysis period before a
-        /// whole update period (samples reach the vitals up to one loop tick late). Counted from contact and the filters'
-        /// settling instead, each update came 0.75 s after the reading that showed it, and that reading showed a window
-        /// that had ended 1.25 s earlier.
-        /// </summary>
-        public void ResetPulse(long nextSampleIndex)
-        {
-            ResetPulse();
-            if (!_alignToSampleClock)
-            {
-                return;
-            }
-
-            _pulseCount = (int)(nextSampleIndex % _pulseDecimation);
-            _tracker.AlignUpdates((int)((nextSampleIndex / _pulseDecimation + 1) % _updateSamples));
         }
 
         /// <summary>Forgets the pulse (new contact); the accelerometer's filters keep running.</summary>

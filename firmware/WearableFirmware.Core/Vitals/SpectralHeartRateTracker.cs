@@ -167,36 +167,46 @@ namespace WearableFirmware.Vitals
                 _written -= _window;
             }
 
+            if (UpdatesOnRequest)
+            {
+                return;
+            }
+
             _sinceUpdate++;
             if (_sinceUpdate >= _updateSamples)
             {
                 _sinceUpdate = 0;
-                // The first update is the first on the schedule with the window at least three-quarters full (6 s of
-                // 8), so a reading exists by the end of the first window; the missing part reads as zeros.
-                if (4 * _written < 3 * _window)
-                {
-                    return;
-                }
-
-                if (_active)
-                {
-                    Update();
-                }
-                else if (_restSamples < _anchorAfterRestSamples)
-                {
-                    // Counted per update (2 s) so the moving path pays nothing for it.
-                    _restSamples += _updateSamples;
-                }
+                UpdateNow();
             }
         }
 
         /// <summary>
-        /// Places the update schedule after a <see cref="Reset"/>: <paramref name="samplesIntoPeriod"/> analysis samples of
-        /// the current update period have passed on the caller's clock, so updates fall on whole update periods of it.
+        /// False (default): an update every <see cref="MotionHeartRateSettings.UpdateSeconds"/> of samples, counted from
+        /// the reset. True: only when <see cref="UpdateNow"/> is called (the loop, just before the readings it publishes).
         /// </summary>
-        public void AlignUpdates(int samplesIntoPeriod)
+        public bool UpdatesOnRequest { get; set; }
+
+        /// <summary>
+        /// One update over the window as it is now (while <see cref="Active"/>; at rest only the rest is counted). The
+        /// first needs the window at least three-quarters full (6 s of 8), so a reading exists by the end of the first
+        /// window; the missing part reads as zeros.
+        /// </summary>
+        public void UpdateNow()
         {
-            _sinceUpdate = samplesIntoPeriod % _updateSamples;
+            if (4 * _written < 3 * _window)
+            {
+                return;
+            }
+
+            if (_active)
+            {
+                Update();
+            }
+            else if (_restSamples < _anchorAfterRestSamples)
+            {
+                // Counted per update (2 s) so the moving path pays nothing for it.
+                _restSamples += _updateSamples;
+            }
         }
 
         /// <summary>

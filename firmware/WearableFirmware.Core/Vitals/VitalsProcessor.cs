@@ -199,7 +199,7 @@ namespace WearableFirmware.Vitals
                 _detectorStartSample = -1;
                 _settleRemaining = _settleSamples;
                 _contactSinceSample = index;
-                _motionRate.ResetPulse(index + _settleSamples);
+                _motionRate.ResetPulse();
             }
 
             float redAc = _red.Process(red);

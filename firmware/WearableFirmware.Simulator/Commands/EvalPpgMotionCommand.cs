@@ -28,7 +28,7 @@ public sealed class EvalPpgMotionCommand : Command
     private readonly Option<double?> _harmonic = Cli.Number("--harmonic", "share of the evidence at twice a rate added to it (default 0)", 0, 10);
     private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
-    private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: on the sample clock, just before each even second's reading)");
+    private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick before each even second's reading)");
     private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", "rest in seconds before beats re-anchor a track the spectra built while moving (default 10)", 0, 3600);
     private readonly Option<string?> _only = Cli.Text("--only", "only the recordings whose names contain one of these (e.g. 02,10)", "a,b,..");
     private readonly Option<bool> _trace = Cli.Flag("--trace", "print every window of each recording: reference, shown, source, step rate, motion");
@@ -72,7 +72,7 @@ public sealed class EvalPpgMotionCommand : Command
         m.AnchorAfterRestSeconds = args.GetValue(_anchorRest) ?? m.AnchorAfterRestSeconds;
         m.SecondChannel = !args.GetValue(_irOnly) && m.SecondChannel;
         m.AnchorInLightMotion = args.GetValue(_lightAnchor) || m.AnchorInLightMotion;
-        m.UpdatesOnSampleClock = !args.GetValue(_fromContact) && m.UpdatesOnSampleClock;
+        m.UpdateBeforeReadings = !args.GetValue(_fromContact) && m.UpdateBeforeReadings;
         string[] only = (args.GetValue(_only) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool trace = args.GetValue(_trace);
         bool loro = args.GetValue(_loro);
@@ -277,7 +277,7 @@ public sealed class EvalPpgMotionCommand : Command
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;
         to.AnchorAfterRestSeconds = from.AnchorAfterRestSeconds;
-        to.UpdatesOnSampleClock = from.UpdatesOnSampleClock;
+        to.UpdateBeforeReadings = from.UpdateBeforeReadings;
         return c;
     }
 }

@@ -263,46 +263,6 @@ public class SpectralHeartRateTrackerTests
 
 public class VitalsUnderMotionTests
 {
-    /// <summary>
-    /// The spectral updates fall on the vitals' sample clock, where readings are taken at whole seconds, not on the
-    /// time since contact: whenever the skin is found, each update lands one analysis period before a whole update
-    /// period, so the reading at that second shows it.
-    /// </summary>
-    [Theory]
-    [InlineData(0)]
-    [InlineData(37)]
-    [InlineData(130)]
-    public void UpdatesLandJustBeforeWholeUpdatePeriodsOfTheSampleClock(int samplesOffSkin)
-    {
-        var config = new VitalsConfiguration();
-        MotionHeartRateSettings m = config.MotionHeartRate;
-        var vitals = new VitalsProcessor(config) { WearerMoving = true };
-        int perUpdate = m.UpdateSeconds * config.SampleRateHz;
-        int lead = m.AnalysisPeriodMs * config.SampleRateHz / 1000;
-        var updatedAt = new List<int>();
-        int updates = 0;
-        for (int n = 0; n < 100 * 20; n++)
-        {
-            double t = n / 100.0;
-            if (n % 2 == 0)
-            {
-                vitals.AddAcceleration((float)Math.Sin(2 * Math.PI * 1.4 * t), 1f, 0f);
-            }
-
-            double pulse = Math.Sin(2 * Math.PI * 2 * t);
-            int ir = n < samplesOffSkin ? 0 : (int)(100000 - 800 * pulse);
-            vitals.AddSample((int)(0.6 * ir), ir);
-            if (vitals.MotionHeartRate.Tracker.Updates != updates)
-            {
-                updates = vitals.MotionHeartRate.Tracker.Updates;
-                updatedAt.Add(n);
-            }
-        }
-
-        Assert.True(updatedAt.Count >= 5, $"{updatedAt.Count} updates");
-        Assert.All(updatedAt, n => Assert.Equal(perUpdate - lead, (n + 1) % perUpdate));
-    }
-
     [Fact]
     public void MovingTheProcessorAllocatesNothingAndSendsNoRrIntervals()
     {
