@@ -63,7 +63,7 @@ namespace WearableFirmware.Vitals
             _config = configuration;
             int fs = configuration.SampleRateHz;
             _contact = new ContactDetector(configuration.ContactThresholdCounts,
-                (int)(configuration.ContactOnSeconds * fs), (int)(configuration.ContactOffSeconds * fs));
+                Samples(configuration.ContactOnSeconds, fs), Samples(configuration.ContactOffSeconds, fs));
             _filters = new PulseFilterPair(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
             _detector = new BeatDetector(fs, configuration.MaximumHeartRateBpm, configuration.BeatThresholdFraction,
                 configuration.BeatEnvelopeTimeConstantSeconds);
@@ -75,16 +75,25 @@ namespace WearableFirmware.Vitals
             // Room for two of the longest intervals; a longer window (a missed beat or more) falls back to raw extremes.
             _window = new BeatWindow((int)(2 * 60f / configuration.MinimumHeartRateBpm * fs) + 1);
             // The longest interval compared with the one before it (the window is at least as long as the lag).
-            _periodicityWindow = (int)(configuration.PeriodicityWindowSeconds * fs);
+            _periodicityWindow = Samples(configuration.PeriodicityWindowSeconds, fs);
             int longest = (int)(60f / configuration.MinimumHeartRateBpm * fs) + 1;
             _history = new PulseHistory(longest + (longest > _periodicityWindow ? longest : _periodicityWindow));
-            _settleSamples = (int)(configuration.SettleSeconds * fs);
-            _timeoutSamples = (int)(configuration.BeatTimeoutSeconds * fs);
-            _spo2HoldSamples = (int)(configuration.SpO2HoldSeconds * fs);
+            _settleSamples = Samples(configuration.SettleSeconds, fs);
+            _timeoutSamples = Samples(configuration.BeatTimeoutSeconds, fs);
+            _spo2HoldSamples = Samples(configuration.SpO2HoldSeconds, fs);
             _msPerSample = 1000f / fs;
             _motionRate = new MotionHeartRateEstimator(fs, configuration.AccelerometerRateHz, configuration.MotionHeartRate);
             // At rest until the loop says otherwise (WearerMoving forwards changes only).
             _motionRate.Active = false;
+        }
+
+        /// <summary>
+        /// A duration in whole samples, rounded to the nearest: truncating would shorten it by up to a sample period
+        /// (0.25 s of contact at 50 sps would be 0.24 s, before a finger's press had settled on a recorded start).
+        /// </summary>
+        private static int Samples(float seconds, int sampleRateHz)
+        {
+            return (int)(seconds * sampleRateHz + 0.5f);
         }
 
         public VitalsConfiguration Configuration

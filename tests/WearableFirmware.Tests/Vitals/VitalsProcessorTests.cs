@@ -364,6 +364,23 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         Assert.InRange(t, 3, 6);
     }
 
+    [Theory]
+    [InlineData(100, 25)]
+    [InlineData(50, 13)]
+    public void ContactOnTimeIsTheNearestWholeSampleCount(int sampleRateHz, int samplesToContact)
+    {
+        // 0.25 s is 12.5 samples at 50 sps: truncated it would be 0.24 s, rounded it is 0.26 s.
+        var vitals = new VitalsProcessor(new VitalsConfiguration { SampleRateHz = sampleRateHz });
+        for (int i = 1; i < samplesToContact; i++)
+        {
+            vitals.AddSample(60_000, 100_000);
+        }
+
+        Assert.NotEqual(SensorContact.Contact, vitals.Contact);
+        vitals.AddSample(60_000, 100_000);
+        Assert.Equal(SensorContact.Contact, vitals.Contact);
+    }
+
     [Fact]
     public void SensorOffInvalidatesEverythingQuicklyAndRecovers()
     {
