@@ -72,19 +72,15 @@ namespace WearableFirmware.Drivers
         /// <summary>Write then read with a repeated start (<see cref="IRegisterBus.WriteRead"/>), retried.</summary>
         public bool WriteRead(byte[] write, int writeCount, byte[] read, int readOffset, int readCount)
         {
-            for (int attempt = 0; attempt < _maxAttempts; attempt++)
+            // The first attempt, nearly always the only one, without the retry loop (every tick, on the interpreter).
+            BusStatus status = _bus.WriteRead(write, writeCount, read, readOffset, readCount);
+            if (status == BusStatus.Ok)
             {
-                BusStatus status = _bus.WriteRead(write, writeCount, read, readOffset, readCount);
-                if (status == BusStatus.Ok)
-                {
-                    Succeeded(attempt > 0);
-                    return true;
-                }
-
-                _health.RecordFailure(status);
+                _health.RecordSuccess(false);
+                return true;
             }
 
-            return false;
+            return RetryWriteRead(status, write, writeCount, read, readOffset, readCount);
         }
 
         /// <summary>
@@ -94,12 +90,26 @@ namespace WearableFirmware.Drivers
         /// </summary>
         public bool WriteReadConsuming(byte[] write, int writeCount, byte[] read, int readOffset, int readCount)
         {
-            for (int attempt = 0; attempt < _maxAttempts; attempt++)
+            // The first attempt without the retry loop, as in WriteRead.
+            BusStatus status = _bus.WriteRead(write, writeCount, read, readOffset, readCount);
+            if (status == BusStatus.Ok)
             {
-                BusStatus status = _bus.WriteRead(write, writeCount, read, readOffset, readCount);
+                _health.RecordSuccess(false);
+                return true;
+            }
+
+            _health.RecordFailure(status);
+            if (status != BusStatus.AddressNotAcknowledged)
+            {
+                return false;
+            }
+
+            for (int attempt = 1; attempt < _maxAttempts; attempt++)
+            {
+                status = _bus.WriteRead(write, writeCount, read, readOffset, readCount);
                 if (status == BusStatus.Ok)
                 {
-                    Succeeded(attempt > 0);
+                    Succeeded(true);
                     return true;
                 }
 

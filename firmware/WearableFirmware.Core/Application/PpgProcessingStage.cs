@@ -91,23 +91,10 @@ namespace WearableFirmware.Application
             {
                 // This tick's acceleration first: the motion-robust heart rate pairs it with this tick's pulse.
                 Adxl345 accelerometer = _motion.Accelerometer;
-                int n = accelerometer.SampleCount;
-                float g = accelerometer.GPerCount;
-                int[] x = accelerometer.X;
-                int[] y = accelerometer.Y;
-                int[] z = accelerometer.Z;
-                for (int i = 0; i < n; i++)
-                {
-                    _vitals.AddAcceleration(x[i] * g, y[i] * g, z[i] * g);
-                }
+                _vitals.AddAccelerations(accelerometer.X, accelerometer.Y, accelerometer.Z, accelerometer.SampleCount, accelerometer.GPerCount);
             }
 
-            int[] red = _sensor.Red;
-            int[] ir = _sensor.Ir;
-            for (int i = 0; i < count; i++)
-            {
-                _vitals.AddSample(red[i], ir[i]);
-            }
+            _vitals.AddSamples(_sensor.Red, _sensor.Ir, count);
 
             // One comparison per tick; the call only every update period.
             if (nowMicroseconds + _tickMicroseconds >= _nextMotionUpdate)

@@ -135,6 +135,13 @@ namespace WearableFirmware.Application
         /// <summary>Indicates the next spot-check stored since the last one offered, to every subscribed peer.</summary>
         private void OfferLive()
         {
+            // Nothing stored since the last offer, the case of almost every tick: nothing to do. (The offered sequence
+            // is only read while a peer awaits its confirmation, and set anew before any peer awaits one.)
+            if (_store.NextSequence <= _liveCursor)
+            {
+                return;
+            }
+
             for (int i = 0; i < MaxConnections; i++)
             {
                 if (_awaitingLive[i])
@@ -144,10 +151,6 @@ namespace WearableFirmware.Application
             }
 
             _liveSequence = 0;
-            if (_store.NextSequence <= _liveCursor)
-            {
-                return;
-            }
 
             if (!AnySubscribed())
             {

@@ -96,6 +96,24 @@ namespace WearableFirmware.Vitals
             return z;
         }
 
+        /// <summary>
+        /// Writes the normalised coefficients (b0, b1, b2, a1, a2, then the second section's) into <paramref name="into"/>:
+        /// for <see cref="PulseFilterPair"/>, which runs this design's arithmetic over blocks.
+        /// </summary>
+        internal void CopyCoefficients(float[] into)
+        {
+            into[0] = _b0;
+            into[1] = _b1;
+            into[2] = _b2;
+            into[3] = _a1;
+            into[4] = _a2;
+            into[5] = _c0;
+            into[6] = _c1;
+            into[7] = _c2;
+            into[8] = _d1;
+            into[9] = _d2;
+        }
+
         /// <summary>Forgets the past (as if every earlier input had been zero).</summary>
         public void Reset()
         {

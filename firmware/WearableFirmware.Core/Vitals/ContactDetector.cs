@@ -59,6 +59,38 @@ namespace WearableFirmware.Vitals
             return State;
         }
 
+        /// <summary>
+        /// In contact, takes the IR samples from <paramref name="start"/> as <see cref="Process"/> would, until one ends
+        /// contact (its index is returned) or up to <paramref name="end"/> (returned then): a loop tick's samples in one
+        /// call, the run count in a local.
+        /// </summary>
+        public int KeepsContactUntil(int[] ir, int start, int end)
+        {
+            int threshold = _thresholdCounts;
+            int offSamples = _offSamples;
+            int run = _run;
+            for (int i = start; i < end; i++)
+            {
+                if (ir[i] >= threshold)
+                {
+                    run = 0;
+                }
+                else
+                {
+                    run++;
+                    if (run >= offSamples)
+                    {
+                        State = SensorContact.NoContact;
+                        _run = 0;
+                        return i;
+                    }
+                }
+            }
+
+            _run = run;
+            return end;
+        }
+
         public void Reset()
         {
             State = SensorContact.Unknown;

@@ -30,6 +30,12 @@ namespace WearableFirmware.Vitals
             get { return _level; }
         }
 
+        /// <summary>The weight of each new sample (for <see cref="PulseFilterPair"/>, which runs the same arithmetic over blocks).</summary>
+        internal float Alpha
+        {
+            get { return _alpha; }
+        }
+
         /// <summary>False until the first sample after construction or <see cref="Reset"/>.</summary>
         public bool IsStarted
         {

@@ -3,7 +3,7 @@ namespace WearableFirmware.Vitals
     /// <summary>
     /// Heart rate, RR intervals, SpO2, perfusion index, signal quality and contact from MAX3010x red and IR samples,
     /// one sample pair at a time, in bounded memory and without allocating after construction. Stages, each its own
-    /// class: <see cref="ContactDetector"/> → <see cref="PulseFilter"/> per channel (DC tracking + band-pass) →
+    /// class: <see cref="ContactDetector"/> → <see cref="PulseFilterPair"/> (per channel DC tracking + band-pass) →
     /// <see cref="BeatDetector"/> on IR → per beat: <see cref="BeatWindow"/> statistics → <see cref="HeartRateEstimator"/>,
     /// <see cref="RrIntervalBuffer"/>, <see cref="SpO2Estimator"/>.
     /// <para>
@@ -24,8 +24,9 @@ namespace WearableFirmware.Vitals
     {
         private readonly VitalsConfiguration _config;
         private readonly ContactDetector _contact;
-        private readonly PulseFilter _red;
-        private readonly PulseFilter _ir;
+        private readonly PulseFilterPair _filters;
+        private readonly int[] _oneRed = new int[1];
+        private readonly int[] _oneIr = new int[1];
         private readonly BeatDetector _detector;
         private readonly BeatWindow _window;
         private readonly PulseHistory _history;
@@ -63,8 +64,7 @@ namespace WearableFirmware.Vitals
             int fs = configuration.SampleRateHz;
             _contact = new ContactDetector(configuration.ContactThresholdCounts,
                 Samples(configuration.ContactOnSeconds, fs), Samples(configuration.ContactOffSeconds, fs));
-            _red = new PulseFilter(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
-            _ir = new PulseFilter(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
+            _filters = new PulseFilterPair(fs, configuration.LowCornerHz, configuration.HighCornerHz, configuration.DcTimeConstantSeconds);
             _detector = new BeatDetector(fs, configuration.MaximumHeartRateBpm, configuration.BeatThresholdFraction,
                 configuration.BeatEnvelopeTimeConstantSeconds);
             _heartRate = new HeartRateEstimator(configuration.HeartRateIntervals, configuration.IntervalTolerance,
@@ -148,6 +148,19 @@ namespace WearableFirmware.Vitals
             _motionRate.AddAcceleration(x, y, z);
         }
 
+        /// <summary>
+        /// Takes the first <paramref name="count"/> accelerometer samples of the arrays (raw counts, <paramref name="gPerCount"/>
+        /// g each), as <see cref="AddAcceleration"/> of each: a loop tick's at once.
+        /// </summary>
+        public void AddAccelerations(int[] x, int[] y, int[] z, int count, float gPerCount)
+        {
+            MotionHeartRateEstimator motionRate = _motionRate;
+            for (int i = 0; i < count; i++)
+            {
+                motionRate.AddAcceleration(x[i] * gPerCount, y[i] * gPerCount, z[i] * gPerCount);
+            }
+        }
+
         /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
         public bool AmbientLightOverflow { get; set; }
 
@@ -173,7 +186,12 @@ namespace WearableFirmware.Vitals
         public float LastBeatFraction { get; private set; }
 
         /// <summary>Last band-passed IR value, oriented so systole is positive (for plots).</summary>
-        public float PulseSignal { get; private set; }
+        public float PulseSignal
+        {
+            get { return _pulseSignal; }
+        }
+
+        private float _pulseSignal;
 
         /// <summary>RR intervals not yet published (1/1024 s); the HRM notification takes them.</summary>
         public RrIntervalBuffer RrIntervals
@@ -184,69 +202,120 @@ namespace WearableFirmware.Vitals
         /// <summary>Takes one red and IR sample pair (raw ADC counts, at the configured rate).</summary>
         public void AddSample(int red, int ir)
         {
-            long index = _sampleCount;
-            _sampleCount++;
-            SensorContact before = _contact.State;
-            SensorContact contact = _contact.Process(ir);
-            if (contact != SensorContact.Contact)
+            _oneRed[0] = red;
+            _oneIr[0] = ir;
+            AddSamples(_oneRed, _oneIr, 1);
+        }
+
+        /// <summary>
+        /// Takes the first <paramref name="count"/> red and IR sample pairs of the arrays, in order, with the results of
+        /// as many <see cref="AddSample"/> calls: the loop hands over a tick's samples at once, and the filters run over
+        /// the samples that keep contact as one block (<see cref="PulseFilterPair"/>). A sample that makes or ends
+        /// contact bounds a block, so the filters restart exactly where sample by sample they would.
+        /// </summary>
+        public void AddSamples(int[] red, int[] ir, int count)
+        {
+            PulseFilterPair filters = _filters;
+            float[] redAc = filters.RedAc;
+            float[] irAc = filters.IrAc;
+            int i = 0;
+            while (i < count)
             {
-                if (before == SensorContact.Contact)
+                int start = i;
+                if (_contact.State != SensorContact.Contact)
                 {
-                    ForgetSignal();
+                    // Without contact one sample at a time; the one that makes contact starts the signal path and a block.
+                    if (_contact.Process(ir[i]) != SensorContact.Contact)
+                    {
+                        _sampleCount++;
+                        i++;
+                        continue;
+                    }
+
+                    StartSignal(_sampleCount);
+                    i++;
                 }
 
-                return;
-            }
+                // Contact's state runs ahead of the rest over the block: nothing else reads or changes it per sample.
+                int end = count - start > PulseFilterPair.Capacity ? start + PulseFilterPair.Capacity : count;
+                i = _contact.KeepsContactUntil(ir, i, end);
+                bool lost = i < end;
+                int n = i - start;
+                filters.Process(red, ir, start, n);
+                // Nothing below reads the sample count; per sample only the index is needed.
+                long first = _sampleCount;
+                _sampleCount = first + n;
+                int k = 0;
+                if (_settleRemaining > 0)
+                {
+                    // The filters settle: these samples go no further.
+                    k = _settleRemaining < n ? _settleRemaining : n;
+                    _settleRemaining -= k;
+                }
 
-            if (before != SensorContact.Contact)
-            {
-                // New contact: start the signal path from this sample's level.
-                _red.Reset();
-                _ir.Reset();
-                _detector.Reset();
-                FollowBeatInterval();
-                _detectorStartSample = -1;
-                _settleRemaining = _settleSamples;
-                _contactSinceSample = index;
-                _motionRate.ResetPulse();
-            }
+                if (k < n)
+                {
+                    if (_detectorStartSample < 0)
+                    {
+                        _detectorStartSample = first + k;
+                    }
 
-            float redAc = _red.Process(red);
-            float irAc = _ir.Process(ir);
-            if (_settleRemaining > 0)
-            {
-                _settleRemaining--;
-                return;
-            }
+                    // The fixed beat timeout is the lower bound of TimeoutSamples(): checked first, as a sample index.
+                    long timeoutAfter = _hasPreviousBeat ? _lastBeatSample + _timeoutSamples : long.MaxValue;
+                    float pulse = 0;
+                    for (; k < n; k++)
+                    {
+                        // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
+                        float irValue = irAc[k];
+                        float redValue = redAc[k];
+                        pulse = -irValue;
+                        _window.Add(redValue, irValue);
+                        _history.Add(pulse);
+                        _motionRate.AddPulse(pulse, -redValue);
+                        if (_detector.Process(pulse))
+                        {
+                            OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
+                            timeoutAfter = _lastBeatSample + _timeoutSamples;
+                        }
 
-            // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
-            float pulse = -irAc;
-            PulseSignal = pulse;
-            _window.Add(redAc, irAc);
-            _history.Add(pulse);
-            _motionRate.AddPulse(pulse, -redAc);
-            if (_detectorStartSample < 0)
-            {
-                _detectorStartSample = index;
-            }
+                        long index = first + k;
+                        if (index > timeoutAfter && index - _lastBeatSample > TimeoutSamples())
+                        {
+                            // No pulse for too long: old intervals no longer describe the present.
+                            _heartRate.Reset();
+                            FollowBeatInterval();
+                            _periodic = false;
+                            _rateEstablished = false;
+                            _spo2.Reset();
+                            _hasPreviousBeat = false;
+                            _hasPerfusion = false;
+                            timeoutAfter = long.MaxValue;
+                        }
+                    }
 
-            if (_detector.Process(pulse))
-            {
-                OnBeat();
-            }
+                    _pulseSignal = pulse;
+                }
 
-            // TimeoutSamples() is at least the fixed timeout: compare with that first (per sample, a call saved).
-            if (_hasPreviousBeat && index - _lastBeatSample > _timeoutSamples && index - _lastBeatSample > TimeoutSamples())
-            {
-                // No pulse for too long: old intervals no longer describe the present.
-                _heartRate.Reset();
-                FollowBeatInterval();
-                _periodic = false;
-                _rateEstablished = false;
-                _spo2.Reset();
-                _hasPreviousBeat = false;
-                _hasPerfusion = false;
+                if (lost)
+                {
+                    // This sample ended contact.
+                    _sampleCount++;
+                    ForgetSignal();
+                    i++;
+                }
             }
+        }
+
+        /// <summary>New contact: the signal path starts from the sample at <paramref name="index"/> and its level.</summary>
+        private void StartSignal(long index)
+        {
+            _filters.Reset();
+            _detector.Reset();
+            FollowBeatInterval();
+            _detectorStartSample = -1;
+            _settleRemaining = _settleSamples;
+            _contactSinceSample = index;
+            _motionRate.ResetPulse();
         }
 
         /// <summary>
@@ -373,8 +442,7 @@ namespace WearableFirmware.Vitals
         public void Reset()
         {
             _contact.Reset();
-            _red.Reset();
-            _ir.Reset();
+            _filters.Reset();
             ForgetSignal();
             _sampleCount = 0;
             _beatCount = 0;
@@ -382,7 +450,8 @@ namespace WearableFirmware.Vitals
             _motionRate.Reset();
         }
 
-        private void OnBeat()
+        /// <summary>A beat was confirmed at the current sample, after which the DC levels are <paramref name="dcRed"/> and <paramref name="dcIr"/>.</summary>
+        private void OnBeat(float dcRed, float dcIr)
         {
             _beatCount++;
             long beatSample = _detectorStartSample + _detector.LastBeatSample;
@@ -417,8 +486,6 @@ namespace WearableFirmware.Vitals
                     _motionRate.Anchor(_heartRate.HeartRateBpm);
                 }
 
-                float dcRed = _red.Dc;
-                float dcIr = _ir.Dc;
                 float correlation = _window.Correlation;
                 bool clean = accepted && correlation >= _config.MinimumBeatCorrelation && dcRed > 0 && dcIr > 0;
                 if (dcIr > 0)
@@ -587,7 +654,7 @@ namespace WearableFirmware.Vitals
             _hasCleanBeat = false;
             _hasPerfusion = false;
             _settleRemaining = 0;
-            PulseSignal = 0;
+            _pulseSignal = 0;
             _motionRate.ResetPulse();
         }
     }

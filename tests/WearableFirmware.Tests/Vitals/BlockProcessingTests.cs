@@ -1,0 +1,204 @@
+using System.Text;
+using WearableFirmware.Vitals;
+using Xunit;
+
+namespace WearableFirmware.Tests.Vitals;
+
+/// <summary>
+/// The loop hands the vitals a tick's samples at once (<see cref="VitalsProcessor.AddSamples"/>, filters over the
+/// block in <see cref="PulseFilterPair"/>): the results must be bit for bit those of sample-by-sample processing,
+/// whatever the block sizes and wherever contact starts or ends inside a block.
+/// </summary>
+public class BlockProcessingTests
+{
+    private const int Fs = 100;
+    private const float G = 0.0039f;
+
+    /// <summary>
+    /// A pulse at 75 bpm on a drifting DC level with noise (seeded), and contact gaps: a 5-sample dip (debounced, not a
+    /// loss), a 15-sample one and a 60-sample one (losses), and IR below the threshold for the first 40 samples.
+    /// </summary>
+    private static (int[] Red, int[] Ir) Recording(int seconds)
+    {
+        int n = seconds * Fs;
+        var red = new int[n];
+        var ir = new int[n];
+        uint state = 12345;
+        for (int i = 0; i < n; i++)
+        {
+            state = state * 1664525 + 1013904223;
+            double noise = ((state >> 8) & 0xFFFF) / 65536.0 - 0.5;
+            double t = (double)i / Fs;
+            double phase = 2 * Math.PI * 1.25 * t;
+            double pulse = Math.Sin(phase) + 0.4 * Math.Sin(2 * phase + 1);
+            double drift = 3000 * Math.Sin(2 * Math.PI * 0.05 * t);
+            ir[i] = (int)(120000 + drift - 900 * pulse + 40 * noise);
+            red[i] = (int)(90000 + 0.7 * drift - 600 * pulse + 40 * noise);
+        }
+
+        void Gap(int from, int length)
+        {
+            for (int i = from; i < from + length && i < n; i++)
+            {
+                ir[i] = 2000;
+                red[i] = 1500;
+            }
+        }
+
+        Gap(0, 40);
+        Gap(1003, 5);
+        Gap(2017, 15);
+        Gap(3031, 60);
+        return (red, ir);
+    }
+
+    /// <summary>Everything a caller can read, floats by their bits.</summary>
+    private static string State(VitalsProcessor v)
+    {
+        VitalsReading r = v.Reading;
+        var s = new StringBuilder();
+        s.Append(r.TimestampMs).Append(' ').Append(r.HeartRateValid).Append(' ').Append(Bits(r.HeartRateBpm))
+            .Append(' ').Append(r.HeartRateFromSpectrum).Append(' ').Append(r.SpO2Valid).Append(' ').Append(Bits(r.SpO2Percent))
+            .Append(' ').Append(r.PerfusionIndexValid).Append(' ').Append(Bits(r.PerfusionIndexPercent))
+            .Append(' ').Append(r.Quality).Append(' ').Append(r.Contact).Append(' ').Append(r.BeatCount)
+            .Append(' ').Append(v.SampleCount).Append(' ').Append(v.LastBeatSample).Append(' ').Append(Bits(v.LastBeatFraction))
+            .Append(' ').Append(Bits(v.PulseSignal)).Append(' ').Append(Bits(v.SpO2Ratio)).Append(' ').Append(v.SpO2Beats)
+            .Append(' ').Append(Bits(v.MotionHeartRate.HeartRateBpm)).Append(' ').Append(v.RrIntervals.Count);
+        return s.ToString();
+    }
+
+    private static int Bits(float f) => BitConverter.SingleToInt32Bits(f);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(32)]
+    [InlineData(45)]
+    public void BlocksOfAnySizeGiveTheSampleBySampleResults(int blockSize)
+    {
+        var (red, ir) = Recording(60);
+        var reference = new VitalsProcessor(new VitalsConfiguration());
+        var blocks = new VitalsProcessor(new VitalsConfiguration());
+        var ax = new int[2];
+        int[] ay = { -256, -256 };
+        int[] az = { 25, 25 };
+        var redBlock = new int[blockSize];
+        var irBlock = new int[blockSize];
+        int beats = 0;
+        for (int start = 0, tick = 0; start < red.Length; start += blockSize, tick++)
+        {
+            // The second half moving, so the spectral estimator's pulse input is compared too.
+            bool moving = start >= red.Length / 2;
+            reference.WearerMoving = moving;
+            blocks.WearerMoving = moving;
+            // Two accelerometer samples a tick (raw counts at 3.9 mg), one by one and as the tick's block.
+            for (int a = 0; a < 2; a++)
+            {
+                ax[a] = (int)(80 * MathF.Sin(tick * 0.7f + a));
+                reference.AddAcceleration(ax[a] * G, ay[0] * G, az[0] * G);
+            }
+
+            blocks.AddAccelerations(ax, ay, az, 2, G);
+
+            int n = Math.Min(blockSize, red.Length - start);
+            for (int i = 0; i < n; i++)
+            {
+                reference.AddSample(red[start + i], ir[start + i]);
+            }
+
+            Array.Copy(red, start, redBlock, 0, n);
+            Array.Copy(ir, start, irBlock, 0, n);
+            blocks.AddSamples(redBlock, irBlock, n);
+            Assert.Equal(State(reference), State(blocks));
+            beats = reference.BeatCount;
+        }
+
+        Assert.True(beats > 40, "the recording has beats: " + beats);
+    }
+
+    [Fact]
+    public void ThePairComputesWhatTwoPulseFiltersCompute()
+    {
+        var (red, ir) = Recording(20);
+        var redFilter = new PulseFilter(Fs, 0.5f, 5f, 1f);
+        var irFilter = new PulseFilter(Fs, 0.5f, 5f, 1f);
+        var pair = new PulseFilterPair(Fs, 0.5f, 5f, 1f);
+        int[] sizes = { 1, 4, 3, 32, 5, 4, 4, 17 };
+        int start = 0;
+        for (int b = 0; start < red.Length; b++)
+        {
+            if (b % 11 == 10)
+            {
+                redFilter.Reset();
+                irFilter.Reset();
+                pair.Reset();
+            }
+
+            int n = Math.Min(sizes[b % sizes.Length], red.Length - start);
+            pair.Process(red, ir, start, n);
+            for (int k = 0; k < n; k++)
+            {
+                Assert.Equal(Bits(redFilter.Process(red[start + k])), Bits(pair.RedAc[k]));
+                Assert.Equal(Bits(irFilter.Process(ir[start + k])), Bits(pair.IrAc[k]));
+                Assert.Equal(Bits(redFilter.Dc), Bits(pair.RedDcAfter(k)));
+                Assert.Equal(Bits(irFilter.Dc), Bits(pair.IrDcAfter(k)));
+            }
+
+            start += n;
+        }
+    }
+
+    [Fact]
+    public void ContactRunsAheadAsSampleBySample()
+    {
+        // IR above the threshold with single dips below it (3 %) and three 12-sample ones (10 end contact).
+        var ir = new int[2000];
+        uint state = 7;
+        for (int i = 0; i < ir.Length; i++)
+        {
+            state = state * 1664525 + 1013904223;
+            ir[i] = (state >> 24) < 8 ? 5000 : 50000;
+        }
+
+        foreach (int from in new[] { 500, 1000, 1500 })
+        {
+            for (int i = from; i < from + 12; i++)
+            {
+                ir[i] = 5000;
+            }
+        }
+
+        var reference = new ContactDetector(10000, 25, 10);
+        var ahead = new ContactDetector(10000, 25, 10);
+        int losses = 0;
+        for (int i = 0; i < ir.Length;)
+        {
+            if (ahead.State != SensorContact.Contact)
+            {
+                Assert.Equal(reference.Process(ir[i]), ahead.Process(ir[i]));
+                i++;
+                continue;
+            }
+
+            int end = Math.Min(ir.Length, i + 1 + (i % 9));
+            int stop = ahead.KeepsContactUntil(ir, i, end);
+            for (; i < end; i++)
+            {
+                SensorContact expected = reference.Process(ir[i]);
+                Assert.Equal(i < stop || i > stop ? SensorContact.Contact : SensorContact.NoContact, expected);
+                if (i == stop)
+                {
+                    losses++;
+                    i++;
+                    break;
+                }
+            }
+
+            Assert.Equal(reference.State, ahead.State);
+        }
+
+        Assert.True(losses >= 2, "contact was lost: " + losses);
+    }
+}
