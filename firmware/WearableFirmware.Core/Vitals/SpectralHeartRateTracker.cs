@@ -364,7 +364,8 @@ namespace WearableFirmware.Vitals
             }
             else
             {
-                // A partial window gives a first reading (its strongest bin) but does not start the track.
+                // A partial window gives a first reading (its strongest bin) but does not start the track, nor vote for
+                // its start: its 6 s lie wholly inside the first full window (a transient there would vote twice).
                 int peak = 0;
                 for (int b = 1; b < _bins; b++)
                 {
@@ -375,7 +376,6 @@ namespace WearableFirmware.Vitals
                 }
 
                 peak = Fundamental(peak);
-                Vote(peak);
                 HeartRateBpm = (_firstBin + peak + PeakOffset(peak + 1)) * _bpmPerBin;
                 IsValid = true;
             }
