@@ -88,6 +88,17 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public float MotionLineSwitchShare = 0.3f;
 
+        /// <summary>
+        /// Successive full-window updates whose start candidate (the strongest bin, or its fundamental) must agree within
+        /// <see cref="TrackStepBins"/> before the track starts; until then each update's candidate is shown. 1: the
+        /// first full window starts it (SP Cup 1.93 bpm, recording 10 started on the arm swing's line; 2: 1.61; 3: 1.64,
+        /// recording 03 later).
+        /// </summary>
+        public int StartAgreementUpdates = 2;
+
+        /// <summary>Full-window updates after which the track starts at the latest candidate even without agreement (3-10 score alike on the SP Cup; 2: recording 10 5.04 -> 5.71).</summary>
+        public int StartDeferralLimit = 4;
+
         /// <summary>Beats anchor a track that has none yet also in light movement (below 0.4 g rms), not only at rest.</summary>
         public bool AnchorInLightMotion;
 
@@ -124,7 +135,7 @@ namespace WearableFirmware.Vitals
 
             if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || MotionSpectrumEvery < 1 || TrackStepBins < 0
                 || OutputNeighbourhoodBins < 0 || !(TrackMemory > 0 && TrackMemory <= 1) || !(EvidenceFloor > 0)
-                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(MotionLineSwitchShare >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0)
+                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(MotionLineSwitchShare >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0 || StartAgreementUpdates < 1 || StartDeferralLimit < 1)
             {
                 throw new ArgumentOutOfRangeException("CancellerTaps", "canceller, tracker and penalty settings out of range");
             }

@@ -57,6 +57,9 @@ namespace WearableFirmware.Vitals
         private bool _trackedWhileMoving;
         private readonly int _anchorAfterRestSamples;
         private float _motionPeak;
+        private int _startCandidate;
+        private int _startVotes;
+        private int _startUpdates;
 
         public SpectralHeartRateTracker(MotionHeartRateSettings settings)
         {
@@ -242,6 +245,8 @@ namespace WearableFirmware.Vitals
             _historyCount = 0;
             _tracking = false;
             _trackedWhileMoving = false;
+            _startVotes = 0;
+            _startUpdates = 0;
             IsValid = false;
             Anchored = false;
             HeartRateBpm = 0;
@@ -359,7 +364,8 @@ namespace WearableFirmware.Vitals
             }
             else
             {
-                // A partial window gives a first reading (its strongest bin) but does not start the track.
+                // A partial window gives a first reading (its strongest bin) but does not start the track, nor vote for
+                // its start: its 6 s lie wholly inside the first full window (a transient there would vote twice).
                 int peak = 0;
                 for (int b = 1; b < _bins; b++)
                 {
@@ -412,13 +418,17 @@ namespace WearableFirmware.Vitals
             }
 
             int chosen = global;
+            bool starts = true;
             if (!_tracking)
             {
+                // One window can put the start on a motion line (the arm swing's second harmonic strongest, its half on
+                // the swing itself) and the track would stay there: it starts only once successive windows agree.
                 int fundamental = Fundamental(global);
-                if (fundamental != global)
+                chosen = fundamental;
+                starts = Vote(fundamental) >= _s.StartAgreementUpdates || ++_startUpdates >= _s.StartDeferralLimit;
+                if (starts && fundamental != global)
                 {
                     // A track starting on the pulse's harmonic would stay there: restart it at the fundamental.
-                    chosen = fundamental;
                     for (int b = 0; b < _bins; b++)
                     {
                         float d = b - fundamental;
@@ -465,8 +475,20 @@ namespace WearableFirmware.Vitals
 
             HeartRateBpm = (_firstBin + centre + PeakOffset(centre + 1)) * _bpmPerBin;
             IsValid = true;
-            _tracking = true;
+            _tracking = starts;
             _trackedWhileMoving = true;
+        }
+
+        /// <summary>
+        /// Counts a start candidate: returns how many successive updates, this one included, put it within
+        /// <see cref="MotionHeartRateSettings.TrackStepBins"/> of the one before (the track's own reach per update).
+        /// </summary>
+        private int Vote(int candidate)
+        {
+            int d = candidate - _startCandidate;
+            _startVotes = _startVotes > 0 && d <= _s.TrackStepBins && -d <= _s.TrackStepBins ? _startVotes + 1 : 1;
+            _startCandidate = candidate;
+            return _startVotes;
         }
 
         /// <summary>

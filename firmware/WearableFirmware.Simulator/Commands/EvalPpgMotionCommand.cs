@@ -30,6 +30,8 @@ public sealed class EvalPpgMotionCommand : Command
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
     private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick before each even second's reading)");
     private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", "rest in seconds before beats re-anchor a track the spectra built while moving (default 10)", 0, 3600);
+    private readonly Option<int?> _startAgreement = Cli.Whole("--start-agreement", "successive updates whose start candidates must agree before the track starts (default 1)", 1, 16);
+    private readonly Option<int?> _startLimit = Cli.Whole("--start-limit", "full-window updates after which the track starts without agreement (default 4)", 1, 64);
     private readonly Option<string?> _only = Cli.Text("--only", "only the recordings whose names contain one of these (e.g. 02,10)", "a,b,..");
     private readonly Option<bool> _trace = Cli.Flag("--trace", "print every window of each recording: reference, shown, source, step rate, motion");
     private readonly Option<bool> _loro = Cli.Flag("--loro", "leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05 "
@@ -40,7 +42,7 @@ public sealed class EvalPpgMotionCommand : Command
         : base("eval-ppg-motion", "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings" + "\n\n" + "<dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)\nor the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).\nEach recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's\nIR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion\n(gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the\ndrivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window\nis scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),\nthe share of windows with a valid reading, MAE over those; per recording and averaged over recordings.")
     {
         Arguments.Add(_data);
-        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _harmonic, _irOnly, _lightAnchor, _fromContact, _anchorRest, _only, _trace, _loro })
+        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _harmonic, _irOnly, _lightAnchor, _fromContact, _anchorRest, _startAgreement, _startLimit, _only, _trace, _loro })
         {
             Options.Add(option);
         }
@@ -70,6 +72,8 @@ public sealed class EvalPpgMotionCommand : Command
         m.MotionLineSwitchShare = (float?)args.GetValue(_lineShare) ?? m.MotionLineSwitchShare;
         m.HarmonicSupport = (float?)args.GetValue(_harmonic) ?? m.HarmonicSupport;
         m.AnchorAfterRestSeconds = args.GetValue(_anchorRest) ?? m.AnchorAfterRestSeconds;
+        m.StartAgreementUpdates = args.GetValue(_startAgreement) ?? m.StartAgreementUpdates;
+        m.StartDeferralLimit = args.GetValue(_startLimit) ?? m.StartDeferralLimit;
         m.SecondChannel = !args.GetValue(_irOnly) && m.SecondChannel;
         m.AnchorInLightMotion = args.GetValue(_lightAnchor) || m.AnchorInLightMotion;
         m.UpdateBeforeReadings = !args.GetValue(_fromContact) && m.UpdateBeforeReadings;
@@ -273,6 +277,8 @@ public sealed class EvalPpgMotionCommand : Command
         to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
         to.SwitchMargin = from.SwitchMargin;
         to.MotionLineSwitchShare = from.MotionLineSwitchShare;
+        to.StartAgreementUpdates = from.StartAgreementUpdates;
+        to.StartDeferralLimit = from.StartDeferralLimit;
         to.AnchorInLightMotion = from.AnchorInLightMotion;
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;

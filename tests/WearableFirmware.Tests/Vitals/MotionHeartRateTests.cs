@@ -240,6 +240,41 @@ public class SpectralHeartRateTrackerTests
         Assert.Equal(60f, estimator.HeartRateBpm);
     }
 
+    /// <summary>
+    /// For the first 5 s the light holds an artefact on the arm swing's line (50 /min) and its second harmonic
+    /// (100 /min, stronger than the pulse at 128 /min). The first full window's strongest bin is the harmonic and its
+    /// half the swing's line, where a start at once would pin the track for some 15 s; the next window, which
+    /// disagrees, defers the start until two windows agree on the pulse.
+    /// </summary>
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(1, false)]
+    public void TheTrackStartsOnlyOnceTwoWindowsAgree(int agreement, bool followsThePulse)
+    {
+        var tracker = new SpectralHeartRateTracker(new MotionHeartRateSettings { StartAgreementUpdates = agreement });
+        double worst = 0;
+        int updates = 0;
+        for (int n = 0; n < 12.5 * 20; n++)
+        {
+            double t = n / 12.5;
+            double artefact = t < 5 ? 1.2 * Math.Sin(2 * Math.PI * 50 / 60 * t) + 2 * Math.Sin(2 * Math.PI * 100 / 60 * t + 0.5) : 0;
+            double pulse = Math.Sin(2 * Math.PI * 128 / 60 * t);
+            // A little acceleration off the pulse band's rates, so the motion spectrum is not empty.
+            tracker.Add((float)(pulse + artefact), (float)(0.05 * Math.Sin(2 * Math.PI * 170 / 60 * t)), 0, 0);
+            if (tracker.Updates != updates)
+            {
+                updates = tracker.Updates;
+                if (t >= 9.5)
+                {
+                    worst = Math.Max(worst, Math.Abs(tracker.HeartRateBpm - 128));
+                }
+            }
+        }
+
+        // One start at the swing's line (without the rule) stays there through the 20 s.
+        Assert.Equal(followsThePulse, worst < 4);
+    }
+
     [Fact]
     public void WithoutAnAnchorTheStrongestUnexplainedPeakIsFound()
     {
