@@ -458,8 +458,8 @@ public class VitalsProcessorTests(ITestOutputHelper output)
                 w.Vitals.AddSample(61_600 + random.Next(-noiseCounts, noiseCounts), 100_800 + random.Next(-noiseCounts, noiseCounts));
             }
 
-            // The last rate is held until the beat time-out (3 s).
-            if (second >= 4)
+            // The last rate is held until the beat time-out (3 s), or while beats from noise come, until a few have scored.
+            if (second >= 5)
             {
                 AssertNoPulseReported(w.Reading, second);
             }
@@ -496,10 +496,65 @@ public class VitalsProcessorTests(ITestOutputHelper output)
         for (int second = 1; second <= 120; second++)
         {
             w.Run(1);
-            if (second >= 4)
+            if (second >= 5)
             {
                 AssertNoPulseReported(w.Reading, second);
             }
+        }
+    }
+
+    /// <summary>
+    /// The guard against a rate from noise keeps a weak pulse: a perfusion index of 0.1-0.3 % under sensor noise of
+    /// 0.05-0.2 % of DC (the default and four times it; without breathing sway, whose slow swing the repetition test
+    /// cannot tell from a slow pulse), 50 to 180 bpm, is measured nearly all the time and right.
+    /// </summary>
+    [Theory]
+    [InlineData(0.1f, 0.0005f, 50)]
+    [InlineData(0.1f, 0.0005f, 180)]
+    [InlineData(0.3f, 0.002f, 50)]
+    [InlineData(0.3f, 0.002f, 180)]
+    public void AWeakPulseInSensorNoiseIsStillMeasured(float perfusionPercent, float noiseFraction, float bpm)
+    {
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = bpm;
+        w.Signal.PerfusionIndexPercent = perfusionPercent;
+        w.Signal.NoiseFraction = noiseFraction;
+        w.Signal.RespiratoryBaselineFraction = 0;
+        int valid = 0;
+        for (int second = 1; second <= 120; second++)
+        {
+            w.Run(1);
+            VitalsReading r = w.Reading;
+            if (r.HeartRateValid)
+            {
+                valid++;
+                Assert.InRange(r.HeartRateBpm, 0.9 * bpm, 1.1 * bpm);
+            }
+        }
+
+        output.WriteLine("heart rate valid " + valid + " of 120 s");
+        Assert.True(valid >= 110, "heart rate valid only " + valid + " of 120 s");
+    }
+
+    /// <summary>
+    /// A pulse of 0.1 % perfusion index under the breathing sway (1 % of DC, ten times the pulse) and the default sensor
+    /// noise, at 50 and 70 bpm: the beats found are mostly noise on the sway, and before the guard 44 and 27 of 120 s
+    /// showed a wrong rate (up to 200 bpm). No rate is better than a wrong one.
+    /// </summary>
+    [Theory]
+    [InlineData(50)]
+    [InlineData(70)]
+    public void APulseLostInBreathingSwayAndNoiseGivesNoWrongRate(float bpm)
+    {
+        var w = new Wearer();
+        w.Signal.HeartRateBpm = bpm;
+        w.Signal.PerfusionIndexPercent = 0.1f;
+        for (int second = 1; second <= 120; second++)
+        {
+            w.Run(1);
+            VitalsReading r = w.Reading;
+            Assert.True(!r.HeartRateValid || Math.Abs(r.HeartRateBpm - bpm) <= 0.1 * bpm,
+                "heart rate " + r.HeartRateBpm + " bpm at " + second + " s, true rate " + bpm);
         }
     }
 
