@@ -11,7 +11,9 @@ namespace WearableFirmware.Application
     /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
     /// spans missing samples would be wrong rather than merely late. So does a change of LED current (the off-wrist
     /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse. The
-    /// accelerometer's samples of the same tick go in first, as the reference of the PPG's motion artefact.
+    /// accelerometer's samples of the same tick go in first, as the reference of the PPG's motion artefact. The
+    /// motion heart rate's spectral update runs in the tick before each whole update period of the loop's clock, so
+    /// the reading published there shows it.
     /// </summary>
     public sealed class PpgProcessingStage : ILoopTask
     {
@@ -30,12 +32,27 @@ namespace WearableFirmware.Application
         private bool _running;
         private bool _stale;
         private long _lastSampleMicroseconds;
+        private readonly long _motionUpdatePeriod;
+        private readonly long _tickMicroseconds;
+        private bool _motionUpdateScheduled;
 
-        public PpgProcessingStage(Max30102 sensor, VitalsProcessor vitals, AccelerometerProcessingStage motion)
+        // Never reached while the estimator counts its own updates; the first tick sets the schedule otherwise.
+        private long _nextMotionUpdate = long.MaxValue;
+
+        /// <param name="tickMicroseconds">The loop's tick period (<see cref="LoopSettings.PeriodMicroseconds"/>).</param>
+        public PpgProcessingStage(Max30102 sensor, VitalsProcessor vitals, AccelerometerProcessingStage motion, int tickMicroseconds)
         {
             _sensor = sensor;
             _vitals = vitals;
             _motion = motion;
+            MotionHeartRateSettings m = vitals.Configuration.MotionHeartRate;
+            if (m.UpdateBeforeReadings)
+            {
+                _motionUpdatePeriod = m.UpdateSeconds * 1000000L;
+                _tickMicroseconds = tickMicroseconds;
+                _nextMotionUpdate = 0;
+                vitals.MotionHeartRate.UpdatesOnRequest = true;
+            }
         }
 
         /// <summary>Times the pipeline restarted because the sample stream had a gap or the LED currents changed.</summary>
@@ -90,6 +107,33 @@ namespace WearableFirmware.Application
             for (int i = 0; i < count; i++)
             {
                 _vitals.AddSample(red[i], ir[i]);
+            }
+
+            // One comparison per tick; the call only every update period.
+            if (nowMicroseconds + _tickMicroseconds >= _nextMotionUpdate)
+            {
+                UpdateMotionRateBeforeReading(nowMicroseconds);
+            }
+        }
+
+        /// <summary>
+        /// The readings are published at whole seconds from the loop's first tick. Counted by the estimator from contact
+        /// and the filters' settling instead, each update came 0.75 s after the reading that showed it, and that reading
+        /// showed a window that had ended 1.25 s before it.
+        /// </summary>
+        private void UpdateMotionRateBeforeReading(long nowMicroseconds)
+        {
+            if (!_motionUpdateScheduled)
+            {
+                _motionUpdateScheduled = true;
+                _nextMotionUpdate = nowMicroseconds + _motionUpdatePeriod;
+                return;
+            }
+
+            _vitals.MotionHeartRate.UpdateNow();
+            while (_nextMotionUpdate <= nowMicroseconds + _tickMicroseconds)
+            {
+                _nextMotionUpdate += _motionUpdatePeriod;
             }
         }
     }

@@ -94,6 +94,22 @@ namespace WearableFirmware.Vitals
             get { return _tracker.HeartRateBpm; }
         }
 
+        /// <summary>
+        /// True: the spectral updates run only on <see cref="UpdateNow"/> (the loop calls it just before the readings it
+        /// publishes); false (default): every update period of samples since contact.
+        /// </summary>
+        public bool UpdatesOnRequest
+        {
+            get { return _tracker.UpdatesOnRequest; }
+            set { _tracker.UpdatesOnRequest = value; }
+        }
+
+        /// <summary>One spectral update over the samples so far (see <see cref="UpdatesOnRequest"/>).</summary>
+        public void UpdateNow()
+        {
+            _tracker.UpdateNow();
+        }
+
         /// <summary>Takes one accelerometer sample (g, gravity included).</summary>
         public void AddAcceleration(float x, float y, float z)
         {

@@ -167,21 +167,45 @@ namespace WearableFirmware.Vitals
                 _written -= _window;
             }
 
+            if (UpdatesOnRequest)
+            {
+                return;
+            }
+
             _sinceUpdate++;
-            // The first update comes when the window is three-quarters full (6 s of 8), so a reading exists by the end of
-            // the first window; the missing part reads as zeros.
-            if (_sinceUpdate >= _updateSamples && 4 * _written >= 3 * _window)
+            if (_sinceUpdate >= _updateSamples)
             {
                 _sinceUpdate = 0;
-                if (_active)
-                {
-                    Update();
-                }
-                else if (_restSamples < _anchorAfterRestSamples)
-                {
-                    // Counted per update (2 s) so the moving path pays nothing for it.
-                    _restSamples += _updateSamples;
-                }
+                UpdateNow();
+            }
+        }
+
+        /// <summary>
+        /// False (default): an update every <see cref="MotionHeartRateSettings.UpdateSeconds"/> of samples, counted from
+        /// the reset. True: only when <see cref="UpdateNow"/> is called (the loop, just before the readings it publishes).
+        /// </summary>
+        public bool UpdatesOnRequest { get; set; }
+
+        /// <summary>
+        /// One update over the window as it is now (while <see cref="Active"/>; at rest only the rest is counted). The
+        /// first needs the window at least three-quarters full (6 s of 8), so a reading exists by the end of the first
+        /// window; the missing part reads as zeros.
+        /// </summary>
+        public void UpdateNow()
+        {
+            if (4 * _written < 3 * _window)
+            {
+                return;
+            }
+
+            if (_active)
+            {
+                Update();
+            }
+            else if (_restSamples < _anchorAfterRestSamples)
+            {
+                // Counted per update (2 s) so the moving path pays nothing for it.
+                _restSamples += _updateSamples;
             }
         }
 

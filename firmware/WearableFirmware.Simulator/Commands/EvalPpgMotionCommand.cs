@@ -28,6 +28,7 @@ public sealed class EvalPpgMotionCommand : Command
     private readonly Option<double?> _harmonic = Cli.Number("--harmonic", "share of the evidence at twice a rate added to it (default 0)", 0, 10);
     private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
+    private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick before each even second's reading)");
     private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", "rest in seconds before beats re-anchor a track the spectra built while moving (default 10)", 0, 3600);
     private readonly Option<string?> _only = Cli.Text("--only", "only the recordings whose names contain one of these (e.g. 02,10)", "a,b,..");
     private readonly Option<bool> _trace = Cli.Flag("--trace", "print every window of each recording: reference, shown, source, step rate, motion");
@@ -39,7 +40,7 @@ public sealed class EvalPpgMotionCommand : Command
         : base("eval-ppg-motion", "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings" + "\n\n" + "<dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)\nor the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).\nEach recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's\nIR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion\n(gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the\ndrivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window\nis scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),\nthe share of windows with a valid reading, MAE over those; per recording and averaged over recordings.")
     {
         Arguments.Add(_data);
-        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _harmonic, _irOnly, _lightAnchor, _anchorRest, _only, _trace, _loro })
+        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _harmonic, _irOnly, _lightAnchor, _fromContact, _anchorRest, _only, _trace, _loro })
         {
             Options.Add(option);
         }
@@ -71,6 +72,7 @@ public sealed class EvalPpgMotionCommand : Command
         m.AnchorAfterRestSeconds = args.GetValue(_anchorRest) ?? m.AnchorAfterRestSeconds;
         m.SecondChannel = !args.GetValue(_irOnly) && m.SecondChannel;
         m.AnchorInLightMotion = args.GetValue(_lightAnchor) || m.AnchorInLightMotion;
+        m.UpdateBeforeReadings = !args.GetValue(_fromContact) && m.UpdateBeforeReadings;
         string[] only = (args.GetValue(_only) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool trace = args.GetValue(_trace);
         bool loro = args.GetValue(_loro);
@@ -275,6 +277,7 @@ public sealed class EvalPpgMotionCommand : Command
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;
         to.AnchorAfterRestSeconds = from.AnchorAfterRestSeconds;
+        to.UpdateBeforeReadings = from.UpdateBeforeReadings;
         return c;
     }
 }

@@ -258,6 +258,39 @@ public class WearableApplicationTests
     }
 
     [Fact]
+    public void While_walking_each_spectral_update_is_published_in_the_next_tick()
+    {
+        // The loop runs the motion heart rate's update in the tick before a whole update period, where the reading is
+        // published: the phone gets a window that ended one tick earlier, not one that ended 1.25 s earlier.
+        var board = new SimulatedWearable(new WearerScenario(seed: 4).Sit(10).StandUp().Walk(40));
+        Assert.True(board.Boot());
+        MotionHeartRateEstimator motion = board.App.Vitals.MotionHeartRate;
+        double tick = new ApplicationSettings().Loop.PeriodMicroseconds / 1e6;
+        int updates = 0, published = 0;
+        for (double t = tick / 2; t < 50; t += tick)
+        {
+            board.RunUntil(t); // one tick per step
+            if (motion.Tracker.Updates == updates)
+            {
+                continue;
+            }
+
+            updates = motion.Tracker.Updates;
+            float rate = motion.HeartRateBpm;
+            t += tick;
+            board.RunUntil(t);
+            VitalsReading r = board.App.VitalsPublisher.LastReading;
+            if (r.HeartRateFromSpectrum)
+            {
+                Assert.Equal(rate, r.HeartRateBpm);
+                published++;
+            }
+        }
+
+        Assert.True(published >= 10, $"{published} updates published");
+    }
+
+    [Fact]
     public void An_accelerometer_that_dies_while_walking_does_not_hold_the_vitals_questionable()
     {
         var board = new SimulatedWearable(new WearerScenario(seed: 9).Sit(10).StandUp().Walk(50));
