@@ -29,6 +29,7 @@ namespace WearableFirmware.Vitals
         private float _sumRedIr;
         private float _sumDRedDRed;
         private float _sumDIrDIr;
+        private float _sumDRedDIr;
 
         // IR extremes, kept only once the window has outgrown its capacity.
         private float _irMin;
@@ -147,6 +148,21 @@ namespace WearableFirmware.Vitals
             }
         }
 
+        /// <summary>
+        /// Correlation of red's sample-to-sample changes with IR's over the beat: the arterial pulse steepens both
+        /// lights together, independent sensor noise does not, and a slow baseline sway common to both (breathing),
+        /// which makes the plain <see cref="Correlation"/> high without any pulse, has small slopes.
+        /// </summary>
+        public float SlopeCorrelation
+        {
+            get
+            {
+                Sum();
+                float denominator = _sumDRedDRed * _sumDIrDIr;
+                return denominator > 0 ? _sumDRedDIr / (float)Math.Sqrt(denominator) : 0;
+            }
+        }
+
         /// <summary>Correlation of red with IR over the beat (1 = same shape; motion and noise lower it).</summary>
         public float Correlation
         {
@@ -184,6 +200,7 @@ namespace WearableFirmware.Vitals
             _sumRedIr = 0;
             _sumDRedDRed = 0;
             _sumDIrDIr = 0;
+            _sumDRedDIr = 0;
         }
 
         // Brings the sums up to every stored sample.
@@ -204,6 +221,7 @@ namespace WearableFirmware.Vitals
             float sumRedIr = _sumRedIr;
             float sumDRedDRed = _sumDRedDRed;
             float sumDIrDIr = _sumDIrDIr;
+            float sumDRedDIr = _sumDRedDIr;
             float previousRed = _previousRed;
             float previousIr = _previousIr;
             int i = from;
@@ -229,6 +247,7 @@ namespace WearableFirmware.Vitals
                 float dIr = x - previousIr;
                 sumDRedDRed += dRed * dRed;
                 sumDIrDIr += dIr * dIr;
+                sumDRedDIr += dRed * dIr;
                 previousRed = r;
                 previousIr = x;
             }
@@ -238,6 +257,7 @@ namespace WearableFirmware.Vitals
             _sumRedIr = sumRedIr;
             _sumDRedDRed = sumDRedDRed;
             _sumDIrDIr = sumDIrDIr;
+            _sumDRedDIr = sumDRedDIr;
             _previousRed = previousRed;
             _previousIr = previousIr;
             _hasPrevious = true;

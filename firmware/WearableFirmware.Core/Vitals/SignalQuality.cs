@@ -23,7 +23,10 @@ namespace WearableFirmware.Vitals
         /// <summary>Beat intervals disagree with each other (half or more of the recent ones off their median).</summary>
         Erratic = 8,
 
-        /// <summary>Contact but no beat within the beat time-out.</summary>
+        /// <summary>
+        /// Contact but no beat within the beat time-out, or beats that do not look like a pulse (noise found by a detector
+        /// whose threshold has sunk to it; see <see cref="PulseEvidence"/>).
+        /// </summary>
         NonPulsatile = 16,
     }
 }

@@ -30,6 +30,7 @@ namespace WearableFirmware.Vitals
         private readonly BeatDetector _detector;
         private readonly BeatWindow _window;
         private readonly PulseHistory _history;
+        private readonly PulseEvidence _pulseEvidence;
         private readonly int _periodicityWindow;
         private readonly HeartRateEstimator _heartRate;
         private readonly SpO2Estimator _spo2;
@@ -78,6 +79,7 @@ namespace WearableFirmware.Vitals
             _periodicityWindow = Samples(configuration.PeriodicityWindowSeconds, fs);
             int longest = (int)(60f / configuration.MinimumHeartRateBpm * fs) + 1;
             _history = new PulseHistory(longest + (longest > _periodicityWindow ? longest : _periodicityWindow));
+            _pulseEvidence = new PulseEvidence(_history, _periodicityWindow);
             _settleSamples = Samples(configuration.SettleSeconds, fs);
             _timeoutSamples = Samples(configuration.BeatTimeoutSeconds, fs);
             _spo2HoldSamples = Samples(configuration.SpO2HoldSeconds, fs);
@@ -289,6 +291,7 @@ namespace WearableFirmware.Vitals
                             _spo2.Reset();
                             _hasPreviousBeat = false;
                             _hasPerfusion = false;
+                            _pulseEvidence.Reset(false);
                             timeoutAfter = long.MaxValue;
                         }
                     }
@@ -481,7 +484,7 @@ namespace WearableFirmware.Vitals
 
                 // At rest the beats anchor the spectral track; a track that has none yet also takes them in light motion.
                 bool anchorable = !WearerMoving || (_config.MotionHeartRate.AnchorInLightMotion && !_motionRate.Tracker.Anchored && LightMotion());
-                if (anchorable && HeartRateMeasured() && !_heartRate.IsEarly && !_heartRate.IsErratic)
+                if (anchorable && HeartRateMeasured() && !_heartRate.IsEarly && !_heartRate.IsErratic && _pulseEvidence.IsPulse)
                 {
                     _motionRate.Anchor(_heartRate.HeartRateBpm);
                 }
@@ -496,7 +499,8 @@ namespace WearableFirmware.Vitals
                 }
 
                 _cleanBeatShare += 0.25f * ((clean ? 1f : 0f) - _cleanBeatShare);
-                if (clean && !WearerMoving)
+                _pulseEvidence.AddBeat(_window.SlopeCorrelation, _heartRate.MedianIntervalMs / _msPerSample);
+                if (clean && !WearerMoving && _pulseEvidence.IsPulse)
                 {
                     _spo2.AddBeat(_window.AcRatio * dcIr / dcRed);
                     _lastCleanBeatSample = beatSample;
@@ -614,6 +618,12 @@ namespace WearableFirmware.Vitals
                 return _hasPreviousBeat || now - _contactSinceSample > _timeoutSamples ? SignalQuality.NonPulsatile : SignalQuality.Inadequate;
             }
 
+            if (!_pulseEvidence.IsPulse)
+            {
+                // Beats, but from noise: the detector's threshold has sunk to it (no pulse under the sensor).
+                return SignalQuality.NonPulsatile;
+            }
+
             SignalQuality q = SignalQuality.Good;
             if (_hasPerfusion && _perfusionPercent < _config.LowPerfusionPercent)
             {
@@ -653,6 +663,7 @@ namespace WearableFirmware.Vitals
             _hasPreviousBeat = false;
             _hasCleanBeat = false;
             _hasPerfusion = false;
+            _pulseEvidence.Reset(true);
             _settleRemaining = 0;
             _pulseSignal = 0;
             _motionRate.ResetPulse();

@@ -61,7 +61,7 @@ public sealed class SyntheticPpgSignal : IPpgSignal
     /// </summary>
     public WearableFirmware.Vitals.SpO2Calibration Calibration { get; set; } = WearableFirmware.Vitals.SpO2Calibration.Max3010xMaxim();
 
-    /// <summary>Perfusion index: IR pulse amplitude as % of the IR DC level (0.05..20).</summary>
+    /// <summary>Perfusion index: IR pulse amplitude as % of the IR DC level (0..20; 0 = skin without a pulse, e.g. an occluded finger).</summary>
     public float PerfusionIndexPercent { get; set; } = 2f;
 
     /// <summary>IR light returned on skin, nA of photocurrent per mA of drive (diastolic level).</summary>
@@ -223,9 +223,9 @@ public sealed class SyntheticPpgSignal : IPpgSignal
             throw new ArgumentOutOfRangeException(nameof(SpO2Percent), SpO2Percent, "SpO2 must be 70..100 % (the linear calibration curve's range)");
         }
 
-        if (!(PerfusionIndexPercent >= 0.05f && PerfusionIndexPercent <= 20))
+        if (!(PerfusionIndexPercent >= 0 && PerfusionIndexPercent <= 20))
         {
-            throw new ArgumentOutOfRangeException(nameof(PerfusionIndexPercent), PerfusionIndexPercent, "perfusion index must be 0.05..20 %");
+            throw new ArgumentOutOfRangeException(nameof(PerfusionIndexPercent), PerfusionIndexPercent, "perfusion index must be 0..20 %");
         }
 
         if (!(RespiratoryRateBpm >= 0 && RespiratoryRateBpm <= 60) || !(BeatToBeatSdMilliseconds >= 0) || !(MotionFraction >= 0) || !(NoiseFraction >= 0))
