@@ -169,5 +169,8 @@ public static class Cli
         return option;
     }
 
-    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A setting's value as written in help texts (0.9f reads 0.9, not its double expansion).</summary>
+    internal static string Invariant(float value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,29 +9,32 @@ namespace WearableFirmware.Simulator.Commands;
 /// <summary>Scores the firmware's heart rate while the wearer moves on the IEEE SP Cup 2015 recordings.</summary>
 public sealed class EvalPpgMotionCommand : Command
 {
+    // The help texts state the shipped settings' values, read from them.
+    private static readonly MotionHeartRateSettings Defaults = new MotionHeartRateSettings();
+
     private readonly Argument<string> _data = Cli.DataDirectory("the SP Cup data folder (e.g. ../shared/data/ppg-motion/spcup2015/Training_data)");
     private readonly Option<string?> _out = Cli.OutputDirectory("--out", "where the PNG per recording goes (default artifacts/eval-ppg-motion)");
     private readonly Option<bool> _noPlots = Cli.Flag("--no-plots", "skip the PNGs");
-    private readonly Option<int?> _taps = Cli.Whole("--taps", "adaptive canceller taps per axis (default 4)", 0, 64);
-    private readonly Option<double?> _step = Cli.Number("--step", "canceller step size (default 0.01)", 0, 1);
-    private readonly Option<int?> _averaged = Cli.Whole("--averaged", "spectra in the Wiener filter (default 1)", 1, 16);
-    private readonly Option<int?> _motionEvery = Cli.Whole("--motion-every", "accelerometer spectra every n updates (default 2)", 1, 16);
-    private readonly Option<int?> _periodMs = Cli.Whole("--period-ms", "analysis sample period in ms (default 80 = 12.5 Hz)", 10, 125);
-    private readonly Option<double?> _penalty = Cli.Number("--penalty", "evidence removed at motion peaks, 0-1 (default 0.9)", 0, 1);
-    private readonly Option<double?> _memory = Cli.Number("--memory", "tracker memory per update, 0-1 (default 0.9)", 0.01, 1);
-    private readonly Option<double?> _stepCost = Cli.Number("--step-cost", "tracker cost of a one-bin move (default 0.6)", 0, 100);
-    private readonly Option<int?> _spectrum = Cli.Whole("--spectrum", "transform length at the analysis rate, power of two (default 128)", 64, 4096);
-    private readonly Option<int?> _trackBins = Cli.Whole("--track-bins", "largest move of the track per update in bins (default 2)", 0, 32);
-    private readonly Option<int?> _holdBins = Cli.Whole("--hold-bins", "the shown rate stays within this many bins unless another track leads (default 2)", 0, 32);
-    private readonly Option<double?> _switchMargin = Cli.Number("--switch-margin", "lead another track needs to take over (default 3)", 0, 100);
-    private readonly Option<double?> _lineShare = Cli.Number("--line-share", "the shown rate does not switch onto bins whose motion is at least this share of its peak (default 0.3; above 1: off)", 0, 100);
-    private readonly Option<double?> _harmonic = Cli.Number("--harmonic", "share of the evidence at twice a rate added to it (default 0)", 0, 10);
+    private readonly Option<int?> _taps = Cli.Whole("--taps", $"adaptive canceller taps per axis (default {Defaults.CancellerTaps})", 0, 64);
+    private readonly Option<double?> _step = Cli.Number("--step", $"canceller step size (default {Cli.Invariant(Defaults.CancellerStep)})", 0, 1);
+    private readonly Option<int?> _averaged = Cli.Whole("--averaged", $"spectra in the Wiener filter (default {Defaults.SpectraAveraged})", 1, 16);
+    private readonly Option<int?> _motionEvery = Cli.Whole("--motion-every", $"accelerometer spectra every n updates (default {Defaults.MotionSpectrumEvery})", 1, 16);
+    private readonly Option<int?> _periodMs = Cli.Whole("--period-ms", $"analysis sample period in ms (default {Defaults.AnalysisPeriodMs} = {Cli.Invariant(1000f / Defaults.AnalysisPeriodMs)} Hz)", 10, 125);
+    private readonly Option<double?> _penalty = Cli.Number("--penalty", $"evidence removed at motion peaks, 0-1 (default {Cli.Invariant(Defaults.MotionPenalty)})", 0, 1);
+    private readonly Option<double?> _memory = Cli.Number("--memory", $"tracker memory per update, 0-1 (default {Cli.Invariant(Defaults.TrackMemory)})", 0.01, 1);
+    private readonly Option<double?> _stepCost = Cli.Number("--step-cost", $"tracker cost of a one-bin move (default {Cli.Invariant(Defaults.TrackStepCost)})", 0, 100);
+    private readonly Option<int?> _spectrum = Cli.Whole("--spectrum", $"transform length at the analysis rate, power of two (default {Defaults.SpectrumSize})", 64, 4096);
+    private readonly Option<int?> _trackBins = Cli.Whole("--track-bins", $"largest move of the track per update in bins (default {Defaults.TrackStepBins})", 0, 32);
+    private readonly Option<int?> _holdBins = Cli.Whole("--hold-bins", $"the shown rate stays within this many bins unless another track leads (default {Defaults.OutputNeighbourhoodBins})", 0, 32);
+    private readonly Option<double?> _switchMargin = Cli.Number("--switch-margin", $"lead another track needs to take over (default {Cli.Invariant(Defaults.SwitchMargin)})", 0, 100);
+    private readonly Option<double?> _lineShare = Cli.Number("--line-share", $"the shown rate does not switch onto bins whose motion is at least this share of its peak (default {Cli.Invariant(Defaults.MotionLineSwitchShare)}; above 1: off)", 0, 100);
+    private readonly Option<double?> _harmonic = Cli.Number("--harmonic", $"share of the evidence at twice a rate added to it (default {Cli.Invariant(Defaults.HarmonicSupport)})", 0, 10);
     private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
     private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick before each even second's reading)");
-    private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", "rest in seconds before beats re-anchor a track the spectra built while moving (default 10)", 0, 3600);
-    private readonly Option<int?> _startAgreement = Cli.Whole("--start-agreement", "successive updates whose start candidates must agree before the track starts (default 1)", 1, 16);
-    private readonly Option<int?> _startLimit = Cli.Whole("--start-limit", "full-window updates after which the track starts without agreement (default 4)", 1, 64);
+    private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", $"rest in seconds before beats re-anchor a track the spectra built while moving (default {Defaults.AnchorAfterRestSeconds})", 0, 3600);
+    private readonly Option<int?> _startAgreement = Cli.Whole("--start-agreement", $"successive updates whose start candidates must agree before the track starts (default {Defaults.StartAgreementUpdates})", 1, 16);
+    private readonly Option<int?> _startLimit = Cli.Whole("--start-limit", $"full-window updates after which the track starts without agreement (default {Defaults.StartDeferralLimit})", 1, 64);
     private readonly Option<string?> _only = Cli.Text("--only", "only the recordings whose names contain one of these (e.g. 02,10)", "a,b,..");
     private readonly Option<bool> _trace = Cli.Flag("--trace", "print every window of each recording: reference, shown, source, step rate, motion");
     private readonly Option<bool> _loro = Cli.Flag("--loro", "leave-one-recording-out: 27 settings (penalty x0.7/x1/x1.3 capped at 1, memory -0.05/0/+0.05 "
