@@ -89,6 +89,17 @@ namespace WearableFirmware.Vitals
         public float MotionLineSwitchShare = 0.3f;
 
         /// <summary>
+        /// While the shown rate's own bin lies on the strongest motion line (the pulse on the arm swing's harmonic), the
+        /// Wiener gain and the penalty erase it with the artefact and the track drifts to a neighbouring maximum; the shown
+        /// rate then moves at most <see cref="MotionLineHoldBpmPerSecond"/>, for at most this many updates in a row
+        /// (SP Cup 3-8 alike; leave-one-recording-out 1.58 -> 1.49). 0: off.
+        /// </summary>
+        public int MotionLineHoldUpdates = 5;
+
+        /// <summary>How fast the shown rate may move while held on a motion line, bpm per second (0.5-2 alike on the SP Cup).</summary>
+        public float MotionLineHoldBpmPerSecond = 1f;
+
+        /// <summary>
         /// Successive full-window updates whose start candidate (the strongest bin, or its fundamental) must agree within
         /// <see cref="TrackStepBins"/> before the track starts; until then each update's candidate is shown. 1: the
         /// first full window starts it (SP Cup 1.93 bpm, recording 10 started on the arm swing's line; 2: 1.61; 3: 1.64,
@@ -135,7 +146,7 @@ namespace WearableFirmware.Vitals
 
             if (CancellerTaps < 0 || !(CancellerStep >= 0 && CancellerStep < 2) || SpectraAveraged < 1 || MotionSpectrumEvery < 1 || TrackStepBins < 0
                 || OutputNeighbourhoodBins < 0 || !(TrackMemory > 0 && TrackMemory <= 1) || !(EvidenceFloor > 0)
-                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(MotionLineSwitchShare >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0 || StartAgreementUpdates < 1 || StartDeferralLimit < 1)
+                || !(MotionPenalty >= 0 && MotionPenalty <= 1) || !(AccelerationFloorG > 0) || !(TrackStepCost >= 0) || !(SwitchMargin >= 0) || !(MotionLineSwitchShare >= 0) || MotionLineHoldUpdates < 0 || !(MotionLineHoldBpmPerSecond >= 0) || !(HarmonicSupport >= 0) || AnchorAfterRestSeconds < 0 || StartAgreementUpdates < 1 || StartDeferralLimit < 1)
             {
                 throw new ArgumentOutOfRangeException("CancellerTaps", "canceller, tracker and penalty settings out of range");
             }

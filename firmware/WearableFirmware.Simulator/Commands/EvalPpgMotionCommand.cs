@@ -28,6 +28,8 @@ public sealed class EvalPpgMotionCommand : Command
     private readonly Option<int?> _holdBins = Cli.Whole("--hold-bins", $"the shown rate stays within this many bins unless another track leads (default {Defaults.OutputNeighbourhoodBins})", 0, 32);
     private readonly Option<double?> _switchMargin = Cli.Number("--switch-margin", $"lead another track needs to take over (default {Cli.Invariant(Defaults.SwitchMargin)})", 0, 100);
     private readonly Option<double?> _lineShare = Cli.Number("--line-share", $"the shown rate does not switch onto bins whose motion is at least this share of its peak (default {Cli.Invariant(Defaults.MotionLineSwitchShare)}; above 1: off)", 0, 100);
+    private readonly Option<int?> _lineHold = Cli.Whole("--line-hold", $"updates the shown rate is held while its own bin is on a motion line (default {Defaults.MotionLineHoldUpdates}; 0: off)", 0, 64);
+    private readonly Option<double?> _lineHoldRate = Cli.Number("--line-hold-rate", $"bpm per second the shown rate may move while held (default {Cli.Invariant(Defaults.MotionLineHoldBpmPerSecond)})", 0, 100);
     private readonly Option<double?> _harmonic = Cli.Number("--harmonic", $"share of the evidence at twice a rate added to it (default {Cli.Invariant(Defaults.HarmonicSupport)})", 0, 10);
     private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
@@ -45,7 +47,7 @@ public sealed class EvalPpgMotionCommand : Command
         : base("eval-ppg-motion", "score heart rate in motion on IEEE SP Cup 2015 wrist PPG + accelerometer recordings" + "\n\n" + "<dir>: the SP Cup training folder (DATA_xx_TYPEyy.mat + _BPMtrace.mat, or a folder holding Training_data/)\nor the test-set layout (TestData/TEST_Sxx_Tyy.mat, 5 rows, with TrueBPM/True_Sxx_Tyy.mat).\nEach recording plays through the whole firmware on the simulated board: PPG channel 1 as the MAX30102's\nIR light (channel 2 as red; both are green light, standing in), the accelerometer as the ADXL345's motion\n(gain set so the stillest stretches read 1 g), both sampled at the firmware's rates (100 sps, 50 Hz), the\ndrivers drained by the real sampling loop. The heart rate the vitals show at the end of every 8-s window\nis scored against the ECG's: MAE and RMSE with every window counted (no reading: the last one shown),\nthe share of windows with a valid reading, MAE over those; per recording and averaged over recordings.")
     {
         Arguments.Add(_data);
-        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _harmonic, _irOnly, _lightAnchor, _fromContact, _anchorRest, _startAgreement, _startLimit, _only, _trace, _loro })
+        foreach (Option option in new Option[] { _out, _noPlots, _taps, _step, _averaged, _motionEvery, _periodMs, _penalty, _memory, _stepCost, _spectrum, _trackBins, _holdBins, _switchMargin, _lineShare, _lineHold, _lineHoldRate, _harmonic, _irOnly, _lightAnchor, _fromContact, _anchorRest, _startAgreement, _startLimit, _only, _trace, _loro })
         {
             Options.Add(option);
         }
@@ -73,6 +75,8 @@ public sealed class EvalPpgMotionCommand : Command
         m.OutputNeighbourhoodBins = args.GetValue(_holdBins) ?? m.OutputNeighbourhoodBins;
         m.SwitchMargin = (float?)args.GetValue(_switchMargin) ?? m.SwitchMargin;
         m.MotionLineSwitchShare = (float?)args.GetValue(_lineShare) ?? m.MotionLineSwitchShare;
+        m.MotionLineHoldUpdates = args.GetValue(_lineHold) ?? m.MotionLineHoldUpdates;
+        m.MotionLineHoldBpmPerSecond = (float?)args.GetValue(_lineHoldRate) ?? m.MotionLineHoldBpmPerSecond;
         m.HarmonicSupport = (float?)args.GetValue(_harmonic) ?? m.HarmonicSupport;
         m.AnchorAfterRestSeconds = args.GetValue(_anchorRest) ?? m.AnchorAfterRestSeconds;
         m.StartAgreementUpdates = args.GetValue(_startAgreement) ?? m.StartAgreementUpdates;
@@ -280,6 +284,8 @@ public sealed class EvalPpgMotionCommand : Command
         to.OutputNeighbourhoodBins = from.OutputNeighbourhoodBins;
         to.SwitchMargin = from.SwitchMargin;
         to.MotionLineSwitchShare = from.MotionLineSwitchShare;
+        to.MotionLineHoldUpdates = from.MotionLineHoldUpdates;
+        to.MotionLineHoldBpmPerSecond = from.MotionLineHoldBpmPerSecond;
         to.StartAgreementUpdates = from.StartAgreementUpdates;
         to.StartDeferralLimit = from.StartDeferralLimit;
         to.AnchorInLightMotion = from.AnchorInLightMotion;

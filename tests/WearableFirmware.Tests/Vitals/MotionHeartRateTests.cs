@@ -275,6 +275,43 @@ public class SpectralHeartRateTrackerTests
         Assert.Equal(followsThePulse, worst < 4);
     }
 
+    /// <summary>
+    /// The pulse (150 /min) with a weaker peak two bins below it (138 /min); from 20 to 28 s the arm swing's second
+    /// harmonic lies on the pulse, the strongest line in the accelerometer, and the gain and the penalty erase the pulse's
+    /// bin with it. Held (at most <see cref="MotionHeartRateSettings.MotionLineHoldUpdates"/> updates, scored over
+    /// those), the shown rate stays on the pulse; free, it drifts to the weaker peak (140.6 at 28 s).
+    /// </summary>
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(0, false)]
+    public void TheShownRateHoldsWhileThePulseIsOnTheStrongestMotionLine(int holdUpdates, bool holds)
+    {
+        var tracker = new SpectralHeartRateTracker(new MotionHeartRateSettings { MotionLineHoldUpdates = holdUpdates });
+        double worst = 0;
+        int updates = 0;
+        for (int n = 0; n < 12.5 * 30; n++)
+        {
+            double t = n / 12.5;
+            bool onLine = t >= 20 && t < 28;
+            double swing = 2 * Math.PI * 75 / 60 * t;
+            double pulse = Math.Sin(2 * Math.PI * 150 / 60 * t) + 0.85 * Math.Sin(2 * Math.PI * 138 / 60 * t);
+            double artefact = onLine ? Math.Sin(2 * swing + 0.4) : 0;
+            // Off the line the arm swings faster, its harmonic far above the pulse.
+            double ax = onLine ? 0.3 * Math.Sin(swing) + Math.Sin(2 * swing) : 0.3 * Math.Sin(2 * Math.PI * 110 / 60 * t);
+            tracker.Add((float)(pulse + artefact), (float)ax, 0, 0);
+            if (tracker.Updates != updates)
+            {
+                updates = tracker.Updates;
+                if (t >= 20)
+                {
+                    worst = Math.Max(worst, Math.Abs(tracker.HeartRateBpm - 150));
+                }
+            }
+        }
+
+        Assert.Equal(holds, worst < 4);
+    }
+
     [Fact]
     public void WithoutAnAnchorTheStrongestUnexplainedPeakIsFound()
     {
