@@ -25,7 +25,8 @@ namespace WearableFirmware.Vitals
 
         /// <summary>
         /// Contact but no beat within the beat time-out, or beats that do not look like a pulse (noise found by a detector
-        /// whose threshold has sunk to it; see <see cref="PulseEvidence"/>).
+        /// whose threshold has sunk to it; see <see cref="PulseEvidence"/>), or, while moving, a spectrum whose peak has not
+        /// stood out as a pulse for a sustained time (see <see cref="SpectralPulseCheck"/>).
         /// </summary>
         NonPulsatile = 16,
     }

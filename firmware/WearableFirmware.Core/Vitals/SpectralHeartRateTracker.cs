@@ -61,6 +61,7 @@ namespace WearableFirmware.Vitals
         private int _startVotes;
         private int _startUpdates;
         private int _lineHeldUpdates;
+        private readonly SpectralPulseCheck _pulseCheck;
 
         public SpectralHeartRateTracker(MotionHeartRateSettings settings)
         {
@@ -92,6 +93,7 @@ namespace WearableFirmware.Vitals
             _motionHistory = new float[settings.SpectraAveraged * extended];
             _evidence = new float[extended];
             _enhanced = new float[extended];
+            _pulseCheck = new SpectralPulseCheck();
             _score = new float[_bins];
             _nextScore = new float[_bins];
             // A sinusoid of amplitude A through a Hann window of n samples peaks at A·n/4 in the transform.
@@ -137,6 +139,12 @@ namespace WearableFirmware.Vitals
 
                 _active = value;
             }
+        }
+
+        /// <summary>Whether the tracked peak looks like a pulse (judged at every tracked update; see <see cref="SpectralPulseCheck"/>).</summary>
+        public SpectralPulseCheck PulseCheck
+        {
+            get { return _pulseCheck; }
         }
 
         /// <summary>Bin width of the analysis (bpm).</summary>
@@ -234,6 +242,7 @@ namespace WearableFirmware.Vitals
             HeartRateBpm = bpm;
             IsValid = true;
             Anchored = true;
+            _pulseCheck.Reset();
             _trackedWhileMoving = false;
             _tracking = true;
         }
@@ -252,6 +261,7 @@ namespace WearableFirmware.Vitals
             IsValid = false;
             Anchored = false;
             HeartRateBpm = 0;
+            _pulseCheck.Reset();
             Updates = 0;
             for (int b = 0; b < _bins; b++)
             {
@@ -494,6 +504,7 @@ namespace WearableFirmware.Vitals
             }
 
             HeartRateBpm = rate;
+            _pulseCheck.Judge(_enhanced, centre + 1, 1, _bins);
             IsValid = true;
             _tracking = starts;
             _trackedWhileMoving = true;

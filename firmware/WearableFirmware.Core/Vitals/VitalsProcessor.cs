@@ -352,8 +352,17 @@ namespace WearableFirmware.Vitals
             r.AmbientLightOverflow = AmbientLightOverflow;
             r.BeatCount = _beatCount;
             r.Quality = CurrentQuality(now);
+            bool spectral = WearerMoving && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0;
+            if (spectral && !_motionRate.Tracker.PulseCheck.IsPulse)
+            {
+                // Moving, and the spectrum has shown no pulse for a while: the track follows leftover noise; the beats
+                // cannot be trusted either while moving.
+                r.Quality = SignalQuality.NonPulsatile;
+                spectral = false;
+            }
+
             bool usable = (r.Quality & (SignalQuality.Inadequate | SignalQuality.NonPulsatile)) == 0;
-            if (WearerMoving && MotionRateReady() && (r.Quality & SignalQuality.Inadequate) == 0)
+            if (spectral)
             {
                 // Moving: beats are not trusted (they follow the arm as readily as the heart); the spectrum is.
                 r.HeartRateValid = true;

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using WearableFirmware.SimulatedBoard.Signals;
+using Xunit.Abstractions;
 using WearableFirmware.Tests.Repository;
 using WearableFirmware.Simulator.Evaluation;
 using WearableFirmware.Vitals;
@@ -370,6 +372,132 @@ public class VitalsUnderMotionTests
         Assert.Equal(0, vitals.RrIntervals.Take(rr));
         Assert.True(r.HeartRateValid && r.HeartRateFromSpectrum, "the rate comes from the spectrum while moving");
         Assert.InRange(r.HeartRateBpm, 115, 125);
+    }
+}
+
+public class PulselessMotionTests(ITestOutputHelper output)
+{
+    private const double PulseBpm = 128;
+
+    /// <summary>Readings are checked from here on: the gate needs 16 s of weak peaks, and noise has stronger stretches.</summary>
+    private const int CheckedFrom = 60;
+
+    /// <summary>
+    /// Walking and running with the sensor on skin that has no pulse under it (perfusion index 0): each light carries
+    /// only its own noise (0.005-0.2 % of DC) while the accelerometer swings with the arm and the steps. The spectral
+    /// track followed the strongest leftover peak of the noise and showed it as the heart rate (100-150 bpm, every
+    /// second). Now the peak's prominence withholds it once no pulse has stood out for a sustained time (16 s of net weak updates).
+    /// </summary>
+    [Theory]
+    [InlineData(0.9, 0.6, 0.0005, 0)]  // walking
+    [InlineData(1.4, 1.5, 0.0005, 0)]  // running
+    [InlineData(0.9, 0.6, 0.002, 1)]
+    [InlineData(1.4, 1.5, 0.00005, 2)]
+    [InlineData(1.4, 1.5, 0.002, 3)]
+    public void MovingWithoutAPulseGivesNoHeartRate(double swingHz, double swingG, double noiseFraction, int seed)
+    {
+        int shown = Move(swingHz, swingG, 0f, 0, noiseFraction, seed, (second, r) =>
+        {
+            Assert.False(r.SpO2Valid || r.PerfusionIndexValid, "SpO2 or PI while moving without a pulse at " + second + " s");
+            Assert.True(!r.HeartRateValid, "heart rate " + r.HeartRateBpm + " bpm without a pulse at " + second + " s");
+            Assert.Equal(SignalQuality.NonPulsatile, r.Quality);
+        });
+        Assert.Equal(0, shown);
+    }
+
+    /// <summary>
+    /// The same motion with a pulse (128 bpm): perfusion index 1 % and 0.3 %, without an artefact, and walking with an
+    /// artefact of 1 % of DC per g in both lights; the rate is shown nearly all the time and right.
+    /// </summary>
+    [Theory]
+    [InlineData(1.4, 1.5, 1f, 0.0)]
+    [InlineData(1.4, 1.5, 0.3f, 0.0)]
+    [InlineData(0.9, 0.6, 1f, 0.0)]
+    [InlineData(0.9, 0.6, 1f, 0.01)]
+    public void AMovingPulseIsStillMeasured(double swingHz, double swingG, float perfusionPercent, double artefactPerG)
+    {
+        int wrong = 0;
+        int shown = Move(swingHz, swingG, perfusionPercent, artefactPerG, 0.0005, 0, (second, r) =>
+        {
+            if (r.HeartRateValid && Math.Abs(r.HeartRateBpm - PulseBpm) > 0.1 * PulseBpm)
+            {
+                wrong++;
+            }
+        });
+        Assert.True(shown >= 58 && wrong == 0, "rate shown " + shown + " of 61 s, " + wrong + " wrong");
+    }
+
+    /// <summary>
+    /// Known limit: no pulse, but an artefact the arm swing puts into both lights (0.1-1 % of DC per g) stays after the
+    /// canceller and the Wiener gain; its line stands out like a pulse and is shown (the swing's rate, 56 or 84 bpm).
+    /// Counting updates whose peak lies on the motion spectrum's peak would withhold it, but the SP Cup's real tracks
+    /// lie there for up to 7 of the 8 updates that would trip it (see Vitals/README.md).
+    /// </summary>
+    [Theory(Skip = "known limit: the arm swing's own line is shown when there is no pulse (Vitals/README.md)")]
+    [InlineData(0.9, 0.6, 0.001)]
+    [InlineData(1.4, 1.5, 0.01)]
+    public void MovingWithoutAPulseButWithAnArtefactGivesNoHeartRate(double swingHz, double swingG, double artefactPerG)
+    {
+        Assert.Equal(0, Move(swingHz, swingG, 0f, artefactPerG, 0.0005, 0, (second, r) => { }));
+    }
+
+    /// <summary>
+    /// Two minutes of moving, by hand: the arm swing along x, the steps (twice its rate) along y and z; both lights
+    /// carry the pulse (red half as deep), the artefact (linear in the acceleration plus the blood's slosh, squared) and
+    /// their own white noise. Calls <paramref name="check"/> each second from <see cref="CheckedFrom"/>; returns the seconds with a rate.
+    /// </summary>
+    private int Move(double swingHz, double swingG, float perfusionPercent, double artefactPerG, double noiseFraction, int seed, Action<int, VitalsReading> check)
+    {
+        var vitals = new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true };
+        var random = new Random(seed);
+        double beatPhase = 0;
+        int shown = 0;
+        for (int n = 0; n < 100 * 120; n++)
+        {
+            double t = n / 100.0;
+            double ax = swingG * Math.Sin(2 * Math.PI * swingHz * t);
+            double ay = 0.4 * swingG * Math.Sin(2 * Math.PI * 2 * swingHz * t + 0.7);
+            double az = 0.2 * swingG * Math.Sin(2 * Math.PI * 2 * swingHz * t + 1.9);
+            if (n % 2 == 0)
+            {
+                vitals.AddAcceleration((float)ax, (float)(1 + ay), (float)az);
+            }
+
+            beatPhase += PulseBpm / 60.0 / 100.0;
+            double pulse = perfusionPercent / 100.0 * SyntheticPpgSignal.PulseShape(beatPhase - Math.Floor(beatPhase));
+            double artefact = artefactPerG * (ax + 0.5 * ay + 0.3 * az + 0.4 * ax * ax);
+            double ir = 100_000 * (1 - pulse + artefact + noiseFraction * Gaussian(random));
+            double red = 60_000 * (1 - 0.5 * pulse + artefact + noiseFraction * Gaussian(random));
+            vitals.AddSample((int)red, (int)ir);
+            if (n % 100 == 99)
+            {
+                int second = (n + 1) / 100;
+                VitalsReading r = vitals.Reading;
+                if (second % 10 == 0)
+                {
+                    output.WriteLine($"{second} s: {(r.HeartRateValid ? r.HeartRateBpm.ToString("F0") + " bpm" : "no rate")} {r.Quality}");
+                }
+
+                if (second >= CheckedFrom)
+                {
+                    Assert.False(r.SpO2Valid, "SpO2 while moving at " + second + " s");
+                    check(second, r);
+                    if (r.HeartRateValid)
+                    {
+                        shown++;
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"rate shown {shown} of {121 - CheckedFrom} s from {CheckedFrom} s");
+        return shown;
+    }
+
+    private static double Gaussian(Random random)
+    {
+        double u = 1 - random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }
 
