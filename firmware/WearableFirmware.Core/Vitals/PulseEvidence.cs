@@ -39,15 +39,6 @@ namespace WearableFirmware.Vitals
             _minimumWindow = minimumWindowSamples;
         }
 
-        /// <summary>
-        /// The lower of the beats' running mean scores over about 4 and about 8 beats (before the first beat: 1 if a
-        /// pulse is presumed, else 0).
-        /// </summary>
-        public float Mean
-        {
-            get { return _shortMean < _longMean ? _shortMean : _longMean; }
-        }
-
         /// <summary>True while the recent beats look like a pulse.</summary>
         public bool IsPulse
         {

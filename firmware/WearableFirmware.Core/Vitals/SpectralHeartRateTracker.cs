@@ -469,12 +469,12 @@ namespace WearableFirmware.Vitals
 
                     // Scores are relative to the best (0): the global track must lead by the margin to take over, and
                     // not onto a motion line, where the arm swing's artefact leads while the pulse is on its harmonic.
-                    bool onMotionLine = _motion[global + 1] >= _s.MotionLineSwitchShare * _motionPeak;
+                    bool onMotionLine = OnMotionLine(global, _s.MotionLineSwitchShare);
                     chosen = -_score[local] > _s.SwitchMargin && !onMotionLine ? global : local;
                 }
 
                 held = previous >= 0 && previous < _bins && _lineHeldUpdates < _s.MotionLineHoldUpdates
-                    && _motion[previous + 1] >= LineHoldShare * _motionPeak;
+                    && OnMotionLine(previous, LineHoldShare);
             }
 
             // The track moves in whole bins and can rest one bin beside the spectrum's peak; the parabola is fitted
@@ -580,6 +580,15 @@ namespace WearableFirmware.Vitals
             }
 
             return best >= FundamentalShare * _evidence[bin + 1] ? at : bin;
+        }
+
+        /// <summary>
+        /// Whether the accelerometer's spectrum at <paramref name="bin"/> is at least <paramref name="share"/> of its peak.
+        /// Without any motion in the spectrum no bin is on a line (at a zero peak every bin would be).
+        /// </summary>
+        private bool OnMotionLine(int bin, float share)
+        {
+            return _motionPeak > 0 && _motion[bin + 1] >= share * _motionPeak;
         }
 
         /// <summary>

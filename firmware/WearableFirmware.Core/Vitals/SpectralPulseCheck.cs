@@ -36,9 +36,6 @@ namespace WearableFirmware.Vitals
         /// <summary>False while the peaks have been weak for a sustained time (no pulse seen in the spectrum).</summary>
         public bool IsPulse { get; private set; }
 
-        /// <summary>Whether the last judged peak was prominent.</summary>
-        public bool LastProminent { get; private set; }
-
         /// <summary>
         /// Judges the peak at <paramref name="peak"/> in <paramref name="power"/>, whose band is
         /// <paramref name="first"/>..<paramref name="last"/> (indices, inclusive).
@@ -56,8 +53,7 @@ namespace WearableFirmware.Vitals
                 }
             }
 
-            LastProminent = 2 * below > last - first + 1;
-            if (LastProminent)
+            if (2 * below > last - first + 1)
             {
                 if (_weakUpdates > 0)
                 {
@@ -84,7 +80,6 @@ namespace WearableFirmware.Vitals
         {
             _weakUpdates = 0;
             IsPulse = true;
-            LastProminent = true;
         }
     }
 }
