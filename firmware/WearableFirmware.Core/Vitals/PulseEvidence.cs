@@ -76,7 +76,7 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public void Reset(bool presumePulse)
         {
-            // Not presumed, the pause counts as one beat that scored 0: a leading beat alone cannot clear the mean.
+            // Not presumed, the pause counts as one beat that scored 0: a leading beat alone clears the mean only with a perfect score.
             _shortMean = presumePulse ? 1f : 0f;
             _longMean = _shortMean;
             _scored = presumePulse ? 0 : 1;
