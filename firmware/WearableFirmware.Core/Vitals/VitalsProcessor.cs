@@ -36,6 +36,14 @@ namespace WearableFirmware.Vitals
         private readonly SpO2Estimator _spo2;
         private readonly RrIntervalBuffer _rr = new RrIntervalBuffer(16);
         private readonly MotionHeartRateEstimator _motionRate;
+
+        // The tick's accelerometer samples (the driver's arrays) and how many the motion estimator has taken.
+        private int[] _tickX;
+        private int[] _tickY;
+        private int[] _tickZ;
+        private float _tickGPerCount;
+        private int _tickAccelCount;
+        private int _tickAccelFed;
         private readonly int _settleSamples;
         private readonly int _timeoutSamples;
         private readonly int _spo2HoldSamples;
@@ -142,25 +150,67 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>
-        /// Takes one accelerometer sample (g, gravity included) at <see cref="VitalsConfiguration.AccelerometerRateHz"/>;
-        /// the loop hands over each tick's samples before the tick's PPG samples.
+        /// Takes one accelerometer sample (g, gravity included) at <see cref="VitalsConfiguration.AccelerometerRateHz"/>,
+        /// after any of the tick's <see cref="AddAccelerations"/> not yet taken.
         /// </summary>
         public void AddAcceleration(float x, float y, float z)
         {
+            FeedAccelerations(_tickAccelCount);
             _motionRate.AddAcceleration(x, y, z);
         }
 
         /// <summary>
         /// Takes the first <paramref name="count"/> accelerometer samples of the arrays (raw counts, <paramref name="gPerCount"/>
-        /// g each), as <see cref="AddAcceleration"/> of each: a loop tick's at once.
+        /// g each): a loop tick's, handed over before the tick's PPG samples. The motion estimator gets them interleaved
+        /// with the next <see cref="AddSamples"/> call's pulse samples in time order (each chip's samples spread evenly
+        /// over the tick), so what it pairs does not depend on the tick's length; the arrays must stay unchanged until
+        /// that call returns.
         /// </summary>
         public void AddAccelerations(int[] x, int[] y, int[] z, int count, float gPerCount)
         {
-            MotionHeartRateEstimator motionRate = _motionRate;
-            for (int i = 0; i < count; i++)
+            FeedAccelerations(_tickAccelCount);
+            _tickX = x;
+            _tickY = y;
+            _tickZ = z;
+            _tickGPerCount = gPerCount;
+            _tickAccelCount = count;
+            _tickAccelFed = 0;
+        }
+
+        /// <summary>
+        /// Pulse sample index within a tick of <paramref name="pulses"/> before which the tick's accelerometer sample
+        /// <paramref name="accel"/> goes in: the first i with (i + 1) / pulses at or after (accel + 1) / accelerations.
+        /// </summary>
+        private int AccelerationDue(int accel, int pulses)
+        {
+            if (accel >= _tickAccelCount)
             {
-                motionRate.AddAcceleration(x[i] * gPerCount, y[i] * gPerCount, z[i] * gPerCount);
+                return int.MaxValue;
             }
+
+            int accelerations = _tickAccelCount;
+            return (int)(((long)(accel + 1) * pulses + accelerations - 1) / accelerations) - 1;
+        }
+
+        /// <summary>Feeds the tick's accelerometer samples before index <paramref name="until"/> to the motion estimator.</summary>
+        private void FeedAccelerations(int until)
+        {
+            if (until <= _tickAccelFed)
+            {
+                return;
+            }
+
+            MotionHeartRateEstimator motionRate = _motionRate;
+            int[] x = _tickX;
+            int[] y = _tickY;
+            int[] z = _tickZ;
+            float g = _tickGPerCount;
+            for (int j = _tickAccelFed; j < until; j++)
+            {
+                motionRate.AddAcceleration(x[j] * g, y[j] * g, z[j] * g);
+            }
+
+            _tickAccelFed = until;
         }
 
         /// <summary>Set by the loop from the sensor's ambient-light-overflow flag.</summary>
@@ -220,6 +270,7 @@ namespace WearableFirmware.Vitals
             PulseFilterPair filters = _filters;
             float[] redAc = filters.RedAc;
             float[] irAc = filters.IrAc;
+            int accelerationDue = AccelerationDue(_tickAccelFed, count);
             int i = 0;
             while (i < count)
             {
@@ -273,6 +324,13 @@ namespace WearableFirmware.Vitals
                         pulse = -irValue;
                         _window.Add(redValue, irValue);
                         _history.Add(pulse);
+                        if (start + k >= accelerationDue)
+                        {
+                            // The tick's accelerations up to this pulse sample's time first.
+                            FeedAccelerations((int)((long)(start + k + 1) * _tickAccelCount / count));
+                            accelerationDue = AccelerationDue(_tickAccelFed, count);
+                        }
+
                         _motionRate.AddPulse(pulse, -redValue);
                         if (_detector.Process(pulse))
                         {
@@ -307,6 +365,8 @@ namespace WearableFirmware.Vitals
                     i++;
                 }
             }
+
+            FeedAccelerations(_tickAccelCount);
         }
 
         /// <summary>New contact: the signal path starts from the sample at <paramref name="index"/> and its level.</summary>
@@ -459,6 +519,8 @@ namespace WearableFirmware.Vitals
             _sampleCount = 0;
             _beatCount = 0;
             _rr.Clear();
+            _tickAccelCount = 0;
+            _tickAccelFed = 0;
             _motionRate.Reset();
         }
 

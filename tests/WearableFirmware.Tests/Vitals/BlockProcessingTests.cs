@@ -93,19 +93,32 @@ public class BlockProcessingTests
             bool moving = start >= red.Length / 2;
             reference.WearerMoving = moving;
             blocks.WearerMoving = moving;
-            // Two accelerometer samples a tick (raw counts at 3.9 mg), one by one and as the tick's block.
+            // Two accelerometer samples a tick (raw counts at 3.9 mg), as the tick's block; the reference takes them one
+            // by one in time order among the tick's pulse samples (each stream spread evenly over the tick, the
+            // accelerometer first on a tie).
             for (int a = 0; a < 2; a++)
             {
                 ax[a] = (int)(80 * MathF.Sin(tick * 0.7f + a));
-                reference.AddAcceleration(ax[a] * G, ay[0] * G, az[0] * G);
             }
 
             blocks.AddAccelerations(ax, ay, az, 2, G);
 
             int n = Math.Min(blockSize, red.Length - start);
+            int fed = 0;
             for (int i = 0; i < n; i++)
             {
+                while (fed < 2 && (fed + 1) * n <= (i + 1) * 2)
+                {
+                    reference.AddAcceleration(ax[fed] * G, ay[0] * G, az[0] * G);
+                    fed++;
+                }
+
                 reference.AddSample(red[start + i], ir[start + i]);
+            }
+
+            for (; fed < 2; fed++)
+            {
+                reference.AddAcceleration(ax[fed] * G, ay[0] * G, az[0] * G);
             }
 
             Array.Copy(red, start, redBlock, 0, n);
@@ -116,6 +129,86 @@ public class BlockProcessingTests
         }
 
         Assert.True(beats > 40, "the recording has beats: " + beats);
+    }
+
+    /// <summary>
+    /// The motion estimator pairs each pulse sample with the acceleration of the same time whatever the loop's tick:
+    /// the PPG at 100 sps and the accelerometer at 50 Hz handed over in ticks of 40, 100 or 200 ms give, bit for bit,
+    /// what the samples give one at a time in time order (accelerometer sample j at (j + 1) × 20 ms, pulse sample i at
+    /// (i + 1) × 10 ms, the accelerometer first on a tie). Contact starts on sample 40, so the estimator's 80 ms
+    /// blocks of pulse and of acceleration end at different times.
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    [InlineData(200)]
+    public void TheMotionEstimateDoesNotDependOnTheTickLength(int tickMs)
+    {
+        var (red, ir) = Recording(40);
+        int accelerations = red.Length / 2;
+        var x = new int[accelerations];
+        var y = new int[accelerations];
+        var z = new int[accelerations];
+        for (int j = 0; j < accelerations; j++)
+        {
+            // Arm swing at 1.3 Hz, which the pulse carries as an artefact.
+            double t = (j + 1) / 50.0;
+            x[j] = (int)(120 * Math.Sin(2 * Math.PI * 1.3 * t));
+            y[j] = (int)(-256 + 60 * Math.Cos(2 * Math.PI * 1.3 * t));
+            z[j] = 25;
+            double artefact = 700 * Math.Sin(2 * Math.PI * 1.3 * (t - 0.03));
+            for (int i = 2 * j; i < 2 * j + 2; i++)
+            {
+                if (ir[i] > 10000)
+                {
+                    ir[i] += (int)artefact;
+                    red[i] += (int)(0.8 * artefact);
+                }
+            }
+        }
+
+        var reference = new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true };
+        var ticks = new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true };
+        int perTick = tickMs / 10;
+        var redTick = new int[perTick];
+        var irTick = new int[perTick];
+        var xTick = new int[perTick / 2];
+        var yTick = new int[perTick / 2];
+        var zTick = new int[perTick / 2];
+        var expected = new List<int>();
+        var actual = new List<int>();
+        int valid = 0;
+        for (int start = 0; start < red.Length; start += perTick)
+        {
+            for (int i = start; i < start + perTick; i++)
+            {
+                if (i % 2 == 1)
+                {
+                    int j = i / 2;
+                    reference.AddAcceleration(x[j] * G, y[j] * G, z[j] * G);
+                }
+
+                reference.AddSample(red[i], ir[i]);
+            }
+
+            Array.Copy(x, start / 2, xTick, 0, perTick / 2);
+            Array.Copy(y, start / 2, yTick, 0, perTick / 2);
+            Array.Copy(z, start / 2, zTick, 0, perTick / 2);
+            Array.Copy(red, start, redTick, 0, perTick);
+            Array.Copy(ir, start, irTick, 0, perTick);
+            ticks.AddAccelerations(xTick, yTick, zTick, perTick / 2, G);
+            ticks.AddSamples(redTick, irTick, perTick);
+            if ((start + perTick) % 200 == 0)
+            {
+                // Every 2 s: a whole number of ticks at each length.
+                expected.Add(Bits(reference.MotionHeartRate.HeartRateBpm));
+                actual.Add(Bits(ticks.MotionHeartRate.HeartRateBpm));
+                valid += reference.MotionHeartRate.IsValid ? 1 : 0;
+            }
+        }
+
+        Assert.True(valid >= 10, "the motion estimate is valid at " + valid + " of " + expected.Count + " instants");
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
