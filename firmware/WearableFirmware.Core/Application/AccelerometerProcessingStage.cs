@@ -94,6 +94,7 @@ namespace WearableFirmware.Application
             int[] y = _sensor.Y;
             int[] z = _sensor.Z;
             float movement = _movementG;
+            bool moved = false;
             for (int i = 0; i < count; i++)
             {
                 if (_detector.Process(x[i] * scale, y[i] * scale, z[i] * scale) == FallDecision.Fall)
@@ -111,6 +112,12 @@ namespace WearableFirmware.Application
                 }
 
                 movement += MovementSmoothing * (deviation - movement);
+                if (movement > MotionThresholdG)
+                {
+                    // Judged per sample: a movement shorter than a tick counts whatever the tick's length.
+                    moved = true;
+                }
+
                 _cadence.Add(magnitude);
             }
 
@@ -118,7 +125,7 @@ namespace WearableFirmware.Application
 
             // Only fresh samples can show movement: an accelerometer that stopped delivering must not keep the
             // PPG readings questionable for ever with its last level.
-            if (count > 0 && _movementG > MotionThresholdG)
+            if (moved)
             {
                 _lastMovementMicroseconds = nowMicroseconds;
             }
