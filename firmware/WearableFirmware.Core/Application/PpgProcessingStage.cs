@@ -11,9 +11,9 @@ namespace WearableFirmware.Application
     /// overflow, recovery after a brown-out) restarts the pipeline, because an RR interval or a beat window that
     /// spans missing samples would be wrong rather than merely late. So does a change of LED current (the off-wrist
     /// policy): the DC level steps, which the filters and the beat detector would take for a huge pulse. The
-    /// accelerometer's samples of the same tick go in first, as the reference of the PPG's motion artefact. The
-    /// motion heart rate's spectral update runs in the tick before each whole update period of the loop's clock, so
-    /// the reading published there shows it.
+    /// accelerometer's samples of the same tick go in with them, as the reference of the PPG's motion artefact. The
+    /// motion heart rate's spectral update runs in the tick that publishes the reading of each whole update period of
+    /// the loop's clock, before the publish phase, so that reading shows a window ending at the tick.
     /// </summary>
     public sealed class PpgProcessingStage : ILoopTask
     {
@@ -33,23 +33,20 @@ namespace WearableFirmware.Application
         private bool _stale;
         private long _lastSampleMicroseconds;
         private readonly long _motionUpdatePeriod;
-        private readonly long _tickMicroseconds;
         private bool _motionUpdateScheduled;
 
         // Never reached while the estimator counts its own updates; the first tick sets the schedule otherwise.
         private long _nextMotionUpdate = long.MaxValue;
 
-        /// <param name="tickMicroseconds">The loop's tick period (<see cref="LoopSettings.PeriodMicroseconds"/>).</param>
-        public PpgProcessingStage(Max30102 sensor, VitalsProcessor vitals, AccelerometerProcessingStage motion, int tickMicroseconds)
+        public PpgProcessingStage(Max30102 sensor, VitalsProcessor vitals, AccelerometerProcessingStage motion)
         {
             _sensor = sensor;
             _vitals = vitals;
             _motion = motion;
             MotionHeartRateSettings m = vitals.Configuration.MotionHeartRate;
-            if (m.UpdateBeforeReadings)
+            if (m.UpdateWithReadings)
             {
                 _motionUpdatePeriod = m.UpdateSeconds * 1000000L;
-                _tickMicroseconds = tickMicroseconds;
                 _nextMotionUpdate = 0;
                 vitals.MotionHeartRate.UpdatesOnRequest = true;
             }
@@ -97,18 +94,19 @@ namespace WearableFirmware.Application
             _vitals.AddSamples(_sensor.Red, _sensor.Ir, count);
 
             // One comparison per tick; the call only every update period.
-            if (nowMicroseconds + _tickMicroseconds >= _nextMotionUpdate)
+            if (nowMicroseconds >= _nextMotionUpdate)
             {
-                UpdateMotionRateBeforeReading(nowMicroseconds);
+                UpdateMotionRateWithReading(nowMicroseconds);
             }
         }
 
         /// <summary>
-        /// The readings are published at whole seconds from the loop's first tick. Counted by the estimator from contact
-        /// and the filters' settling instead, each update came 0.75 s after the reading that showed it, and that reading
+        /// The readings are published at whole seconds from the loop's first tick, in the first tick at or after each
+        /// (the same comparison of the tick's start as the loop's publishers). Counted by the estimator from contact and
+        /// the filters' settling instead, each update came 0.75 s after the reading that showed it, and that reading
         /// showed a window that had ended 1.25 s before it.
         /// </summary>
-        private void UpdateMotionRateBeforeReading(long nowMicroseconds)
+        private void UpdateMotionRateWithReading(long nowMicroseconds)
         {
             if (!_motionUpdateScheduled)
             {
@@ -118,7 +116,7 @@ namespace WearableFirmware.Application
             }
 
             _vitals.MotionHeartRate.UpdateNow();
-            while (_nextMotionUpdate <= nowMicroseconds + _tickMicroseconds)
+            while (_nextMotionUpdate <= nowMicroseconds)
             {
                 _nextMotionUpdate += _motionUpdatePeriod;
             }

@@ -87,7 +87,7 @@ namespace WearableFirmware.Application
 
             IFallDetector detector = FallSensing.CreateDetector(_settings.Placement, _settings.WristFallDetector, _settings.FallDetector);
             AccelerometerProcessingStage = new AccelerometerProcessingStage(Accelerometer, detector, Alerts, router);
-            PpgProcessingStage = new PpgProcessingStage(Ppg, Vitals, AccelerometerProcessingStage, _settings.Loop.PeriodMicroseconds);
+            PpgProcessingStage = new PpgProcessingStage(Ppg, Vitals, AccelerometerProcessingStage);
             SpotChecks = new SpotCheckRecorder(Store, new SpotCheckScheduler(_settings.SpotCheckIntervalSeconds));
             VitalsPublisher = new VitalsPublisher(Vitals, Profile, Alerts, SpotChecks, Ppg, Accelerometer);
             _batteryPublisher = new BatteryPublisher(battery, Battery, Profile.Battery);

@@ -21,12 +21,12 @@ namespace WearableFirmware.Vitals
         public int UpdateSeconds = 2;
 
         /// <summary>
-        /// In the firmware the loop runs each update in the tick just before a whole update period of its clock, where the
-        /// readings are published (whole seconds), instead of the estimator counting samples from contact: counted from
-        /// contact and the filters' settling (0.75 s), the reading at the end of an SP Cup window showed a window that had
-        /// ended 1.25 s earlier (see the evaluation page).
+        /// In the firmware the loop runs each update in the tick that publishes the reading of a whole update period of
+        /// its clock (whole seconds), before the publish phase, instead of the estimator counting samples from contact:
+        /// counted from contact and the filters' settling (0.75 s), the reading at the end of an SP Cup window showed a
+        /// window that had ended 1.25 s earlier (see the evaluation page).
         /// </summary>
-        public bool UpdateBeforeReadings = true;
+        public bool UpdateWithReadings = true;
 
         /// <summary>Transform length at the analysis rate (power of two): 12.5 Hz / 128 = 5.9 bpm per bin, refined by interpolation.</summary>
         public int SpectrumSize = 128;

@@ -33,7 +33,7 @@ public sealed class EvalPpgMotionCommand : Command
     private readonly Option<double?> _harmonic = Cli.Number("--harmonic", $"share of the evidence at twice a rate added to it (default {Cli.Invariant(Defaults.HarmonicSupport)})", 0, 10);
     private readonly Option<bool> _irOnly = Cli.Flag("--ir-only", "the IR light's spectrum alone (default: IR and red spectra summed)");
     private readonly Option<bool> _lightAnchor = Cli.Flag("--light-anchor", "beats also anchor a track that has none in light movement (default: only at rest)");
-    private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick before each even second's reading)");
+    private readonly Option<bool> _fromContact = Cli.Flag("--updates-from-contact", "spectral updates counted from contact and the filters' settling (default: the loop runs them in the tick that publishes each even second's reading)");
     private readonly Option<int?> _anchorRest = Cli.Whole("--anchor-rest", $"rest in seconds before beats re-anchor a track the spectra built while moving (default {Defaults.AnchorAfterRestSeconds})", 0, 3600);
     private readonly Option<int?> _startAgreement = Cli.Whole("--start-agreement", $"successive updates whose start candidates must agree before the track starts (default {Defaults.StartAgreementUpdates})", 1, 16);
     private readonly Option<int?> _startLimit = Cli.Whole("--start-limit", $"full-window updates after which the track starts without agreement (default {Defaults.StartDeferralLimit})", 1, 64);
@@ -83,7 +83,7 @@ public sealed class EvalPpgMotionCommand : Command
         m.StartDeferralLimit = args.GetValue(_startLimit) ?? m.StartDeferralLimit;
         m.SecondChannel = !args.GetValue(_irOnly) && m.SecondChannel;
         m.AnchorInLightMotion = args.GetValue(_lightAnchor) || m.AnchorInLightMotion;
-        m.UpdateBeforeReadings = !args.GetValue(_fromContact) && m.UpdateBeforeReadings;
+        m.UpdateWithReadings = !args.GetValue(_fromContact) && m.UpdateWithReadings;
         string[] only = (args.GetValue(_only) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool trace = args.GetValue(_trace);
         bool loro = args.GetValue(_loro);
@@ -292,7 +292,7 @@ public sealed class EvalPpgMotionCommand : Command
         to.SecondChannel = from.SecondChannel;
         to.HarmonicSupport = from.HarmonicSupport;
         to.AnchorAfterRestSeconds = from.AnchorAfterRestSeconds;
-        to.UpdateBeforeReadings = from.UpdateBeforeReadings;
+        to.UpdateWithReadings = from.UpdateWithReadings;
         return c;
     }
 }

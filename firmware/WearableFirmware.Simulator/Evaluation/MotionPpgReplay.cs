@@ -48,7 +48,9 @@ public static class MotionPpgReplay
         for (int i = 0; i < windows; i++)
         {
             double end = SpCupRecording.WindowEnd(i);
+            // The reading published at the window's end: the loop's first tick at or after it.
             app.Run((long)Math.Round(end * 1e6));
+            app.Loop.RunOneTick();
             times[i] = end;
             readings[i] = app.Vitals.Reading;
             steps[i] = app.AccelerometerProcessingStage.CadenceStepsPerMinute;
