@@ -66,9 +66,11 @@ public sealed class SimulatedPpgSensor
 
     /// <summary>
     /// One loop tick: advances the clock by the drain interval, drains the FIFO and passes every sample (oldest
-    /// first) to <paramref name="vitals"/>, with the ambient-light-overflow flag of this drain. Returns the count.
+    /// first) to <paramref name="vitals"/>, with the ambient-light-overflow flag of this drain; none beyond sample
+    /// <paramref name="lastSample"/> in all (a recording's end falls inside a tick: past it the light holds its last
+    /// value, which no wearer produced). Returns the count passed on.
     /// </summary>
-    public int Tick(VitalsProcessor vitals)
+    public int Tick(VitalsProcessor vitals, long lastSample = long.MaxValue)
     {
         Clock.Advance(DrainIntervalMicroseconds);
         int n = Driver.Drain();
@@ -77,6 +79,11 @@ public sealed class SimulatedPpgSensor
         vitals.AmbientLightOverflow = (flags & DrainFlags.AmbientLightOverflow) != 0;
         int[] red = Driver.Red;
         int[] ir = Driver.Ir;
+        if (SamplesDelivered + n > lastSample)
+        {
+            n = (int)Math.Max(0, lastSample - SamplesDelivered);
+        }
+
         for (int i = 0; i < n; i++)
         {
             vitals.AddSample(red[i], ir[i]);

@@ -28,7 +28,8 @@ public static class PpgReplay
         // The recording's first frame plays at the chip's first conversion, so sample k is recording time k / rate.
         light.StartMicroseconds = sensor.FirstSampleMicroseconds;
         var processor = new VitalsProcessor(configuration);
-        long samples = (long)Math.Floor(recording.DurationSeconds * rate) + 1;
+        // Whole microseconds: 2.53 s × 100 in floating point is 252.99999.
+        long samples = recording.FrameTimesMicroseconds[^1] * rate / 1_000_000 + 1;
         var times = new List<double>();
         var readings = new List<VitalsReading>();
         var ratios = new List<double>();
@@ -50,7 +51,7 @@ public static class PpgReplay
         var tickRates = new List<float>();
         while (sensor.SamplesDelivered < samples)
         {
-            sensor.Tick(processor);
+            sensor.Tick(processor, samples);
             VitalsReading now = processor.Reading;
             tickTimes.Add(sensor.SamplesDelivered / (double)rate);
             tickRates.Add(now.HeartRateValid ? now.HeartRateBpm : float.NaN);

@@ -42,6 +42,23 @@ public class PpgEvaluationToolTests : IDisposable
     }
 
     [Fact]
+    public void TheReplayTakesTheRecordingsSamplesAndNoMore()
+    {
+        // 2.53 s of frames: samples at 0, 10, ..., 2530 ms, 254 of them. The recording ends inside a loop tick (40 ms
+        // ticks would deliver 256, 100 ms ticks 260); past its end the light would hold its last frame.
+        string record = Path.Combine(_dir, "subject_96");
+        Directory.CreateDirectory(record);
+        File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n1000,104,0,0\n2530,100,0,0\n");
+        File.WriteAllText(Path.Combine(record, "RR.txt"), "1000 1000 ");
+        PpgRecording rec = PpgRecording.LoadWelltory(record);
+
+        PpgReplayResult result = PpgReplay.Run(rec, new VitalsConfiguration());
+
+        Assert.Equal(254, result.Pulse.Length);
+        Assert.Equal(2.54, result.TickTimes[^1], 9); // the time after 254 samples
+    }
+
+    [Fact]
     public void ReadingsMoreThanTwentyPercentOffAreCountedAtEveryTick()
     {
         string record = Path.Combine(_dir, "subject_97");
