@@ -146,7 +146,8 @@ public sealed class SimulatedWearable
     /// Runs until <paramref name="seconds"/> of simulated time as the device's two threads do: the sampling loop, and
     /// once a second the main thread's critical-battery check — deep sleep when the gauge reads critical without a
     /// charger (<see cref="WearableApplication.PrepareForDeepSleep"/>), after which only time passes, at the sleep
-    /// current, until the cut-off or a <see cref="Wake"/>.
+    /// current, until the cut-off or a <see cref="Wake"/>. The loop runs every tick due before that time; the clock
+    /// then stands at it (the device idles between ticks).
     /// </summary>
     public void RunUntil(double seconds)
     {
@@ -179,6 +180,11 @@ public sealed class SimulatedWearable
 
             if (target >= until)
             {
+                if (Clock.NowMicroseconds < until)
+                {
+                    Clock.Advance(until - Clock.NowMicroseconds);
+                }
+
                 return;
             }
         }

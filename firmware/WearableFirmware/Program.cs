@@ -23,7 +23,7 @@ namespace WearableFirmware.Platform.App
     /// </summary>
     public static class Program
     {
-        /// <summary>The loop feeds the watchdog every 40 ms; 3 s without a feed means it is stuck.</summary>
+        /// <summary>The loop feeds the watchdog every tick (100 ms); 3 s without a feed means it is stuck.</summary>
         private const int WatchdogTimeoutMilliseconds = 3000;
 
         /// <summary>Where what is kept across restarts lives: the alarm limits and the alarms' state, a file per segment.</summary>

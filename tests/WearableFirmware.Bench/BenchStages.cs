@@ -9,13 +9,13 @@ namespace WearableFirmware.Bench
 
         public static readonly string[] Descriptions = new string[]
         {
-            "MAX30102 driver: status, pointers, FIFO burst and unpacking, every 40 ms",
-            "ADXL345 driver: INT_SOURCE, FIFO_STATUS, one 6-byte read per entry, every 40 ms",
+            "MAX30102 driver: status, pointers, FIFO burst and unpacking, every loop tick (100 ms)",
+            "ADXL345 driver: INT_SOURCE, FIFO_STATUS, one 6-byte read per entry, every loop tick (100 ms)",
             "VitalsProcessor.AddSample for every red/IR pair (100/s)",
             "the shipped fall detector (FallSensing.CreateDetector) for every accelerometer sample (50/s)",
             "CadenceEstimator.Add for every accelerometer magnitude (50/s)",
             "VitalsPublisher once a second: reading, HRM + PLX encoding, alert vitals, spot-check",
-            "WearableApplication: sampling loop over both chips, every stage and publisher (25 ticks/s)",
+            "WearableApplication: sampling loop over both chips, every stage and publisher (10 ticks/s)",
         };
 
         public static BenchStage Create(string name, BenchSignals signals)

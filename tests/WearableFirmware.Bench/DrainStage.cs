@@ -1,6 +1,8 @@
+using WearableFirmware.Sampling;
+
 namespace WearableFirmware.Bench
 {
-    /// <summary>A sensor driver drained every 40 ms, as the loop's acquire phase does.</summary>
+    /// <summary>A sensor driver drained every loop tick (<see cref="LoopSettings.PeriodMicroseconds"/>), as the loop's acquire phase does.</summary>
     public abstract class DrainStage : BenchStage
     {
         private long _samples;
@@ -11,6 +13,8 @@ namespace WearableFirmware.Bench
         {
         }
 
+        private readonly int _period = new LoopSettings().PeriodMicroseconds;
+
         protected BenchClock Clock { get; } = new BenchClock();
 
         /// <summary>Samples the chip produced that never reached the driver's caller.</summary>
@@ -18,9 +22,9 @@ namespace WearableFirmware.Bench
 
         public override void Run(int second)
         {
-            for (int tick = 0; tick < 25; tick++)
+            for (int elapsed = 0; elapsed < 1000000; elapsed += _period)
             {
-                Clock.SleepMicroseconds(40000);
+                Clock.SleepMicroseconds(_period);
                 int n = Drain();
                 _samples += n;
                 if (n > 0)

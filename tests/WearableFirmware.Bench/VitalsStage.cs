@@ -1,3 +1,4 @@
+using WearableFirmware.Sampling;
 using WearableFirmware.Vitals;
 
 namespace WearableFirmware.Bench
@@ -5,7 +6,7 @@ namespace WearableFirmware.Bench
     /// <summary>Every red/IR pair into the vitals pipeline, a tick at a time, told about movement and steps as the loop tells it.</summary>
     public sealed class VitalsStage : BenchStage
     {
-        private const int TickSamples = 4;
+        private static readonly int TickSamples = (int)((long)BenchSignals.PpgRateHz * new LoopSettings().PeriodMicroseconds / 1000000);
         private readonly VitalsProcessor _vitals = new VitalsProcessor(new VitalsConfiguration());
         private readonly int[] _tickRed = new int[TickSamples];
         private readonly int[] _tickIr = new int[TickSamples];
@@ -26,7 +27,7 @@ namespace WearableFirmware.Bench
 
         public override void Run(int second)
         {
-            // A loop tick's samples at a time (40 ms, 4 pairs), handed over as the sampling loop hands them.
+            // A loop tick's samples at a time (100 ms, 10 pairs), handed over as the sampling loop hands them.
             int[] red = Signals.Red;
             int[] ir = Signals.Ir;
             int end = (second + 1) * BenchSignals.PpgRateHz;

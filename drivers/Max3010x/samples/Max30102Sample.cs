@@ -1,7 +1,7 @@
 namespace WearableFirmware.Drivers.Max3010x.Samples
 {
     /// <summary>
-    /// The MAX30102 driver in a sampling loop: start the chip, drain its FIFO every 40 ms tick, print once a second.
+    /// The MAX30102 driver in a sampling loop: start the chip, drain its FIFO every 100 ms tick, print once a second.
     /// The bus and clock come in as parameters, so the same code runs on the device (<c>Program.cs</c>) and on the
     /// host against the simulated chip (a test runs it there, so this sample keeps compiling and working).
     /// </summary>
@@ -10,8 +10,8 @@ namespace WearableFirmware.Drivers.Max3010x.Samples
         /// <summary>Receives each printed line (Debug.WriteLine on the device).</summary>
         public delegate void PrintLine(string line);
 
-        private const int TickMicroseconds = 40000;
-        private const int TicksPerSecond = 25;
+        private const int TickMicroseconds = 100000;
+        private const int TicksPerSecond = 10;
 
         /// <summary>Runs for <paramref name="seconds"/> and returns the samples read, or -1 when the chip did not start.</summary>
         public static int Run(IRegisterBus bus, IClock clock, int seconds, PrintLine print)

@@ -35,7 +35,7 @@ namespace WearableFirmware.Sampling
         private int _publishCount;
 
         // The publishers with period 0, in order, and the earliest due time of the periodic ones: most ticks run only
-        // the former (every check costs on the interpreter, 25 times a second).
+        // the former (every check costs on the interpreter, 10 times a second).
         private readonly ILoopTask[] _everyTick = new ILoopTask[MaxTasksPerPhase];
         private int _everyTickCount;
         private long _nextPeriodicDue = long.MaxValue;

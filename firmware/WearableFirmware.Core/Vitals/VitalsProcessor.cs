@@ -8,7 +8,7 @@ namespace WearableFirmware.Vitals
     /// <see cref="RrIntervalBuffer"/>, <see cref="SpO2Estimator"/>.
     /// <para>
     /// Timing with the defaults (100 sps), measured by the tests on a synthetic wearer through the MAX30102 model and
-    /// driver drained every 40 ms: contact is declared 0.25 s after skin covers the sensor and the filters then
+    /// driver drained every loop tick: contact is declared 0.25 s after skin covers the sensor and the filters then
     /// settle for 0.5 s; a beat is confirmed one refractory period after its systolic peak (the larger of 250 ms and
     /// 55 % of the median interval: 0.55 s at 60 bpm). Time to first reading: heart rate after 3 beats (2 intervals
     /// within 10 % and spanning 1.2 s, the pulse periodic at their interval), 3.5 s at 60 bpm and 2.5 s at 120 bpm

@@ -26,13 +26,13 @@ public sealed class PpgReplayResult
     /// <summary>The band-passed pulse the detector saw (systole up), one value per sample.</summary>
     public required float[] Pulse { get; init; }
 
-    /// <summary>Time (s) after each 40 ms drain tick, when the loop could read the vitals.</summary>
+    /// <summary>Time (s) after each drain tick, when the loop could read the vitals.</summary>
     public required double[] TickTimes { get; init; }
 
     /// <summary>Heart rate as the vitals showed it after each tick (NaN while not valid): what a 1 Hz reading can miss.</summary>
     public required float[] TickHeartRates { get; init; }
 
-    /// <summary>Samples the driver reported lost (expected 0: the FIFO holds 320 ms, the loop drains every 40 ms).</summary>
+    /// <summary>Samples the driver reported lost (expected 0: the FIFO holds 320 ms, the loop drains every 100 ms).</summary>
     public required long SamplesLost { get; init; }
 
     /// <summary>The reading after the recording's last sample: a spot check's result (test-point recordings).</summary>

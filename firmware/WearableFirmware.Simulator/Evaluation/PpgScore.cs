@@ -22,7 +22,7 @@ public sealed class PpgScore
     /// <summary>Sum of |HR − reference| over the valid seconds judged.</summary>
     public double AbsErrorSum { get; private init; }
 
-    /// <summary>Loop ticks with a valid heart rate and a reference (every 40 ms, not once a second).</summary>
+    /// <summary>Loop ticks with a valid heart rate and a reference (every loop tick, not once a second).</summary>
     public int ValidTicks { get; private init; }
 
     /// <summary>Of <see cref="ValidTicks"/>, those more than <see cref="WrongFraction"/> from the reference.</summary>

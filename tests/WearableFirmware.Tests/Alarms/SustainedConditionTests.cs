@@ -10,7 +10,7 @@ public class SustainedConditionTests
     public void Is_met_exactly_when_the_delay_has_elapsed_since_the_first_evidence_and_not_one_tick_before()
     {
         var c = new SustainedCondition(S(10), S(5));
-        long tick = 40_000; // the loop's 40 ms
+        long tick = 40_000; // finer than the loop's tick
         long start = S(3.2);
         for (long t = start; t < start + S(10); t += tick)
         {

@@ -248,7 +248,7 @@ public class FallAlertBridgeTests
         alerts.OnSuspectedFall(Second, 3f, BodyPosture.Lying); // alert 1: the wearer may still cancel
         bridge.Run(Second);
 
-        // One 40 ms tick: the wearer taps "I'm OK" twice and then holds the button for help.
+        // Within one tick: the wearer taps "I'm OK" twice and then holds the button for help.
         alerts.OnCancel(2 * Second, CancelSource.DoubleTap);
         alerts.OnManualEmergency(2 * Second);
         alerts.Update(2 * Second);

@@ -80,20 +80,21 @@ public class WearableApplicationTests
             return board;
         }
 
-        // 2,000 ticks, walking and standing up included
+        // 800 ticks, walking and standing up included
         long allocated = Allocation.Of(Build, b => b.RunUntil(90), out SimulatedWearable board);
 
         // The chip models run on the host inside these ticks; they are allocation-free too, so any byte is a leak.
         Assert.Equal(0, allocated);
-        Assert.Equal(2250, board.App.Loop.Statistics.Ticks);
+        Assert.Equal(900, board.App.Loop.Statistics.Ticks); // 90 s of 100 ms ticks
     }
 
-    // The stall starts right after the tick at 4.96 s: the next tick runs at 4.96 s + stall, the slots in between
-    // beyond the first are skipped (200 ms: 5.00 runs late at 5.16, 5.04/5.08/5.12 skipped).
+    // The loop's ticks fall at 1 ms + n × 100 ms (it starts 1 ms after power-on): RunUntil(5) runs the tick at 4.901 s,
+    // the stall starts at 5.0 s, the tick due at 5.001 s runs at 5.0 s + stall, and the slots a whole period or more
+    // behind are skipped (200 ms: runs at 5.2, none skipped; 900 ms: runs at 5.9, 5.101-5.701 skipped).
     [Theory]
-    [InlineData(200_000, false, 3)] // 200 ms late: both FIFOs (32 entries: 320 ms of PPG at 100 sps) absorb it
-    [InlineData(900_000, true, 20)] // 900 ms late: both overflow
-    public void Lost_samples_are_counted_exactly_when_a_late_loop_overflows_the_fifos(long stallMicroseconds, bool overflows, int missedTicks)
+    [InlineData(200_000, false, 0)] // 300 ms since the last drain: both FIFOs (32 entries: 320 ms of PPG at 100 sps) absorb it
+    [InlineData(900_000, true, 7)] // 1 s since the last drain: both overflow
+    public void Lost_samples_are_counted_when_a_late_loop_overflows_the_fifos(long stallMicroseconds, bool overflows, int missedTicks)
     {
         var board = new SimulatedWearable(new WearerScenario(seed: 5).Sit(20));
         Assert.True(board.Boot());
@@ -104,8 +105,12 @@ public class WearableApplicationTests
 
         long ppgLost = board.App.Ppg.Health.SamplesLost;
         long motionLost = board.App.Accelerometer.Health.SamplesLost;
+        // The MAX30102 counts its overflows (OVF_COUNTER): exact. The ADXL345 has none: the driver reckons them from its
+        // sample grid, whose newest sample it knows only within one period when every read falls at the same phase of
+        // the chip's grid (the simulated chip's oscillator matches the host's exactly; with it 1.5 % off the reads sweep
+        // the grid and the count is exact: Adxl345DrainTests.Late_reader_losses_are_counted_exactly...).
         Assert.Equal(board.PpgChip.SamplesOverflowed, ppgLost);
-        Assert.Equal(board.MotionChip.SamplesDiscarded, motionLost);
+        Assert.InRange(motionLost - board.MotionChip.SamplesDiscarded, 0, 1);
         Assert.Equal(overflows, ppgLost > 0);
         Assert.Equal(overflows, motionLost > 0);
         Assert.Equal(missedTicks, board.App.Loop.Statistics.MissedTicks);

@@ -170,7 +170,7 @@ public class NanoClrBenchTests(ITestOutputHelper output)
                         problems.Add($"{scenario} {name}: nanoCLR '{result.Outcome}', .NET '{host}'");
                     }
 
-                    // With 64 KiB free, 300 s of data allocating even 9 bytes per 40 ms tick would start a collection.
+                    // With 64 KiB free, 300 s of data allocating even 22 bytes per 100 ms tick would start a collection.
                     if (result.Collections != 0 || result.FreeAfter < result.FreeBefore)
                     {
                         problems.Add($"{scenario} {name}: {result.Collections} collections in {result.HeapSeconds} s with {result.Headroom} bytes free, "

@@ -13,7 +13,7 @@ namespace WearableFirmware.Tests.Falls;
 /// <summary>
 /// The alert path end to end on the simulated board: a scripted wearer (MotionScenario, at the wrist as shipped, or at
 /// the waist for a belt-clip build) moves the ADXL345 chip model; the real driver with the firmware's accelerometer
-/// settings (FallSensing) is drained by the sampling loop every 40 ms through AccelerometerDrain; AccelerometerProcessingStage feeds the
+/// settings (FallSensing) is drained by the sampling loop every tick through AccelerometerDrain; AccelerometerProcessingStage feeds the
 /// placement's fall detector and the chip's double tap into the alert state machine, whose alarm, phone link and
 /// record store are recording fakes.
 /// </summary>
@@ -91,7 +91,7 @@ public class AlertPathTests
         long raised = device.RunUntilAlarm(20);
 
         // Impact ~0.8 s into the fall segment; the waist detector decides 2 s after the last impact (settle +
-        // confirmation), the wrist detector 2.4 s after the peak; then at most one 40 ms tick.
+        // confirmation), the wrist detector 2.4 s after the peak; then at most one loop tick.
         Assert.InRange(raised, fallStart + 2 * Second, fallStart + 4 * Second);
         Assert.Equal(1, device.Processing.FallsDetected);
         Assert.Equal(LocalAlarmState.CancelWindow, device.Alerts.State);

@@ -37,8 +37,27 @@ public class SamplingLoopTests
         public void Feed() => Feeds++;
     }
 
+    /// <summary>The loop's mechanics on a 40 ms period with its own budgets, whatever the firmware's defaults.</summary>
     private static SamplingLoop NewLoop(VirtualClock clock, CountingWatchdog? dog = null)
-        => new(clock, new LoopSettings(), dog ?? new CountingWatchdog());
+        => new(clock, new LoopSettings
+        {
+            PeriodMicroseconds = Period,
+            TickBudgetMicroseconds = 20_000,
+            AcquireBudgetMicroseconds = 5_000,
+            ProcessBudgetMicroseconds = 10_000,
+            PublishBudgetMicroseconds = 5_000,
+        }, dog ?? new CountingWatchdog());
+
+    [Fact]
+    public void The_default_period_leaves_both_fifos_two_thirds_free_and_puts_whole_seconds_on_ticks()
+    {
+        var settings = new LoopSettings();
+        settings.Validate();
+        // MAX30102: 32-sample FIFO at 100 sps; ADXL345: 32 FIFO levels + the output registers at 50 Hz (datasheets).
+        Assert.True(settings.PeriodMicroseconds * 100L * 3 <= 32 * 1_000_000L, "MAX30102 FIFO");
+        Assert.True(settings.PeriodMicroseconds * 50L * 3 <= 33 * 1_000_000L, "ADXL345 FIFO");
+        Assert.Equal(0, 1_000_000 % settings.PeriodMicroseconds);
+    }
 
     [Fact]
     public void Ticks_start_on_absolute_deadlines_without_drift()

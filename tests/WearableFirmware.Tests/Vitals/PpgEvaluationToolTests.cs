@@ -44,8 +44,8 @@ public class PpgEvaluationToolTests : IDisposable
     [Fact]
     public void TheReplayTakesTheRecordingsSamplesAndNoMore()
     {
-        // 2.53 s of frames: samples at 0, 10, ..., 2530 ms, 254 of them. The recording ends inside a loop tick (40 ms
-        // ticks would deliver 256, 100 ms ticks 260); past its end the light would hold its last frame.
+        // 2.53 s of frames: samples at 0, 10, ..., 2530 ms, 254 of them. The recording ends inside a loop tick (100 ms
+        // ticks would deliver 260, 40 ms ticks 256); past its end the light would hold its last frame.
         string record = Path.Combine(_dir, "subject_96");
         Directory.CreateDirectory(record);
         File.WriteAllText(Path.Combine(record, "PPG.csv"), "time,R,G,B\n0,100,0,0\n1000,104,0,0\n2530,100,0,0\n");

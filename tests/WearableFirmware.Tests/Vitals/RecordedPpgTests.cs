@@ -39,7 +39,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         // subject_11 moves (missed and split beats for seconds at a time): reached 91.9 % valid (83.7 % before missed
         // beats were bridged and the ring restarted from three agreeing intervals).
         Assert.InRange(scores[^1].ValidFraction, 0.9, 1);
-        // No split- or missed-beat rate (more than 20 % off) at any 40 ms tick; reached: none.
+        // No split- or missed-beat rate (more than 20 % off) at any loop tick; reached: none.
         Assert.InRange(scores.Sum(s => s.WrongSeconds), 0, 0.5);
     }
 
@@ -52,7 +52,7 @@ public class RecordedPpgTests(ITestOutputHelper output)
         PpgRecording rec = PpgRecording.LoadOximetry(Path.Combine(data, "ppg-csv", "Left", "100002.csv"), gt, "100002", "Left", 'G');
         PpgReplayResult result = PpgReplay.Run(rec, new VitalsConfiguration());
         PpgScore score = PpgScore.Of(result);
-        Assert.Equal(0, result.SamplesLost); // the loop's 40 ms drains never let the 32-sample FIFO overflow
+        Assert.Equal(0, result.SamplesLost); // the loop's 100 ms drains never let the 32-sample FIFO overflow
         output.WriteLine("MAE " + score.Mae.ToString("F2") + " bpm, valid " + (100 * score.ValidFraction).ToString("F1") + " %");
         // Reached: MAE 0.96 bpm, valid 99.7 %.
         Assert.InRange(score.Mae, 0, 1.2);
