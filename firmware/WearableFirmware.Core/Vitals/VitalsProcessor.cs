@@ -177,21 +177,6 @@ namespace WearableFirmware.Vitals
             _tickAccelFed = 0;
         }
 
-        /// <summary>
-        /// Pulse sample index within a tick of <paramref name="pulses"/> before which the tick's accelerometer sample
-        /// <paramref name="accel"/> goes in: the first i with (i + 1) / pulses at or after (accel + 1) / accelerations.
-        /// </summary>
-        private int AccelerationDue(int accel, int pulses)
-        {
-            if (accel >= _tickAccelCount)
-            {
-                return int.MaxValue;
-            }
-
-            int accelerations = _tickAccelCount;
-            return (int)(((long)(accel + 1) * pulses + accelerations - 1) / accelerations) - 1;
-        }
-
         /// <summary>Feeds the tick's accelerometer samples before index <paramref name="until"/> to the motion estimator.</summary>
         private void FeedAccelerations(int until)
         {
@@ -270,7 +255,34 @@ namespace WearableFirmware.Vitals
             PulseFilterPair filters = _filters;
             float[] redAc = filters.RedAc;
             float[] irAc = filters.IrAc;
-            int accelerationDue = AccelerationDue(_tickAccelFed, count);
+            BeatWindow window = _window;
+            PulseHistory history = _history;
+            BeatDetector detector = _detector;
+            MotionHeartRateEstimator motionRate = _motionRate;
+
+            // The tick's accelerometer sample a goes in before pulse sample due(a), the first i with (i + 1) / count
+            // at or after (a + 1) / accelerations: due(a) = ((a + 1) count - 1) / accelerations. Stepped per
+            // acceleration as that quotient and its remainder (no division, no call); past the last one it is at
+            // least count, so it is never reached.
+            int accelerations = _tickAccelCount;
+            int fed = _tickAccelFed;
+            int[] tickX = _tickX;
+            int[] tickY = _tickY;
+            int[] tickZ = _tickZ;
+            float gPerCount = _tickGPerCount;
+            int due = int.MaxValue;
+            int dueRemainder = 0;
+            int dueStep = 0;
+            int remainderStep = 0;
+            if (fed < accelerations && count > 0)
+            {
+                long numerator = (long)(fed + 1) * count - 1;
+                due = (int)(numerator / accelerations);
+                dueRemainder = (int)(numerator % accelerations);
+                dueStep = count / accelerations;
+                remainderStep = count % accelerations;
+            }
+
             int i = 0;
             while (i < count)
             {
@@ -322,17 +334,28 @@ namespace WearableFirmware.Vitals
                         float irValue = irAc[k];
                         float redValue = redAc[k];
                         pulse = -irValue;
-                        _window.Add(redValue, irValue);
-                        _history.Add(pulse);
-                        if (start + k >= accelerationDue)
+                        window.Add(redValue, irValue);
+                        history.Add(pulse);
+                        if (start + k >= due)
                         {
                             // The tick's accelerations up to this pulse sample's time first.
-                            FeedAccelerations((int)((long)(start + k + 1) * _tickAccelCount / count));
-                            accelerationDue = AccelerationDue(_tickAccelFed, count);
+                            do
+                            {
+                                motionRate.AddAcceleration(tickX[fed] * gPerCount, tickY[fed] * gPerCount, tickZ[fed] * gPerCount);
+                                fed++;
+                                due += dueStep;
+                                dueRemainder += remainderStep;
+                                if (dueRemainder >= accelerations)
+                                {
+                                    dueRemainder -= accelerations;
+                                    due++;
+                                }
+                            }
+                            while (start + k >= due);
                         }
 
-                        _motionRate.AddPulse(pulse, -redValue);
-                        if (_detector.Process(pulse))
+                        motionRate.AddPulse(pulse, -redValue);
+                        if (detector.Process(pulse))
                         {
                             OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
                             timeoutAfter = _lastBeatSample + _timeoutSamples;
@@ -366,7 +389,8 @@ namespace WearableFirmware.Vitals
                 }
             }
 
-            FeedAccelerations(_tickAccelCount);
+            _tickAccelFed = fed;
+            FeedAccelerations(accelerations);
         }
 
         /// <summary>New contact: the signal path starts from the sample at <paramref name="index"/> and its level.</summary>
