@@ -36,6 +36,9 @@ namespace WearableFirmware.Application
         private readonly IButtonInput _button;
         private readonly CadenceEstimator _cadence;
 
+        // The drain's magnitudes, for the step rate's band-pass over the tick's samples in one call.
+        private readonly float[] _magnitudes;
+
         public AccelerometerProcessingStage(Adxl345 sensor, IFallDetector detector, FallAlertStateMachine alerts, IButtonInput button)
         {
             _sensor = sensor;
@@ -43,6 +46,7 @@ namespace WearableFirmware.Application
             _alerts = alerts;
             _button = button;
             _cadence = new CadenceEstimator(detector.SampleRateHz);
+            _magnitudes = new float[sensor.X.Length];
         }
 
         /// <summary>Steps per minute while the wearer walks or runs (and moves), else 0.</summary>
@@ -93,6 +97,7 @@ namespace WearableFirmware.Application
             int[] x = _sensor.X;
             int[] y = _sensor.Y;
             int[] z = _sensor.Z;
+            float[] magnitudes = _magnitudes;
             float movement = _movementG;
             bool moved = false;
             for (int i = 0; i < count; i++)
@@ -118,10 +123,11 @@ namespace WearableFirmware.Application
                     moved = true;
                 }
 
-                _cadence.Add(magnitude);
+                magnitudes[i] = magnitude;
             }
 
             _movementG = movement;
+            _cadence.Add(magnitudes, count);
 
             // Only fresh samples can show movement: an accelerometer that stopped delivering must not keep the
             // PPG readings questionable for ever with its last level.

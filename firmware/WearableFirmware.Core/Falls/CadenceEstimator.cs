@@ -27,6 +27,7 @@ namespace WearableFirmware.Falls
         private readonly HeartRateEstimator _rate;
         private readonly int _timeoutSamples;
         private readonly int _sampleRateHz;
+        private readonly float[] _one = new float[1];
         private long _sample;
         private long _lastStep = -1;
 
@@ -56,25 +57,41 @@ namespace WearableFirmware.Falls
         /// <summary>Takes one sample of the acceleration magnitude (g).</summary>
         public void Add(float magnitudeG)
         {
-            float x = _filter.Process(magnitudeG);
-            if (_detector.Process(x) && _detector.LastBeatAmplitude >= MinimumStepG)
+            _one[0] = magnitudeG;
+            Add(_one, 1);
+        }
+
+        /// <summary>
+        /// Takes the first <paramref name="count"/> samples of the acceleration magnitude (g), in order, with the
+        /// results of as many <see cref="Add(float)"/> calls: the loop's tick hands them over at once, and the band-pass
+        /// runs over them in one call. Overwrites them with the band-passed values.
+        /// </summary>
+        public void Add(float[] magnitudesG, int count)
+        {
+            // The band-pass depends on nothing the steps change, so it can run ahead of the detector.
+            _filter.Process(magnitudesG, count);
+            BeatDetector detector = _detector;
+            for (int i = 0; i < count; i++)
             {
-                long step = _detector.LastBeatSample;
-                if (_lastStep >= 0)
+                if (detector.Process(magnitudesG[i]) && detector.LastBeatAmplitude >= MinimumStepG)
                 {
-                    _rate.AddInterval((step - _lastStep) * 1000f / _sampleRateHz);
-                    FollowStepInterval();
+                    long step = detector.LastBeatSample;
+                    if (_lastStep >= 0)
+                    {
+                        _rate.AddInterval((step - _lastStep) * 1000f / _sampleRateHz);
+                        FollowStepInterval();
+                    }
+
+                    _lastStep = step;
                 }
 
-                _lastStep = step;
-            }
-
-            _sample++;
-            if (_lastStep >= 0 && _sample - _lastStep > _timeoutSamples)
-            {
-                _rate.Reset();
-                _lastStep = -1;
-                FollowStepInterval();
+                _sample++;
+                if (_lastStep >= 0 && _sample - _lastStep > _timeoutSamples)
+                {
+                    _rate.Reset();
+                    _lastStep = -1;
+                    FollowStepInterval();
+                }
             }
         }
 

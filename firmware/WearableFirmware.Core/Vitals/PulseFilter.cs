@@ -5,23 +5,61 @@ namespace WearableFirmware.Vitals
     /// arithmetic small), then a 4th-order band-pass (2nd-order Butterworth high-pass at the low corner, 2nd-order
     /// Butterworth low-pass at the high corner) keeps the pulse band, e.g. 0.5-5 Hz for 30-240 bpm plus the first
     /// harmonics, and drops baseline wander, respiration drift and high-frequency noise.
+    /// <para>
+    /// The arithmetic is a <see cref="DcTracker"/>'s followed by a band-pass <see cref="Biquad"/>'s, in the same order
+    /// (the outputs are bit for bit theirs), run over a block of samples in one call with the coefficients and state in
+    /// locals: the step detector takes a loop tick's accelerations at once, and on nanoCLR the two calls and the field
+    /// accesses per sample cost more than the arithmetic.
+    /// </para>
     /// </summary>
     public sealed class PulseFilter
     {
-        private readonly DcTracker _dc;
-        private readonly Biquad _bandPass;
+        private readonly float _alpha;
+        private readonly float _b0;
+        private readonly float _b1;
+        private readonly float _b2;
+        private readonly float _a1;
+        private readonly float _a2;
+        private readonly float _c0;
+        private readonly float _c1;
+        private readonly float _c2;
+        private readonly float _d1;
+        private readonly float _d2;
+        private readonly float[] _one = new float[1];
+        private bool _started;
+        private float _level;
+
+        // As in Biquad: the high-pass section's inputs (x) and outputs (y), the low-pass section's outputs (z).
+        private float _x1;
+        private float _x2;
+        private float _y1;
+        private float _y2;
+        private float _z1;
+        private float _z2;
         private float _ac;
 
         public PulseFilter(float sampleRateHz, float lowCornerHz, float highCornerHz, float dcTimeConstantSeconds)
         {
-            _dc = new DcTracker(sampleRateHz, dcTimeConstantSeconds);
-            _bandPass = Biquad.ButterworthBandPass(sampleRateHz, lowCornerHz, highCornerHz);
+            // The very coefficients a DcTracker and a band-pass Biquad of these settings compute.
+            _alpha = new DcTracker(sampleRateHz, dcTimeConstantSeconds).Alpha;
+            float[] c = new float[10];
+            Biquad.ButterworthBandPass(sampleRateHz, lowCornerHz, highCornerHz).CopyCoefficients(c);
+            _b0 = c[0];
+            _b1 = c[1];
+            _b2 = c[2];
+            _a1 = c[3];
+            _a2 = c[4];
+            _c0 = c[5];
+            _c1 = c[6];
+            _c2 = c[7];
+            _d1 = c[8];
+            _d2 = c[9];
         }
 
         /// <summary>DC level of the raw channel (ADC counts).</summary>
         public float Dc
         {
-            get { return _dc.Level; }
+            get { return _level; }
         }
 
         /// <summary>Last band-passed output (ADC counts, zero-mean).</summary>
@@ -33,17 +71,84 @@ namespace WearableFirmware.Vitals
         /// <summary>Filters one raw sample and returns the band-passed value.</summary>
         public float Process(float raw)
         {
-            // Centred on the DC level before this sample (so a single spike cannot cancel itself); per sample, so
-            // two calls and no property in between.
-            float ac = _bandPass.Process(raw - _dc.Track(raw));
-            _ac = ac;
-            return ac;
+            _one[0] = raw;
+            Process(_one, 1);
+            return _one[0];
+        }
+
+        /// <summary>
+        /// Filters the first <paramref name="count"/> raw samples of <paramref name="samples"/> in place, with the
+        /// results of as many <see cref="Process(float)"/> calls.
+        /// </summary>
+        public void Process(float[] samples, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            float alpha = _alpha;
+            float b0 = _b0;
+            float b1 = _b1;
+            float b2 = _b2;
+            float a1 = _a1;
+            float a2 = _a2;
+            float c0 = _c0;
+            float c1 = _c1;
+            float c2 = _c2;
+            float d1 = _d1;
+            float d2 = _d2;
+            float level = _level;
+            float x1 = _x1;
+            float x2 = _x2;
+            float y1 = _y1;
+            float y2 = _y2;
+            float z1 = _z1;
+            float z2 = _z2;
+            if (!_started)
+            {
+                // DcTracker: the first sample is its own level (the tracker returns it, so the band-pass sees 0).
+                level = samples[0];
+                _started = true;
+            }
+
+            for (int k = 0; k < count; k++)
+            {
+                // Centred on the level before this sample (so a single spike cannot cancel itself), then the level
+                // follows; then the high-pass section's y and the low-pass section's z from y, y1, y2.
+                float x = samples[k] - level;
+                level = level + alpha * x;
+                float y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                float z = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
+                x2 = x1;
+                x1 = x;
+                y2 = y1;
+                y1 = y;
+                z2 = z1;
+                z1 = z;
+                samples[k] = z;
+            }
+
+            _level = level;
+            _x1 = x1;
+            _x2 = x2;
+            _y1 = y1;
+            _y2 = y2;
+            _z1 = z1;
+            _z2 = z2;
+            _ac = z1;
         }
 
         public void Reset()
         {
-            _dc.Reset();
-            _bandPass.Reset();
+            _started = false;
+            _level = 0;
+            _x1 = 0;
+            _x2 = 0;
+            _y1 = 0;
+            _y2 = 0;
+            _z1 = 0;
+            _z2 = 0;
             _ac = 0;
         }
     }

@@ -244,6 +244,43 @@ public class BlockProcessingTests
     }
 
     [Fact]
+    public void APulseFilterBlockComputesWhatADcTrackerAndBandPassCompute()
+    {
+        var (_, ir) = Recording(20);
+        var dc = new DcTracker(Fs, 1f);
+        var bandPass = Biquad.ButterworthBandPass(Fs, 0.5f, 5f);
+        var filter = new PulseFilter(Fs, 0.5f, 5f, 1f);
+        int[] sizes = { 1, 4, 3, 32, 5, 0, 4, 17 };
+        var block = new float[32];
+        int start = 0;
+        for (int b = 0; start < ir.Length; b++)
+        {
+            if (b % 11 == 10)
+            {
+                dc.Reset();
+                bandPass.Reset();
+                filter.Reset();
+            }
+
+            int n = Math.Min(sizes[b % sizes.Length], ir.Length - start);
+            for (int k = 0; k < n; k++)
+            {
+                block[k] = ir[start + k];
+            }
+
+            filter.Process(block, n);
+            for (int k = 0; k < n; k++)
+            {
+                float raw = ir[start + k];
+                Assert.Equal(Bits(bandPass.Process(raw - dc.Track(raw))), Bits(block[k]));
+            }
+
+            Assert.Equal(Bits(dc.Level), Bits(filter.Dc));
+            start += n;
+        }
+    }
+
+    [Fact]
     public void ContactRunsAheadAsSampleBySample()
     {
         // IR above the threshold with single dips below it (3 %) and three 12-sample ones (10 end contact).
