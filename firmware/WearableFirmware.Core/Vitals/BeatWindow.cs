@@ -35,6 +35,10 @@ namespace WearableFirmware.Vitals
         private float _irMin;
         private float _irMax;
 
+        // IrPeakToPeak of a window of _peakToPeakCount samples, found by the pass that summed it whole.
+        private float _peakToPeak;
+        private int _peakToPeakCount;
+
         // The last sample summed (before the window's first: the previous beat's last).
         private float _previousRed;
         private float _previousIr;
@@ -86,7 +90,7 @@ namespace WearableFirmware.Vitals
 
             _spillRed[0] = redAc;
             _spillIr[0] = irAc;
-            SumRange(_spillRed, _spillIr, 0, 1);
+            SumRange(_spillRed, _spillIr, 0, 1, 0, 0);
             _count = n + 1;
         }
 
@@ -110,6 +114,13 @@ namespace WearableFirmware.Vitals
                     return _irMax - _irMin;
                 }
 
+                Sum();
+                if (_peakToPeakCount == count)
+                {
+                    return _peakToPeak;
+                }
+
+                // Summed in parts (a statistic read before the beat ended): a pass of its own.
                 float[] ir = _ir;
                 float first = ir[0];
                 float step = (ir[count - 1] - first) / (count - 1);
@@ -195,6 +206,7 @@ namespace WearableFirmware.Vitals
             // (A window past its capacity was summed as it went: its last sample is already the previous one.)
             _count = 0;
             _summed = 0;
+            _peakToPeakCount = 0;
             _sumRedRed = 0;
             _sumIrIr = 0;
             _sumRedIr = 0;
@@ -207,15 +219,40 @@ namespace WearableFirmware.Vitals
         private void Sum()
         {
             int end = _count < _red.Length ? _count : _red.Length;
-            if (_summed < end)
+            if (_summed >= end)
             {
-                SumRange(_red, _ir, _summed, end);
+                return;
             }
+
+            if (_summed > 0 || end != _count || end < 2)
+            {
+                SumRange(_red, _ir, _summed, end, 0, 0);
+                return;
+            }
+
+            // The whole beat in one pass (its statistics are read when it ends), which also finds IrPeakToPeak's
+            // extremes about the line through the first and last samples; the last one lies on the line by
+            // construction and is not compared (as there).
+            float first = _ir[0];
+            int last = end - 1;
+            SumRange(_red, _ir, 0, last, first, (_ir[last] - first) / last);
+            _peakToPeak = _lineMax - _lineMin;
+            _peakToPeakCount = end;
+            SumRange(_red, _ir, last, end, 0, 0);
         }
 
-        // Adds samples from..to-1 to the sums, in order, with the running state in locals.
-        private void SumRange(float[] red, float[] ir, int from, int to)
+        // Extremes of the IR about the line (lineFirst, lineStep) over the samples of the last SumRange.
+        private float _lineMin;
+        private float _lineMax;
+
+        /// <summary>
+        /// Adds samples from..to-1 to the sums, in order, with the running state in locals; on the way, the extremes of
+        /// ir[i] − lineFirst − lineStep i and 0 (IrPeakToPeak's, with its arithmetic: 0 at i = 0 adds nothing).
+        /// </summary>
+        private void SumRange(float[] red, float[] ir, int from, int to, float lineFirst, float lineStep)
         {
+            float lineMin = 0;
+            float lineMax = 0;
             float sumRedRed = _sumRedRed;
             float sumIrIr = _sumIrIr;
             float sumRedIr = _sumRedIr;
@@ -250,6 +287,15 @@ namespace WearableFirmware.Vitals
                 sumDRedDIr += dRed * dIr;
                 previousRed = r;
                 previousIr = x;
+                float d = x - lineFirst - lineStep * i;
+                if (d < lineMin)
+                {
+                    lineMin = d;
+                }
+                else if (d > lineMax)
+                {
+                    lineMax = d;
+                }
             }
 
             _sumRedRed = sumRedRed;
@@ -262,6 +308,8 @@ namespace WearableFirmware.Vitals
             _previousIr = previousIr;
             _hasPrevious = true;
             _summed += to - from;
+            _lineMin = lineMin;
+            _lineMax = lineMax;
         }
 
         private void StoredExtremes()
