@@ -95,6 +95,34 @@ namespace WearableFirmware.Vitals
         }
 
         /// <summary>
+        /// Adds samples <paramref name="from"/> to <paramref name="to"/> − 1 of the arrays, in order, as as many
+        /// <see cref="Add(float, float)"/> calls would: the ones that fit in one block copy (native on nanoCLR, where a
+        /// call per sample costs more), any past the capacity one by one.
+        /// </summary>
+        public void Add(float[] redAc, float[] irAc, int from, int to)
+        {
+            int n = _count;
+            int fit = _red.Length - n;
+            if (fit > to - from)
+            {
+                fit = to - from;
+            }
+
+            if (fit > 0)
+            {
+                Array.Copy(redAc, from, _red, n, fit);
+                Array.Copy(irAc, from, _ir, n, fit);
+                _count = n + fit;
+                from += fit;
+            }
+
+            for (; from < to; from++)
+            {
+                Add(redAc[from], irAc[from]);
+            }
+        }
+
+        /// <summary>
         /// Peak-to-peak IR pulse amplitude (ADC counts) after removing the straight line through the window's first
         /// and last samples: the window spans one beat at the same phase at both ends, so a baseline drifting during
         /// the beat (breathing) does not add to the amplitude. Raw extremes when the window outgrew its capacity.

@@ -6,7 +6,9 @@ namespace WearableFirmware.Vitals
     /// The last few seconds of the band-passed pulse in a ring, for checking a beat interval against the waveform
     /// itself: a true period makes the pulse resemble itself one interval earlier, while a detector that splits
     /// beats (dicrotic notch, motion) reports an interval at which it does not. Computed on demand, at most once per
-    /// beat; every sample is added, so adding is kept to a store and an index step.
+    /// beat; every sample is added, so adding is kept to a store and an index step, or a block copy. The pulse's sign
+    /// does not matter: negated spans give the same correlation bit for bit (each sum and product is negated or
+    /// unchanged, exactly), so the band-passed IR goes in as it is.
     /// </summary>
     public sealed class PulseHistory
     {
@@ -40,6 +42,35 @@ namespace WearableFirmware.Vitals
             {
                 next = 0;
                 _full = true;
+            }
+
+            _next = next;
+        }
+
+        /// <summary>
+        /// Adds samples <paramref name="from"/> to <paramref name="to"/> − 1 of the array, in order, as as many
+        /// <see cref="Add(float)"/> calls would, in block copies (native on nanoCLR, where a call per sample costs more).
+        /// </summary>
+        public void Add(float[] pulse, int from, int to)
+        {
+            float[] samples = _samples;
+            int next = _next;
+            while (from < to)
+            {
+                int run = samples.Length - next;
+                if (run > to - from)
+                {
+                    run = to - from;
+                }
+
+                Array.Copy(pulse, from, samples, next, run);
+                from += run;
+                next += run;
+                if (next == samples.Length)
+                {
+                    next = 0;
+                    _full = true;
+                }
             }
 
             _next = next;

@@ -328,14 +328,17 @@ namespace WearableFirmware.Vitals
                     // The fixed beat timeout is the lower bound of TimeoutSamples(): checked first, as a sample index.
                     long timeoutAfter = _hasPreviousBeat ? _lastBeatSample + _timeoutSamples : long.MaxValue;
                     float pulse = 0;
+
+                    // The beat window and the pulse history are read only by a beat: they take the samples up to it
+                    // in a block copy then, and the rest after the loop, instead of a call each per sample (the history
+                    // the IR itself: its correlations are the negated pulse's).
+                    int stored = k;
                     for (; k < n; k++)
                     {
                         // Blood absorbs: ADC counts fall as the pulse arrives, so systole is a peak of the negated signal.
                         float irValue = irAc[k];
                         float redValue = redAc[k];
                         pulse = -irValue;
-                        window.Add(redValue, irValue);
-                        history.Add(pulse);
                         if (start + k >= due)
                         {
                             // The tick's accelerations up to this pulse sample's time first.
@@ -357,6 +360,9 @@ namespace WearableFirmware.Vitals
                         motionRate.AddPulse(pulse, -redValue);
                         if (detector.Process(pulse))
                         {
+                            window.Add(redAc, irAc, stored, k + 1);
+                            history.Add(irAc, stored, k + 1);
+                            stored = k + 1;
                             OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
                             timeoutAfter = _lastBeatSample + _timeoutSamples;
                         }
@@ -377,6 +383,8 @@ namespace WearableFirmware.Vitals
                         }
                     }
 
+                    window.Add(redAc, irAc, stored, n);
+                    history.Add(irAc, stored, n);
                     _pulseSignal = pulse;
                 }
 

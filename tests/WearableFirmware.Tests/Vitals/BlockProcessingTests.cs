@@ -281,6 +281,52 @@ public class BlockProcessingTests
     }
 
     [Fact]
+    public void BlockCopiesIntoTheBeatWindowAndPulseHistoryActAsSampleBySample()
+    {
+        // Blocks of varied sizes, past the window's capacity (its spill path) and round the history's ring; the history
+        // takes the negated pulse sample by sample and the signal as it is in blocks (the correlation ignores the sign).
+        var (red, ir) = Recording(10);
+        var windowBySample = new BeatWindow(50);
+        var windowByBlock = new BeatWindow(50);
+        var historyBySample = new PulseHistory(130);
+        var historyByBlock = new PulseHistory(130);
+        var redAc = new float[32];
+        var irAc = new float[32];
+        int[] sizes = { 1, 4, 3, 32, 5, 0, 4, 17, 29 };
+        int start = 0;
+        for (int b = 0; start + 32 <= red.Length; b++)
+        {
+            int n = sizes[b % sizes.Length];
+            for (int k = 0; k < n; k++)
+            {
+                redAc[k] = red[start + k] - 90000f;
+                irAc[k] = ir[start + k] - 120000f;
+                windowBySample.Add(redAc[k], irAc[k]);
+                historyBySample.Add(-irAc[k]);
+            }
+
+            windowByBlock.Add(redAc, irAc, 0, n);
+            historyByBlock.Add(irAc, 0, n);
+            start += n;
+            Assert.Equal(windowBySample.Count, windowByBlock.Count);
+            if (b % 3 == 2)
+            {
+                Assert.Equal(Bits(windowBySample.IrPeakToPeak), Bits(windowByBlock.IrPeakToPeak));
+                Assert.Equal(Bits(windowBySample.Correlation), Bits(windowByBlock.Correlation));
+                Assert.Equal(Bits(windowBySample.AcRatio), Bits(windowByBlock.AcRatio));
+                Assert.Equal(Bits(historyBySample.Correlation(40, 60)), Bits(historyByBlock.Correlation(40, 60)));
+                Assert.Equal(Bits(historyBySample.Correlation(13, 100)), Bits(historyByBlock.Correlation(13, 100)));
+            }
+
+            if (b % 5 == 4)
+            {
+                windowBySample.Clear();
+                windowByBlock.Clear();
+            }
+        }
+    }
+
+    [Fact]
     public void ContactRunsAheadAsSampleBySample()
     {
         // IR above the threshold with single dips below it (3 %) and three 12-sample ones (10 end contact).
