@@ -98,18 +98,19 @@ namespace WearableFirmware.Application
             int[] y = _sensor.Y;
             int[] z = _sensor.Z;
             float[] magnitudes = _magnitudes;
+            IFallDetector detector = _detector;
             float movement = _movementG;
             bool moved = false;
             for (int i = 0; i < count; i++)
             {
-                if (_detector.Process(x[i] * scale, y[i] * scale, z[i] * scale) == FallDecision.Fall)
+                if (detector.Process(x[i] * scale, y[i] * scale, z[i] * scale) == FallDecision.Fall)
                 {
                     FallsDetected++;
-                    _alerts.OnSuspectedFall(nowMicroseconds, _detector.PeakG, _detector.PostureAfter);
+                    _alerts.OnSuspectedFall(nowMicroseconds, detector.PeakG, detector.PostureAfter);
                 }
 
                 // |‖a‖ − 1 g| without Math.Abs: a native call per sample on nanoFramework.
-                float magnitude = _detector.Magnitude;
+                float magnitude = detector.Magnitude;
                 float deviation = magnitude - 1f;
                 if (deviation < 0)
                 {

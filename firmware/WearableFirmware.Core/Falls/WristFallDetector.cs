@@ -17,6 +17,10 @@ namespace WearableFirmware.Falls
         private readonly MotionHistory _history;
         private readonly float[] _features = new float[WristFallFeatures.Count];
         private readonly int _waitSamples;
+
+        // Per sample: the settings' trigger and the magnitude in fields, not properties (a call each on nanoCLR).
+        private readonly float _triggerG;
+        private float _magnitude;
         private bool _pending;
         private long _peakSample;
         private float _peakCapped;
@@ -30,6 +34,7 @@ namespace WearableFirmware.Falls
 
             settings.Validate();
             _settings = settings.Copy();
+            _triggerG = _settings.TriggerG;
             int rate = _settings.SampleRateHz;
             _waitSamples = (int)(WristFallFeatures.SecondsAfterPeak * rate + 0.5f);
             int before = (int)(WristFallFeatures.SecondsBeforePeak * rate + 0.5f);
@@ -41,7 +46,10 @@ namespace WearableFirmware.Falls
         public int SampleRateHz { get; private set; }
 
         /// <summary>Magnitude of the last sample, in g (not capped).</summary>
-        public float Magnitude { get; private set; }
+        public float Magnitude
+        {
+            get { return _magnitude; }
+        }
 
         /// <summary>Samples processed since construction or the last reset.</summary>
         public long SampleCount
@@ -81,19 +89,20 @@ namespace WearableFirmware.Falls
         public FallDecision Process(float x, float y, float z)
         {
             float magnitude = _history.Add(x, y, z);
-            long sample = _history.Count - 1;
-            Magnitude = magnitude;
+            _magnitude = magnitude;
             float capped = magnitude < WristFallFeatures.CapG ? magnitude : WristFallFeatures.CapG;
             if (!_pending)
             {
-                if (capped >= _settings.TriggerG)
+                if (capped >= _triggerG)
                 {
                     _pending = true;
-                    Anchor(sample, magnitude, capped);
+                    Anchor(_history.Count - 1, magnitude, capped);
                 }
 
                 return FallDecision.None;
             }
+
+            long sample = _history.Count - 1;
 
             // Capped and strictly larger: a clipping and a non-clipping sensor anchor on the same sample.
             if (capped > _peakCapped)
@@ -107,7 +116,7 @@ namespace WearableFirmware.Falls
             }
 
             _pending = false;
-            WristFallFeatures.Compute(_history, _peakSample, SampleRateHz, _settings.TriggerG, _features);
+            WristFallFeatures.Compute(_history, _peakSample, SampleRateHz, _triggerG, _features);
             Score = WristFallModel.Score(_features);
             DecisionSample = sample;
             return Score >= _settings.DecisionScore ? FallDecision.Fall : FallDecision.Rejected;
