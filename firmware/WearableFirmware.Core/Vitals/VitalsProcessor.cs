@@ -325,8 +325,8 @@ namespace WearableFirmware.Vitals
                         _detectorStartSample = first + k;
                     }
 
-                    // The fixed beat timeout is the lower bound of TimeoutSamples(): checked first, as a sample index.
-                    long timeoutAfter = _hasPreviousBeat ? _lastBeatSample + _timeoutSamples : long.MaxValue;
+                    // The fixed beat timeout is the lower bound of TimeoutSamples(): checked first, as an index into the block.
+                    int timeoutAfter = _hasPreviousBeat ? InBlock(_lastBeatSample + _timeoutSamples, first) : int.MaxValue;
                     float pulse = 0;
 
                     // The beat window and the pulse history are read only by a beat: they take the samples up to it
@@ -364,11 +364,10 @@ namespace WearableFirmware.Vitals
                             history.Add(irAc, stored, k + 1);
                             stored = k + 1;
                             OnBeat(filters.RedDcAfter(k), filters.IrDcAfter(k));
-                            timeoutAfter = _lastBeatSample + _timeoutSamples;
+                            timeoutAfter = InBlock(_lastBeatSample + _timeoutSamples, first);
                         }
 
-                        long index = first + k;
-                        if (index > timeoutAfter && index - _lastBeatSample > TimeoutSamples())
+                        if (k > timeoutAfter && first + k - _lastBeatSample > TimeoutSamples())
                         {
                             // No pulse for too long: old intervals no longer describe the present.
                             _heartRate.Reset();
@@ -379,7 +378,7 @@ namespace WearableFirmware.Vitals
                             _hasPreviousBeat = false;
                             _hasPerfusion = false;
                             _pulseEvidence.Reset(false);
-                            timeoutAfter = long.MaxValue;
+                            timeoutAfter = int.MaxValue;
                         }
                     }
 
@@ -399,6 +398,16 @@ namespace WearableFirmware.Vitals
 
             _tickAccelFed = fed;
             FeedAccelerations(accelerations);
+        }
+
+        /// <summary>
+        /// Sample <paramref name="index"/> as an index into the block that starts at sample <paramref name="first"/>, for
+        /// comparing with the block's indices: clamped to -1 before it and int.MaxValue far after (a block is short).
+        /// </summary>
+        private static int InBlock(long index, long first)
+        {
+            long k = index - first;
+            return k < -1 ? -1 : k > int.MaxValue ? int.MaxValue : (int)k;
         }
 
         /// <summary>New contact: the signal path starts from the sample at <paramref name="index"/> and its level.</summary>
