@@ -112,11 +112,13 @@ namespace WearableFirmware.Vitals
                 _started = true;
             }
 
-            for (int k = 0; k < count; k++)
+            // Centred on the level before each sample (so a single spike cannot cancel itself), then the level
+            // follows; then the high-pass section's y and the low-pass section's z from y, y1, y2. An odd sample first,
+            // with its history moved along as in Biquad.
+            int k = 0;
+            if ((count & 1) != 0)
             {
-                // Centred on the level before this sample (so a single spike cannot cancel itself), then the level
-                // follows; then the high-pass section's y and the low-pass section's z from y, y1, y2.
-                float x = samples[k] - level;
+                float x = samples[0] - level;
                 level = level + alpha * x;
                 float y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
                 float z = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
@@ -126,7 +128,28 @@ namespace WearableFirmware.Vitals
                 y1 = y;
                 z2 = z1;
                 z1 = z;
-                samples[k] = z;
+                samples[0] = z;
+                k = 1;
+            }
+
+            // Then two at a time, without moving the history (as PulseFilterPair): the first overwrites the oldest
+            // values (x2, y2, z2), which then hold the newest, and the second overwrites x1, y1, z1.
+            for (; k < count; k += 2)
+            {
+                float x = samples[k] - level;
+                level = level + alpha * x;
+                float y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                z2 = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
+                x2 = x;
+                y2 = y;
+                samples[k] = z2;
+                x = samples[k + 1] - level;
+                level = level + alpha * x;
+                y = b0 * x + b1 * x2 + b2 * x1 - a1 * y2 - a2 * y1;
+                z1 = c0 * y + c1 * y2 + c2 * y1 - d1 * z2 - d2 * z1;
+                x1 = x;
+                y1 = y;
+                samples[k + 1] = z1;
             }
 
             _level = level;
