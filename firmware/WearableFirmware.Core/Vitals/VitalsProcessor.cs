@@ -168,7 +168,8 @@ namespace WearableFirmware.Vitals
         /// </summary>
         public void AddAccelerations(int[] x, int[] y, int[] z, int count, float gPerCount)
         {
-            FeedAccelerations(_tickAccelCount);
+            // The last tick's accelerations are all taken unless an exception ended its AddSamples (the loop drops the
+            // rest of a faulting tick); the driver has refilled these arrays since, so any left are dropped, not fed.
             _tickX = x;
             _tickY = y;
             _tickZ = z;

@@ -211,6 +211,55 @@ public class BlockProcessingTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// A tick whose PPG samples never reached the vitals (an exception in the loop's process phase) leaves its
+    /// accelerations untaken; the driver then refills the same arrays for the next tick. Those are fed once, exactly as
+    /// if the faulting tick had brought no accelerations at all, not twice.
+    /// </summary>
+    [Fact]
+    public void AFaultingTicksAccelerationsAreDroppedNotFedFromRefilledArrays()
+    {
+        var (red, ir) = Recording(20);
+        var faulted = new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true };
+        var clean = new VitalsProcessor(new VitalsConfiguration()) { WearerMoving = true };
+        var x = new int[5];
+        var y = new int[5];
+        var z = new int[5];
+        var redTick = new int[10];
+        var irTick = new int[10];
+
+        void Drain(int tick)
+        {
+            for (int j = 0; j < 5; j++)
+            {
+                x[j] = (int)(120 * MathF.Sin((tick * 5 + j) * 0.16f));
+                y[j] = -256;
+                z[j] = 25;
+            }
+        }
+
+        for (int tick = 0; tick < 150; tick++)
+        {
+            Drain(tick);
+            faulted.AddAccelerations(x, y, z, 5, G);
+            if (tick == 80)
+            {
+                continue; // the fault: the faulted device's AddSamples never ran; the clean one had no tick at all
+            }
+
+            clean.AddAccelerations(x, y, z, 5, G);
+
+            Array.Copy(red, tick * 10, redTick, 0, 10);
+            Array.Copy(ir, tick * 10, irTick, 0, 10);
+            faulted.AddSamples(redTick, irTick, 10);
+            clean.AddSamples(redTick, irTick, 10);
+        }
+
+        Assert.True(clean.MotionHeartRate.MotionLevelG > 0.01f, "the wrist moves: " + clean.MotionHeartRate.MotionLevelG);
+        Assert.Equal(Bits(clean.MotionHeartRate.MotionLevelG), Bits(faulted.MotionHeartRate.MotionLevelG));
+        Assert.Equal(Bits(clean.MotionHeartRate.HeartRateBpm), Bits(faulted.MotionHeartRate.HeartRateBpm));
+    }
+
     [Fact]
     public void ThePairComputesWhatTwoPulseFiltersCompute()
     {
