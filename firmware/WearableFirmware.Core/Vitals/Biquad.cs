@@ -11,8 +11,8 @@ namespace WearableFirmware.Vitals
     /// The cascade runs both sections in one call with the same arithmetic, in the same order, as two separate
     /// sections (its results are bit for bit theirs): nanoCLR interprets every call and field access. A section's
     /// input history is the previous section's output history, so the second section keeps only its outputs. The
-    /// PPG channels and the step detector run this arithmetic over blocks (<see cref="PulseFilterPair"/>,
-    /// <see cref="PulseFilter"/>), with this class's coefficients.
+    /// PPG channels and the step detector run this arithmetic over blocks (<see cref="PulseFilter"/>, one per PPG
+    /// channel in <see cref="PulseFilterPair"/>), with this class's coefficients.
     /// </para>
     /// </summary>
     public sealed class Biquad
@@ -99,7 +99,7 @@ namespace WearableFirmware.Vitals
 
         /// <summary>
         /// Writes the normalised coefficients (b0, b1, b2, a1, a2, then the second section's) into <paramref name="into"/>:
-        /// for <see cref="PulseFilter"/> and <see cref="PulseFilterPair"/>, which run this design's arithmetic over blocks.
+        /// for <see cref="PulseFilter"/>, which runs this design's arithmetic over blocks.
         /// </summary>
         internal void CopyCoefficients(float[] into)
         {

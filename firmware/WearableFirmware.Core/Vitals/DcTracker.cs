@@ -30,7 +30,7 @@ namespace WearableFirmware.Vitals
             get { return _level; }
         }
 
-        /// <summary>The weight of each new sample (for <see cref="PulseFilter"/> and <see cref="PulseFilterPair"/>, which run the same arithmetic over blocks).</summary>
+        /// <summary>The weight of each new sample (for <see cref="PulseFilter"/>, which runs the same arithmetic over blocks).</summary>
         internal float Alpha
         {
             get { return _alpha; }

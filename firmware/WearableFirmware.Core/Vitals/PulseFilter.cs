@@ -8,8 +8,10 @@ namespace WearableFirmware.Vitals
     /// <para>
     /// The arithmetic is a <see cref="DcTracker"/>'s followed by a band-pass <see cref="Biquad"/>'s, in the same order
     /// (the outputs are bit for bit theirs), run over a block of samples in one call with the coefficients and state in
-    /// locals: the step detector takes a loop tick's accelerations at once, and on nanoCLR the two calls and the field
-    /// accesses per sample cost more than the arithmetic.
+    /// locals: the step detector takes a loop tick's accelerations at once (float, in place) and each PPG channel a
+    /// tick's samples (int counts, <see cref="PulseFilterPair"/>), and on nanoCLR the two calls and the field accesses
+    /// per sample cost more than the arithmetic. The two block kernels differ only in the input's type: nanoFramework
+    /// has no generics, and converting one input to the other would cost a pass per sample.
     /// </para>
     /// </summary>
     public sealed class PulseFilter
@@ -36,7 +38,11 @@ namespace WearableFirmware.Vitals
         private float _y2;
         private float _z1;
         private float _z2;
-        private float _ac;
+
+        // The last int block and the DC level before it, from which a level within it is replayed (once a beat).
+        private int[] _blockRaw;
+        private int _blockStart;
+        private float _blockLevel;
 
         public PulseFilter(float sampleRateHz, float lowCornerHz, float highCornerHz, float dcTimeConstantSeconds)
         {
@@ -65,7 +71,8 @@ namespace WearableFirmware.Vitals
         /// <summary>Last band-passed output (ADC counts, zero-mean).</summary>
         public float Ac
         {
-            get { return _ac; }
+            // The low-pass section's newest output is the last band-passed value.
+            get { return _z1; }
         }
 
         /// <summary>Filters one raw sample and returns the band-passed value.</summary>
@@ -159,7 +166,108 @@ namespace WearableFirmware.Vitals
             _y2 = y2;
             _z1 = z1;
             _z2 = z2;
-            _ac = z1;
+        }
+
+        /// <summary>
+        /// Filters the <paramref name="count"/> raw samples from <paramref name="start"/> of <paramref name="raw"/>
+        /// (the PPG driver's counts) into <paramref name="ac"/> from index 0, with the results of as many
+        /// <see cref="Process(float)"/> calls. The same arithmetic as <see cref="Process(float[], int)"/>, reading ints
+        /// so that the PPG path needs no conversion pass.
+        /// </summary>
+        public void Process(int[] raw, int start, int count, float[] ac)
+        {
+            float alpha = _alpha;
+            float b0 = _b0;
+            float b1 = _b1;
+            float b2 = _b2;
+            float a1 = _a1;
+            float a2 = _a2;
+            float c0 = _c0;
+            float c1 = _c1;
+            float c2 = _c2;
+            float d1 = _d1;
+            float d2 = _d2;
+            float level = _level;
+            float x1 = _x1;
+            float x2 = _x2;
+            float y1 = _y1;
+            float y2 = _y2;
+            float z1 = _z1;
+            float z2 = _z2;
+            if (!_started && count > 0)
+            {
+                level = raw[start];
+                _started = true;
+            }
+
+            // The DC levels are replayed on demand rather than stored per sample: a beat needs them, not every sample.
+            _blockRaw = raw;
+            _blockStart = start;
+            _blockLevel = level;
+
+            // As in Process(float[], int): an odd sample first, then two per pass with the history's roles swapped.
+            int k = 0;
+            if ((count & 1) != 0)
+            {
+                float x = raw[start] - level;
+                level = level + alpha * x;
+                float y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                float z = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
+                x2 = x1;
+                x1 = x;
+                y2 = y1;
+                y1 = y;
+                z2 = z1;
+                z1 = z;
+                ac[0] = z;
+                k = 1;
+            }
+
+            for (; k < count; k += 2)
+            {
+                int j = start + k;
+                float x = raw[j] - level;
+                level = level + alpha * x;
+                float y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                z2 = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
+                x2 = x;
+                y2 = y;
+                ac[k] = z2;
+                x = raw[j + 1] - level;
+                level = level + alpha * x;
+                y = b0 * x + b1 * x2 + b2 * x1 - a1 * y2 - a2 * y1;
+                z1 = c0 * y + c1 * y2 + c2 * y1 - d1 * z2 - d2 * z1;
+                x1 = x;
+                y1 = y;
+                ac[k + 1] = z1;
+            }
+
+            _level = level;
+            _x1 = x1;
+            _x2 = x2;
+            _y1 = y1;
+            _y2 = y2;
+            _z1 = z1;
+            _z2 = z2;
+        }
+
+        /// <summary>
+        /// The DC level after sample <paramref name="k"/> of the last <see cref="Process(int[], int, int, float[])"/>
+        /// block (<see cref="Dc"/> there), while its array still holds that block.
+        /// </summary>
+        public float DcAfter(int k)
+        {
+            // A tracker started by this block has its first sample as the level before it (as Process sets it), which
+            // the first step keeps exactly (x - x is 0), so no flag is needed.
+            int[] raw = _blockRaw;
+            int start = _blockStart;
+            float level = _blockLevel;
+            for (int j = 0; j <= k; j++)
+            {
+                level = level + _alpha * (raw[start + j] - level);
+            }
+
+            return level;
         }
 
         public void Reset()
@@ -172,7 +280,6 @@ namespace WearableFirmware.Vitals
             _y2 = 0;
             _z1 = 0;
             _z2 = 0;
-            _ac = 0;
         }
     }
 }
