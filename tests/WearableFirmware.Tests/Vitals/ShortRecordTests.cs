@@ -77,8 +77,8 @@ public class ShortRecordTests(ITestOutputHelper output)
     {
         double period = 60 / bpm;
         // Contact 0.25 s + settling 0.5 s, the first beat within a period, two more periods, the third beat's
-        // confirmation (at most 0.55 of a period) and one 40 ms tick.
-        double bound = 0.75 + 3 * period + 0.55 * period + 0.04;
+        // confirmation (at most 0.55 of a period) and one loop tick (the reading is looked at after each drain).
+        double bound = 0.75 + 3 * period + 0.55 * period + SimulatedPpgSensor.DefaultDrainIntervalMicroseconds / 1e6;
         double shortFirst = FirstSpO2(VitalsConfiguration.ShortRecord(), bpm, spo2, out VitalsReading reading, out int beats);
         double deviceFirst = FirstSpO2(new VitalsConfiguration(), bpm, spo2, out _, out _);
         output.WriteLine("first SpO2: short record " + shortFirst + " s (" + beats + " beats), continuous " + deviceFirst + " s");
