@@ -10,14 +10,18 @@ namespace WearableFirmware.Sampling
         /// of the MAX30102's FIFO (32 samples = 320 ms) and a sixth of the ADXL345's (33 = 660 ms), so a tick can be
         /// more than 200 ms late before a sample is lost; a whole second is 10 ticks, so the once-a-second readings
         /// fall on ticks. Each tick's fixed work (phases, tasks, the drivers' status reads) is paid 10 times a second
-        /// instead of 25 at 40 ms (about 26,000 IL instructions per second of data less), and the CPU wakes less often.
+        /// instead of 25 at 40 ms (about 25,000 IL instructions per second of data less on the default run), and the
+        /// CPU wakes less often.
         /// </summary>
         public int PeriodMicroseconds = 100000;
 
         /// <summary>Work allowed per tick before it counts as an overrun (the rest is slack for BLE and the GC).</summary>
         public int TickBudgetMicroseconds = 50000;
 
-        /// <summary>Budget for the acquire phase (I2C bursts: about 2 ms for the MAX30102's 10 samples and 1.5 ms for the ADXL345's 5 at 400 kHz).</summary>
+        /// <summary>
+        /// Budget for the acquire phase (I2C bursts at 400 kHz: about 1.7 ms for the MAX30102's 10 samples and 1.2 ms
+        /// for the ADXL345's 5, hardware-notes/sensors.md).
+        /// </summary>
         public int AcquireBudgetMicroseconds = 12500;
 
         /// <summary>Budget for the process phase.</summary>
